@@ -1,0 +1,163 @@
+/* jb-rules.c: per-kind rules (see jb-rules.h). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jb-credit-code.h"
+#include "jb-rules.h"
+
+GStrv
+jb_keywords_split (const char *text)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *s = g_strdup (text ? text : "");
+  static const char *seps[] = { "，", "、", "；", ";" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (s, seps[i], -1);
+      g_free (s);
+      s = g_strjoinv (",", parts);
+    }
+  g_auto (GStrv) parts = g_strsplit (s, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i])
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static int
+field (JbRecord *record, const char *name)
+{
+  return jb_kind_field_index (jb_record_get_kind (record), name);
+}
+
+static void
+check_dates_in_order (JbRecord *record, const char *first, const char *second,
+                      GPtrArray *problems)
+{
+  const char *a = jb_record_get_text_by_name (record, first);
+  const char *b = jb_record_get_text_by_name (record, second);
+  if (a && b && strcmp (b, a) < 0)
+    jb_problem_add (problems, field (record, second), _("This date comes before %s."),
+                    _(jb_kind_field (jb_record_get_kind (record), first)->label));
+}
+
+static void
+check_email (JbRecord *record, GPtrArray *problems)
+{
+  const char *email = jb_record_get_text_by_name (record, "email");
+  const char *at = email ? strchr (email, '@') : NULL;
+  if (email && (at == NULL || at == email || strchr (at, '.') == NULL || strchr (email, ' ')))
+    jb_problem_add (problems, field (record, "email"),
+                    _("“%s” is not an e-mail address."), email);
+}
+
+void
+jb_rules_check (JbRecord *record, GPtrArray *problems)
+{
+  switch (jb_record_get_kind_id (record))
+    {
+    case JB_KIND_ORGANIZATION:
+      {
+        const char *code = jb_record_get_text_by_name (record, "credit_code");
+        g_autofree char *message = NULL;
+        if (code && !jb_credit_code_is_valid (code, &message))
+          jb_problem_add (problems, field (record, "credit_code"), "%s", message);
+        check_email (record, problems);
+      }
+      break;
+    case JB_KIND_PERSON:
+      check_email (record, problems);
+      break;
+    case JB_KIND_EVENT:
+      check_dates_in_order (record, "start_date", "end_date", problems);
+      break;
+    case JB_KIND_DEMAND:
+      {
+        g_auto (GStrv) keywords =
+          jb_keywords_split (jb_record_get_text_by_name (record, "keywords"));
+        if (g_strv_length (keywords) > JB_MAX_KEYWORDS)
+          jb_problem_add (problems, field (record, "keywords"),
+                          _("At most %d keywords, please."), JB_MAX_KEYWORDS);
+      }
+      break;
+    case JB_KIND_DEAL:
+      {
+        const char *stage = jb_record_get_text_by_name (record, "stage");
+        gboolean signed_ = g_strcmp0 (stage, "signed") == 0 ||
+                           g_strcmp0 (stage, "executing") == 0 ||
+                           g_strcmp0 (stage, "completed") == 0;
+        if (signed_ && !jb_record_is_set (record, field (record, "contract_amount")))
+          jb_problem_add (problems, field (record, "contract_amount"),
+                          _("A signed deal needs its contract amount."));
+        if (signed_ && !jb_record_is_set (record, field (record, "signed_on")))
+          jb_problem_add (problems, field (record, "signed_on"),
+                          _("A signed deal needs its signing date."));
+      }
+      break;
+    case JB_KIND_AWARD:
+      if (!jb_record_is_set (record, field (record, "organization_id")) &&
+          !jb_record_is_set (record, field (record, "person_id")) &&
+          !jb_record_is_set (record, field (record, "solution_id")))
+        jb_problem_add (problems, field (record, "organization_id"),
+                        _("An award goes to an organization, a person or a solution."));
+      break;
+    case JB_KIND_PAYMENT:
+      if (jb_record_get_int_by_name (record, "received") &&
+          !jb_record_is_set (record, field (record, "received_on")))
+        jb_problem_add (problems, field (record, "received_on"),
+                        _("When was it received?"));
+      break;
+    case JB_KIND_SOLUTION:
+    case JB_KIND_ACHIEVEMENT:
+    case JB_N_KINDS:
+      break;
+    }
+}
+
+/* The workflow: draft → review → published → matched → cooperating → closed.
+ * A demand may also step back one stage (to correct a slip), be withdrawn from
+ * any stage before closed, and a withdrawn demand may start again as a draft. */
+static const char *workflow[] = { "draft", "review", "published", "matched", "cooperating",
+                                  "closed" };
+
+static int
+workflow_index (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (workflow); i++)
+    if (g_strcmp0 (workflow[i], status) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+jb_demand_status_can_move (const char *from, const char *to)
+{
+  if (g_strcmp0 (from, to) == 0)
+    return TRUE;
+  if (g_strcmp0 (to, "withdrawn") == 0)
+    return g_strcmp0 (from, "closed") != 0;
+  if (g_strcmp0 (from, "withdrawn") == 0)
+    return g_strcmp0 (to, "draft") == 0;
+  int a = workflow_index (from), b = workflow_index (to);
+  return a >= 0 && b >= 0 && (b == a + 1 || b == a - 1);
+}
+
+void
+jb_rules_check_change (JbRecord *before, JbRecord *after, GPtrArray *problems)
+{
+  if (jb_record_get_kind_id (after) != JB_KIND_DEMAND)
+    return;
+  const char *from = jb_record_get_text_by_name (before, "status");
+  const char *to = jb_record_get_text_by_name (after, "status");
+  const JbEnum *e = &jb_enum_demand_status;
+  if (!jb_demand_status_can_move (from, to))
+    jb_problem_add (problems, field (after, "status"),
+                    _("A demand cannot move from “%s” to “%s”."),
+                    jb_enum_label (e, from), jb_enum_label (e, to));
+}

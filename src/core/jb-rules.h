@@ -1,0 +1,20 @@
+/* jb-rules.h: the rules of the trade that go beyond one field's type. */
+#pragma once
+
+#include "jb-record.h"
+
+G_BEGIN_DECLS
+
+#define JB_MAX_KEYWORDS 5
+
+/* Rules within one record: credit codes, keywords, dates in order, a signed deal
+ * has an amount and a date, an award has a recipient. */
+void      jb_rules_check              (JbRecord *record, GPtrArray *problems);
+/* Rules for changing a saved record: the demand status workflow. */
+void      jb_rules_check_change       (JbRecord *before, JbRecord *after, GPtrArray *problems);
+/* TRUE when a demand may move from status @from to @to. */
+gboolean  jb_demand_status_can_move   (const char *from, const char *to);
+/* Splits "电池, 储能、快充" into keywords: commas, enumeration commas, semicolons. */
+GStrv     jb_keywords_split           (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,148 @@
+/* jb-schema.c: the SQL schema.  Never edit a released migration: add one.
+ *
+ * Enumerations are kept as their stable codes and checked in jb-record.c, not
+ * by CHECK constraints, so that a new choice needs no table rebuild.  References
+ * refuse deletion (RESTRICT) except where a record is part of another (payments
+ * of a deal).  Money is integer fen. */
+#include "jb-schema.h"
+
+#define RECORD_COLUMNS \
+  "id INTEGER PRIMARY KEY," \
+  "uuid TEXT NOT NULL UNIQUE," \
+  "created TEXT NOT NULL," \
+  "updated TEXT NOT NULL,"
+
+static const char migration_1[] =
+  "CREATE TABLE organization ("
+  RECORD_COLUMNS
+  " name TEXT NOT NULL UNIQUE,"
+  " kind TEXT NOT NULL,"
+  " province TEXT, city TEXT, district TEXT,"
+  " credit_code TEXT UNIQUE,"
+  " alliance INTEGER CHECK (alliance IN (0, 1)),"
+  " contact TEXT, phone TEXT, email TEXT, address TEXT);"
+
+  "CREATE TABLE person ("
+  RECORD_COLUMNS
+  " name TEXT NOT NULL,"
+  " role TEXT NOT NULL,"
+  " organization_id INTEGER REFERENCES organization (id) ON DELETE RESTRICT,"
+  " phone TEXT, email TEXT, certificate TEXT);"
+  "CREATE INDEX person_organization ON person (organization_id);"
+
+  "CREATE TABLE event ("
+  RECORD_COLUMNS
+  " title TEXT NOT NULL,"
+  " kind TEXT NOT NULL,"
+  " parent_id INTEGER REFERENCES event (id) ON DELETE RESTRICT,"
+  " start_date TEXT, end_date TEXT, venue TEXT,"
+  " organizer_id INTEGER REFERENCES organization (id) ON DELETE RESTRICT);"
+  "CREATE INDEX event_parent ON event (parent_id);"
+  "CREATE INDEX event_organizer ON event (organizer_id);"
+
+  "CREATE TABLE demand ("
+  RECORD_COLUMNS
+  " code TEXT UNIQUE,"
+  " title TEXT NOT NULL,"
+  " owner_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE RESTRICT,"
+  " event_id INTEGER REFERENCES event (id) ON DELETE RESTRICT,"
+  " industry TEXT, keywords TEXT, province TEXT, city TEXT, district TEXT,"
+  " problem TEXT, key_technology TEXT, goal TEXT, indicators TEXT,"
+  " investment INTEGER CHECK (investment >= 0),"
+  " coop_mode TEXT, deadline TEXT,"
+  " status TEXT NOT NULL,"
+  " manager_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,"
+  " confidential INTEGER CHECK (confidential IN (0, 1)));"
+  "CREATE INDEX demand_owner ON demand (owner_id);"
+  "CREATE INDEX demand_event ON demand (event_id);"
+  "CREATE INDEX demand_manager ON demand (manager_id);"
+  "CREATE INDEX demand_status ON demand (status);"
+
+  "CREATE TABLE solution ("
+  RECORD_COLUMNS
+  " title TEXT NOT NULL,"
+  " demand_id INTEGER NOT NULL REFERENCES demand (id) ON DELETE RESTRICT,"
+  " solver_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE RESTRICT,"
+  " summary TEXT, submitted TEXT,"
+  " status TEXT NOT NULL,"
+  " score INTEGER CHECK (score BETWEEN 0 AND 100),"
+  " feedback TEXT,"
+  " trl INTEGER CHECK (trl BETWEEN 1 AND 9));"
+  "CREATE INDEX solution_demand ON solution (demand_id);"
+  "CREATE INDEX solution_solver ON solution (solver_id);"
+
+  "CREATE TABLE achievement ("
+  RECORD_COLUMNS
+  " title TEXT NOT NULL,"
+  " owner_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE RESTRICT,"
+  " industry TEXT,"
+  " trl INTEGER CHECK (trl BETWEEN 1 AND 9),"
+  " ip_form TEXT, patents TEXT, transfer_mode TEXT,"
+  " asking_price INTEGER CHECK (asking_price >= 0),"
+  " roadshow_id INTEGER REFERENCES event (id) ON DELETE RESTRICT,"
+  " summary TEXT);"
+  "CREATE INDEX achievement_owner ON achievement (owner_id);"
+  "CREATE INDEX achievement_roadshow ON achievement (roadshow_id);"
+
+  "CREATE TABLE deal ("
+  RECORD_COLUMNS
+  " title TEXT NOT NULL,"
+  " demand_id INTEGER REFERENCES demand (id) ON DELETE RESTRICT,"
+  " solution_id INTEGER REFERENCES solution (id) ON DELETE RESTRICT,"
+  " achievement_id INTEGER REFERENCES achievement (id) ON DELETE RESTRICT,"
+  " event_id INTEGER REFERENCES event (id) ON DELETE RESTRICT,"
+  " demand_side_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE RESTRICT,"
+  " supply_side_id INTEGER NOT NULL REFERENCES organization (id) ON DELETE RESTRICT,"
+  " stage TEXT NOT NULL,"
+  " contract_type TEXT,"
+  " contract_amount INTEGER CHECK (contract_amount >= 0),"
+  " transaction_amount INTEGER CHECK (transaction_amount >= 0),"
+  " signed_on TEXT, registration TEXT,"
+  " manager_id INTEGER REFERENCES person (id) ON DELETE RESTRICT);"
+  "CREATE INDEX deal_demand ON deal (demand_id);"
+  "CREATE INDEX deal_solution ON deal (solution_id);"
+  "CREATE INDEX deal_achievement ON deal (achievement_id);"
+  "CREATE INDEX deal_event ON deal (event_id);"
+  "CREATE INDEX deal_demand_side ON deal (demand_side_id);"
+  "CREATE INDEX deal_supply_side ON deal (supply_side_id);"
+  "CREATE INDEX deal_manager ON deal (manager_id);"
+
+  "CREATE TABLE payment ("
+  RECORD_COLUMNS
+  " deal_id INTEGER NOT NULL REFERENCES deal (id) ON DELETE CASCADE,"
+  " milestone TEXT,"
+  " due_date TEXT NOT NULL,"
+  " amount INTEGER NOT NULL CHECK (amount >= 0),"
+  " received INTEGER CHECK (received IN (0, 1)),"
+  " received_on TEXT);"
+  "CREATE INDEX payment_deal ON payment (deal_id);"
+
+  "CREATE TABLE award ("
+  RECORD_COLUMNS
+  " title TEXT NOT NULL,"
+  " event_id INTEGER NOT NULL REFERENCES event (id) ON DELETE RESTRICT,"
+  " category TEXT NOT NULL,"
+  " organization_id INTEGER REFERENCES organization (id) ON DELETE RESTRICT,"
+  " person_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,"
+  " solution_id INTEGER REFERENCES solution (id) ON DELETE RESTRICT,"
+  " awarded_on TEXT);"
+  "CREATE INDEX award_event ON award (event_id);"
+  "CREATE INDEX award_organization ON award (organization_id);"
+  "CREATE INDEX award_person ON award (person_id);"
+  "CREATE INDEX award_solution ON award (solution_id);"
+
+  /* Who changed what, when: kept so that knowledge stays when a colleague leaves. */
+  "CREATE TABLE history ("
+  " id INTEGER PRIMARY KEY,"
+  " kind TEXT NOT NULL,"
+  " record_uuid TEXT NOT NULL,"
+  " at TEXT NOT NULL,"
+  " action TEXT NOT NULL CHECK (action IN ('created', 'changed', 'deleted')),"
+  " field TEXT, old_value TEXT, new_value TEXT);"
+  "CREATE INDEX history_record ON history (record_uuid, at);";
+
+const char * const jb_schema_migrations[] = {
+  migration_1,
+};
+
+const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

@@ -1,0 +1,900 @@
+/* jb-store.c: records in SQLite (see jb-store.h).
+ *
+ * The SQL is built from the kind tables of jb-kind.c: column names come from
+ * those constant tables, values are always bound.  Statements used per record
+ * are prepared once per kind and kept. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "jb-date.h"
+#include "jb-rules.h"
+#include "jb-schema.h"
+#include "jb-store.h"
+
+struct _JbStore {
+  GObject parent_instance;
+  sqlite3 *db;
+  char *path;
+  guint depth;          /* open transactions */
+  guint changed_kinds;  /* kinds written in the open transaction, as bits */
+  /* per kind: SELECT by id (all fields, with reference names) */
+  sqlite3_stmt *load[JB_N_KINDS];
+  sqlite3_stmt *insert[JB_N_KINDS];
+  sqlite3_stmt *update[JB_N_KINDS];
+  sqlite3_stmt *history_insert;
+};
+
+G_DEFINE_FINAL_TYPE (JbStore, jb_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (jb-store-error-quark, jb_store_error)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Columns every record table has before its fields. */
+enum { COL_ID, COL_UUID, COL_CREATED, COL_UPDATED, N_RECORD_COLS };
+
+static gboolean
+set_sqlite_error (JbStore *self, GError **error)
+{
+  g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+               _("The database refused the change: %s"), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (JbStore *self, const char *sql, GError **error)
+{
+  char *message = NULL;
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                   _("The database refused the change: %s"), message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (JbStore *self, const char *sql, gboolean persistent, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+jb_store_finalize (GObject *object)
+{
+  JbStore *self = JB_STORE (object);
+
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      sqlite3_finalize (self->load[k]);
+      sqlite3_finalize (self->insert[k]);
+      sqlite3_finalize (self->update[k]);
+    }
+  sqlite3_finalize (self->history_insert);
+  if (self->db)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (jb_store_parent_class)->finalize (object);
+}
+
+static void
+jb_store_class_init (JbStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jb_store_finalize;
+
+  /* JbStore::changed: records were written; @kinds has bit (1 << JbKindId) set
+   * for each kind that changed. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+jb_store_init (JbStore *self)
+{
+}
+
+char *
+jb_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jiebang", "jiebang.db", NULL);
+}
+
+const char *
+jb_store_get_path (JbStore *self)
+{
+  return self->path;
+}
+
+/* ---- SQL text built from the kind tables -------------------------------- */
+
+static const JbKind *
+ref_target (const JbField *f)
+{
+  return jb_kind_get (f->ref_kind);
+}
+
+/* "SELECT t.id, t.uuid, t.created, t.updated, t.f1, (r1.title), … FROM kind t
+ *  LEFT JOIN target r3 ON r3.id = t.f3 …": for every field whose flags include
+ * @flags (0: all), its value, and for references the target's title after all
+ * values. */
+static GString *
+select_sql (const JbKind *kind, JbFieldFlags flags)
+{
+  GString *sql = g_string_new ("SELECT t.id, t.uuid, t.created, t.updated");
+  GString *joins = g_string_new (NULL);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JbField *f = &kind->fields[i];
+      if (flags && !(f->flags & flags))
+        g_string_append (sql, ", NULL");
+      else
+        g_string_append_printf (sql, ", t.%s", f->name);
+      if (f->type != JB_TYPE_REF)
+        continue;
+      if (flags && !(f->flags & flags))
+        {
+          g_string_append (names, ", NULL");
+          continue;
+        }
+      const JbKind *target = ref_target (f);
+      g_string_append_printf (names, ", r%u.%s", i, target->fields[target->title_field].name);
+      g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", target->name, i, i,
+                              f->name);
+    }
+  g_string_append_printf (sql, "%s FROM %s t%s", names->str, kind->name, joins->str);
+  g_string_free (joins, TRUE);
+  g_string_free (names, TRUE);
+  return sql;
+}
+
+/* Reads a row of select_sql() into a new record. */
+static JbRecord *
+record_from_row (const JbKind *kind, sqlite3_stmt *stmt)
+{
+  JbRecord *record = jb_record_new (kind->id);
+  int name_col = N_RECORD_COLS + (int) kind->n_fields;
+
+  jb_record_set_id (record, sqlite3_column_int64 (stmt, COL_ID));
+  jb_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, COL_UUID));
+  jb_record_set_times (record, (const char *) sqlite3_column_text (stmt, COL_CREATED),
+                       (const char *) sqlite3_column_text (stmt, COL_UPDATED));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JbField *f = &kind->fields[i];
+      int col = N_RECORD_COLS + (int) i;
+      gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+
+      switch (f->type)
+        {
+        case JB_TYPE_TEXT:
+        case JB_TYPE_LONG_TEXT:
+        case JB_TYPE_DATE:
+        case JB_TYPE_ENUM:
+          if (!null)
+            jb_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, col));
+          break;
+        case JB_TYPE_REF:
+          if (!null)
+            {
+              jb_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
+              jb_record_set_ref_name (record, i,
+                                      (const char *) sqlite3_column_text (stmt, name_col));
+            }
+          name_col++;
+          break;
+        default:
+          if (!null)
+            jb_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
+          break;
+        }
+    }
+  return record;
+}
+
+static void
+bind_fields (JbRecord *record, sqlite3_stmt *stmt, int first)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      int col = first + (int) i;
+      if (!jb_record_is_set (record, i))
+        sqlite3_bind_null (stmt, col);
+      else
+        switch (kind->fields[i].type)
+          {
+          case JB_TYPE_TEXT:
+          case JB_TYPE_LONG_TEXT:
+          case JB_TYPE_DATE:
+          case JB_TYPE_ENUM:
+            sqlite3_bind_text (stmt, col, jb_record_get_text (record, i), -1, SQLITE_TRANSIENT);
+            break;
+          default:
+            sqlite3_bind_int64 (stmt, col, jb_record_get_int (record, i));
+            break;
+          }
+    }
+}
+
+static gboolean
+prepare_kind (JbStore *self, const JbKind *kind, GError **error)
+{
+  g_autoptr (GString) load = select_sql (kind, 0);
+  g_string_append (load, " WHERE t.id = ?1");
+
+  g_autoptr (GString) insert = g_string_new (NULL);
+  g_autoptr (GString) update = g_string_new (NULL);
+  g_string_append_printf (insert, "INSERT INTO %s (uuid, created, updated", kind->name);
+  g_string_append_printf (update, "UPDATE %s SET uuid = ?1, created = ?2, updated = ?3",
+                          kind->name);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_string_append_printf (insert, ", %s", kind->fields[i].name);
+      g_string_append_printf (update, ", %s = ?%u", kind->fields[i].name, i + 4);
+    }
+  g_string_append (insert, ") VALUES (?1, ?2, ?3");
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (insert, ", ?%u", i + 4);
+  g_string_append (insert, ")");
+  g_string_append_printf (update, " WHERE id = ?%u", kind->n_fields + 4);
+
+  return (self->load[kind->id] = prepare (self, load->str, TRUE, error)) &&
+         (self->insert[kind->id] = prepare (self, insert->str, TRUE, error)) &&
+         (self->update[kind->id] = prepare (self, update->str, TRUE, error));
+}
+
+/* ---- opening and migrating ---------------------------------------------- */
+
+static gint64
+pragma_int (JbStore *self, const char *sql)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  gint64 value = stmt && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+migrate (JbStore *self, GError **error)
+{
+  gint64 version = pragma_int (self, "PRAGMA user_version");
+  gint64 app_id = pragma_int (self, "PRAGMA application_id");
+  gint64 n_tables = pragma_int (self, "SELECT count(*) FROM sqlite_schema");
+
+  if (version < 0 || n_tables < 0)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a Jiebang database (%s)."), self->path,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (n_tables > 0 && app_id != JB_APPLICATION_ID)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_OURS,
+                   _("“%s” is a database of another program, not of Jiebang."), self->path);
+      return FALSE;
+    }
+  if (version > (gint64) jb_schema_version)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NEWER,
+                   _("“%s” was written by a newer version of Jiebang (format %d; this version "
+                     "reads up to format %u). Update Jiebang to open it."),
+                   self->path, (int) version, jb_schema_version);
+      return FALSE;
+    }
+
+  for (guint v = (guint) version; v < jb_schema_version; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
+      g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d",
+                                                  JB_APPLICATION_ID);
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self, jb_schema_migrations[v], error) || !exec (self, set_app, error) ||
+          !exec (self, set_version, error) || !exec (self, "COMMIT", error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+JbStore *
+jb_store_open (const char *path, GError **error)
+{
+  g_autoptr (JbStore) self = g_object_new (JB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  g_autofree char *dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+      SQLITE_OK)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_OPEN, _("Cannot open “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  /* Another Jiebang (or an import thread) may hold the write lock for a moment. */
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!migrate (self, error))
+    return NULL;
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    if (!prepare_kind (self, jb_kind_get (k), error))
+      return NULL;
+  self->history_insert = prepare (self,
+                                  "INSERT INTO history (kind, record_uuid, at, action, field, "
+                                  "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                  TRUE, error);
+  if (self->history_insert == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+gboolean
+jb_store_begin (JbStore *self, GError **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy database waits here (busy
+   * timeout) instead of failing halfway through. */
+  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jb", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_changed (JbStore *self)
+{
+  guint kinds = self->changed_kinds;
+  self->changed_kinds = 0;
+  if (kinds)
+    g_signal_emit (self, signals[CHANGED], 0, kinds);
+}
+
+gboolean
+jb_store_commit (JbStore *self, GError **error)
+{
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE jb", error))
+    {
+      jb_store_rollback (self);
+      return FALSE;
+    }
+  if (--self->depth == 0)
+    emit_changed (self);
+  return TRUE;
+}
+
+void
+jb_store_rollback (JbStore *self)
+{
+  g_return_if_fail (self->depth > 0);
+  if (self->depth == 1)
+    {
+      exec (self, "ROLLBACK", NULL);
+      self->changed_kinds = 0;
+    }
+  else
+    exec (self, "ROLLBACK TO jb; RELEASE jb", NULL);
+  self->depth--;
+}
+
+void
+jb_store_notify_changed (JbStore *self)
+{
+  self->changed_kinds = (1u << JB_N_KINDS) - 1;
+  emit_changed (self);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+JbRecord *
+jb_store_load (JbStore *self, JbKindId kind, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = self->load[kind];
+  JbRecord *record = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = record_from_row (jb_kind_get (kind), stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND,
+                 _("The %s was deleted meanwhile."), _(jb_kind_get (kind)->label));
+  else
+    set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return record;
+}
+
+static gint64
+id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1",
+                                          jb_kind_get (kind)->name);
+  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  gint64 id = 0;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+JbRecord *
+jb_store_load_by_uuid (JbStore *self, JbKindId kind, const char *uuid, GError **error)
+{
+  gint64 id = id_for_uuid (self, kind, uuid);
+  if (id == 0)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s with the id %s."), _(jb_kind_get (kind)->label), uuid);
+      return NULL;
+    }
+  return jb_store_load (self, kind, id, error);
+}
+
+/* "%word%" for LIKE, with the user's own % _ and \ taken literally. */
+static char *
+like_pattern (const char *word)
+{
+  GString *s = g_string_new ("%");
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GPtrArray *
+jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **error)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  g_autoptr (GString) sql = select_sql (kind, JB_FIELD_LISTED);
+  g_auto (GStrv) words = g_strsplit_set (query ? query : "", " \t\n\u3000", -1);
+  guint n_words = 0;
+
+  /* LIKE, not full-text search: FTS tokenizers miss one- and two-character
+   * Chinese words, which are most of them (电, 电池, 芯片). */
+  for (guint w = 0; words[w]; w++)
+    {
+      if (*words[w] == '\0')
+        continue;
+      g_string_append (sql, n_words == 0 ? " WHERE (" : " AND (");
+      gboolean first = TRUE;
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const JbField *f = &kind->fields[i];
+          if (!(f->flags & JB_FIELD_SEARCHED))
+            continue;
+          if (f->type == JB_TYPE_REF)
+            {
+              const JbKind *target = ref_target (f);
+              g_string_append_printf (sql,
+                                      "%s t.%s IN (SELECT id FROM %s WHERE %s LIKE ?%u ESCAPE '\\')",
+                                      first ? "" : " OR", f->name, target->name,
+                                      target->fields[target->title_field].name, n_words + 1);
+            }
+          else
+            g_string_append_printf (sql, "%s t.%s LIKE ?%u ESCAPE '\\'", first ? "" : " OR",
+                                    f->name, n_words + 1);
+          first = FALSE;
+        }
+      g_string_append (sql, ")");
+      n_words++;
+    }
+  g_string_append (sql, " ORDER BY t.id DESC");
+
+  sqlite3_stmt *stmt = prepare (self, sql->str, FALSE, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint w = 0, n = 0; words[w]; w++)
+    if (*words[w])
+      sqlite3_bind_text (stmt, (int) ++n, like_pattern (words[w]), -1, g_free);
+
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, record_from_row (kind, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+gint64
+jb_store_count (JbStore *self, JbKindId kind)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", jb_kind_get (kind)->name);
+  return pragma_int (self, sql);
+}
+
+void
+jb_history_entry_free (JbHistoryEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->action);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+GPtrArray *
+jb_store_history (JbStore *self, const char *uuid, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT at, action, field, old_value, new_value FROM history "
+                                "WHERE record_uuid = ?1 ORDER BY at, id", FALSE, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_history_entry_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JbHistoryEntry *e = g_new0 (JbHistoryEntry, 1);
+      e->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      e->action = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (entries, e);
+    }
+  sqlite3_finalize (stmt);
+  return entries;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static gboolean
+row_exists (JbStore *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  gboolean found = FALSE;
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* The title of another record of the same kind whose unique field holds the
+ * same value, or NULL. */
+static char *
+unique_clash (JbStore *self, JbRecord *record, guint field)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 AND id != ?2",
+                                          kind->fields[kind->title_field].name, kind->name,
+                                          kind->fields[field].name);
+  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  char *title = NULL;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, jb_record_get_text (record, field), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return title;
+}
+
+gboolean
+jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+
+  jb_record_validate (record, problems);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JbField *f = &kind->fields[i];
+      if (!jb_record_is_set (record, i))
+        continue;
+      if (f->type == JB_TYPE_REF)
+        {
+          gint64 target = jb_record_get_int (record, i);
+          if (target > 0 && !row_exists (self, ref_target (f)->name, target))
+            jb_problem_add (problems, (int) i, _("The chosen %s no longer exists."),
+                            _(ref_target (f)->label));
+          if (f->ref_kind == kind->id && target == jb_record_get_id (record))
+            jb_problem_add (problems, (int) i, _("A record cannot refer to itself."));
+        }
+      if (f->flags & JB_FIELD_UNIQUE)
+        {
+          g_autofree char *other = unique_clash (self, record, i);
+          if (other)
+            jb_problem_add (problems, (int) i, _("“%s” already has this %s."), other,
+                            _(f->label));
+        }
+    }
+
+  if (jb_record_get_id (record) != 0)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (JbRecord) before = jb_store_load (self, kind->id, jb_record_get_id (record),
+                                                   &local);
+      if (before == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      jb_rules_check_change (before, record, problems);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_history (JbStore *self, JbRecord *record, const char *at, const char *action,
+             const char *field, const char *old_value, const char *new_value, GError **error)
+{
+  sqlite3_stmt *stmt = self->history_insert;
+  sqlite3_bind_text (stmt, 1, jb_record_get_kind (record)->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, jb_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/* Demands get a code when the user gives none: JB-2026-0001, JB-2026-0002… */
+static void
+assign_demand_code (JbStore *self, JbRecord *record)
+{
+  if (jb_record_get_text_by_name (record, "code"))
+    return;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = g_strdup_printf ("JB-%d-", g_date_time_get_year (now));
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
+                                "FROM demand WHERE code LIKE ?1 || '%'", FALSE, NULL);
+  gint64 last = 0;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  g_autofree char *code = g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
+  jb_record_set_text_by_name (record, "code", code);
+}
+
+static char *
+problems_to_message (const JbKind *kind, GPtrArray *problems)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JbProblem *p = g_ptr_array_index (problems, i);
+      if (s->len)
+        g_string_append_c (s, '\n');
+      if (p->field >= 0)
+        g_string_append_printf (s, "%s: ", _(kind->fields[p->field].label));
+      g_string_append (s, p->message);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  gboolean is_new = jb_record_get_id (record) == 0;
+  g_autoptr (JbRecord) before = NULL;
+  g_autofree char *now = jb_timestamp_now ();
+
+  if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
+    return FALSE;
+  if (is_new && kind->id == JB_KIND_DEMAND)
+    assign_demand_code (self, record);
+
+  if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_uuid (record))
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      jb_record_set_uuid (record, before ? jb_record_get_uuid (before) : uuid);
+    }
+  if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_created (record) ||
+      !jb_record_get_updated (record))
+    jb_record_set_times (record, before ? jb_record_get_created (before) : now, now);
+
+  sqlite3_stmt *stmt = is_new ? self->insert[kind->id] : self->update[kind->id];
+  sqlite3_bind_text (stmt, 1, jb_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, jb_record_get_created (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, jb_record_get_updated (record), -1, SQLITE_TRANSIENT);
+  bind_fields (record, stmt, N_RECORD_COLS);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, (int) kind->n_fields + 4, jb_record_get_id (record));
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    return FALSE;
+
+  gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
+  g_autoptr (JbRecord) after = jb_store_load (self, kind->id, id, error);
+  if (after == NULL)
+    return FALSE;
+
+  if (is_new)
+    ok = add_history (self, after, jb_record_get_updated (after), "created", NULL, NULL,
+                      jb_record_get_title (after), error);
+  for (guint i = 0; ok && before && i < kind->n_fields; i++)
+    if (!jb_record_equal_field (before, after, i))
+      {
+        g_autofree char *old_value = jb_record_field_to_string (before, i);
+        g_autofree char *new_value = jb_record_field_to_string (after, i);
+        ok = add_history (self, after, jb_record_get_updated (after), "changed",
+                          kind->fields[i].name, old_value, new_value, error);
+      }
+  if (ok)
+    jb_record_assign (record, after);
+  return ok;
+}
+
+gboolean
+jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+
+  if (!jb_store_check (self, record, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_autofree char *message = problems_to_message (jb_record_get_kind (record), problems);
+      g_set_error_literal (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  /* Work on a copy so that a failed save leaves the caller's record as it was. */
+  g_autoptr (JbRecord) work = jb_record_copy (record);
+  if (!jb_store_begin (self, error))
+    return FALSE;
+  if (!write_record (self, work, flags, error))
+    {
+      jb_store_rollback (self);
+      return FALSE;
+    }
+  self->changed_kinds |= 1u << jb_record_get_kind_id (record);
+  if (!jb_store_commit (self, error))
+    return FALSE;
+  jb_record_assign (record, work);
+  return TRUE;
+}
+
+/* "Demands (3), People (1)": who still points at the record, or NULL. */
+static char *
+describe_references (JbStore *self, JbKindId target, gint64 id)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      const JbKind *kind = jb_kind_get (k);
+      gint64 count = 0;
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const JbField *f = &kind->fields[i];
+          if (f->type != JB_TYPE_REF || f->ref_kind != target || (f->flags & JB_FIELD_PART_OF))
+            continue;
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1 AND id != ?2",
+                                                  kind->name, f->name);
+          sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+          if (stmt == NULL)
+            continue;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, k == target ? id : 0);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            count += sqlite3_column_int64 (stmt, 0);
+          sqlite3_finalize (stmt);
+        }
+      if (count > 0)
+        /* TRANSLATORS: a kind of record and how many of them, e.g. "Demands (3)" */
+        g_string_append_printf (s, s->len ? _(", %s (%" G_GINT64_FORMAT ")")
+                                          : _("%s (%" G_GINT64_FORMAT ")"),
+                                _(kind->plural), count);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  g_autoptr (JbRecord) before = jb_store_load (self, kind_id, id, error);
+  if (before == NULL)
+    return FALSE;
+
+  g_autofree char *users = describe_references (self, kind_id, id);
+  if (users)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_REFERENCED,
+                   _("“%s” cannot be deleted while other records refer to it: %s. "
+                     "Change or delete those first."),
+                   jb_record_get_title (before), users);
+      return FALSE;
+    }
+
+  if (!jb_store_begin (self, error))
+    return FALSE;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->name);
+  g_autofree char *now = jb_timestamp_now ();
+  sqlite3_stmt *stmt = prepare (self, sql, FALSE, error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || set_sqlite_error (self, error);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && add_history (self, before, now, "deleted", NULL, jb_record_get_title (before), NULL,
+                          error);
+  if (!ok)
+    {
+      jb_store_rollback (self);
+      return FALSE;
+    }
+  self->changed_kinds |= 1u << kind_id;
+  /* Parts (a deal's payments) go with it. */
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    for (guint i = 0; i < jb_kind_get (k)->n_fields; i++)
+      if (jb_kind_get (k)->fields[i].ref_kind == kind_id &&
+          (jb_kind_get (k)->fields[i].flags & JB_FIELD_PART_OF))
+        self->changed_kinds |= 1u << k;
+  return jb_store_commit (self, error);
+}
