@@ -1,0 +1,26 @@
+/* jb-field-editor.h: a label, an input and a place for its error, for one field. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jb-record.h"
+#include "jb-store.h"
+
+G_BEGIN_DECLS
+
+#define JB_TYPE_FIELD_EDITOR (jb_field_editor_get_type ())
+G_DECLARE_FINAL_TYPE (JbFieldEditor, jb_field_editor, JB, FIELD_EDITOR, GtkWidget)
+
+const JbField *jb_field_editor_get_field     (JbFieldEditor *self);
+guint          jb_field_editor_get_index     (JbFieldEditor *self);
+/* The entry, drop-down, text view or check button the user types into. */
+GtkWidget     *jb_field_editor_get_input     (JbFieldEditor *self);
+/* References choose among the store's records of the target kind. */
+void           jb_field_editor_set_store     (JbFieldEditor *self, JbStore *store);
+void           jb_field_editor_reload_choices (JbFieldEditor *self);
+void           jb_field_editor_load          (JbFieldEditor *self, JbRecord *record);
+/* Reads the input into @record; FALSE (and the error shown) if it cannot be read. */
+gboolean       jb_field_editor_collect       (JbFieldEditor *self, JbRecord *record);
+void           jb_field_editor_set_error     (JbFieldEditor *self, const char *message);
+
+G_END_DECLS

@@ -1,0 +1,435 @@
+/* jb-record-browser.c: the records of one kind, searched in the store as the
+ * user types, sorted by the table's columns, edited beside the table.
+ *
+ * Data flows one way: store → jb_store_list() → GListStore → GtkSortListModel
+ * (the column view's sorter) → selection → view.  Search runs in SQL so that
+ * the rows held in memory are only those shown. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jb-record-browser.h"
+
+struct _JbRecordBrowser {
+  GtkWidget parent_instance;
+
+  JbStore *store;
+  const JbKind *kind;
+  GListStore *rows;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  JbRecordEditor *editor;
+  GtkColumnView *view;
+  gulong store_changed_id;
+  gboolean syncing;      /* selection changes made by code, not the user */
+  gboolean creating;     /* the user asked for a new record: no more welcome */
+
+  GtkStack *stack;
+  GtkPaned *paned;
+  GtkSearchEntry *search_entry;
+  GtkScrolledWindow *scroller;
+  GtkLabel *no_results;
+  GtkLabel *count_label;
+  GtkButton *new_button;
+  GtkButton *empty_new_button;
+  GtkLabel *empty_title;
+  GtkLabel *empty_description;
+  GtkBox *empty_buttons;
+};
+
+G_DEFINE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_KIND, N_PROPS };
+
+/* What a page says, per kind. */
+static const struct {
+  const char *search;
+  const char *new_label;
+  const char *empty_title;
+  const char *empty_description;
+} texts[JB_N_KINDS] = {
+  [JB_KIND_DEMAND] = {
+    N_("Search demands by title, code, owner, keywords or place"),
+    N_("_New Demand"),
+    N_("Welcome to Jiebang"),
+    N_("Jiebang keeps the innovation demands that enterprises publish, the solutions that "
+       "answer them and the deals that follow, in one place on your computer. Start with a "
+       "demand; its owner is chosen from your organizations."),
+  },
+  [JB_KIND_ORGANIZATION] = {
+    N_("Search organizations by name, place, credit code or contact"),
+    N_("_New Organization"),
+    N_("No Organizations Yet"),
+    N_("Enterprises, research institutes, universities, service agencies and government "
+       "departments: the owners of demands and the solvers who take them up."),
+  },
+};
+
+/* ---- the closures of the column declarations ---------------------------- */
+
+char *
+jb_cell_text (GtkListItem *item, JbRecord *record, const char *field)
+{
+  if (record == NULL)
+    return NULL;
+  int i = jb_kind_field_index (jb_record_get_kind (record), field);
+  return i < 0 ? NULL : jb_record_format_field (record, (guint) i);
+}
+
+char *
+jb_sort_key_text (JbRecord *record, const char *field)
+{
+  int i = jb_kind_field_index (jb_record_get_kind (record), field);
+  if (i < 0)
+    return NULL;
+  /* ISO dates sort as they are; everything else as the user reads it. */
+  if (jb_record_get_kind (record)->fields[i].type == JB_TYPE_DATE)
+    return g_strdup (jb_record_get_text (record, (guint) i));
+  return jb_record_format_field (record, (guint) i);
+}
+
+gint64
+jb_sort_key_number (JbRecord *record, const char *field)
+{
+  int i = jb_kind_field_index (jb_record_get_kind (record), field);
+  if (i < 0 || !jb_record_is_set (record, (guint) i))
+    return -1;
+  const JbField *f = &jb_record_get_kind (record)->fields[i];
+  /* Choices sort in their natural order: the workflow, not the alphabet. */
+  if (f->type == JB_TYPE_ENUM)
+    return jb_enum_index (f->enumeration, jb_record_get_text (record, (guint) i));
+  return jb_record_get_int (record, (guint) i);
+}
+
+/* ---- rows ----------------------------------------------------------------- */
+
+static guint
+position_of (JbRecordBrowser *self, gint64 id)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+  for (guint i = 0; id != 0 && i < n; i++)
+    {
+      g_autoptr (JbRecord) row = g_list_model_get_item (model, i);
+      if (jb_record_get_id (row) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Makes the selection show what the editor holds, without asking anything. */
+static void
+sync_selection (JbRecordBrowser *self)
+{
+  guint pos = position_of (self, jb_record_editor_get_id (self->editor));
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, pos);
+  self->syncing = FALSE;
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", pos);
+}
+
+static void
+refresh (JbRecordBrowser *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr (GPtrArray) rows = jb_store_list (self->store, self->kind->id, query, &error);
+
+  if (rows == NULL)
+    {
+      g_warning ("Cannot list %s: %s", self->kind->name, error->message);
+      return;
+    }
+  self->syncing = TRUE;
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  self->syncing = FALSE;
+  sync_selection (self);
+
+  gboolean empty = *query == '\0' && rows->len == 0 && !self->creating
+                   && jb_store_count (self->store, self->kind->id) == 0;
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), rows->len == 0 && *query != '\0');
+
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
+                                                         "%u records", rows->len), rows->len);
+  gtk_label_set_text (self->count_label, count);
+}
+
+static void
+on_search_changed (JbRecordBrowser *self)
+{
+  refresh (self);
+}
+
+static void
+on_store_changed (JbRecordBrowser *self, guint kinds)
+{
+  guint shown = 1u << self->kind->id;
+  /* Rows show the names of the records they refer to. */
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    if (self->kind->fields[i].type == JB_TYPE_REF)
+      shown |= 1u << self->kind->fields[i].ref_kind;
+  if (kinds & shown)
+    refresh (self);
+}
+
+static const char *
+jb_record_browser_title_field (JbRecordBrowser *self)
+{
+  return self->kind->fields[self->kind->title_field].name;
+}
+
+typedef struct {
+  JbRecordBrowser *self;
+  gint64 id;
+} Switch;
+
+static void
+switch_after_leave (gboolean may_leave, gpointer data)
+{
+  Switch *sw = data;
+  JbRecordBrowser *self = sw->self;
+
+  if (may_leave)
+    {
+      jb_record_editor_load (self->editor, sw->id);
+      if (sw->id == 0)
+        {
+          self->creating = TRUE;
+          gtk_stack_set_visible_child_name (self->stack, "list");
+          gtk_widget_grab_focus (jb_record_editor_get_field (self->editor,
+                                                             jb_record_browser_title_field (self)));
+        }
+    }
+  sync_selection (self);
+  g_object_unref (self);
+  g_free (sw);
+}
+
+void
+jb_record_browser_select (JbRecordBrowser *self, gint64 id)
+{
+  Switch *sw = g_new0 (Switch, 1);
+  sw->self = g_object_ref (self);
+  sw->id = id;
+  jb_record_editor_confirm_leave (self->editor, switch_after_leave, sw);
+}
+
+static void
+on_selection_changed (JbRecordBrowser *self)
+{
+  JbRecord *row = gtk_single_selection_get_selected_item (self->selection);
+  if (self->syncing || row == NULL || jb_record_get_id (row) == jb_record_editor_get_id (self->editor))
+    return;
+  jb_record_browser_select (self, jb_record_get_id (row));
+}
+
+static void
+on_editor_saved (JbRecordBrowser *self, gint64 id)
+{
+  refresh (self);
+}
+
+/* ---- actions -------------------------------------------------------------- */
+
+static void
+new_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  jb_record_browser_select (JB_RECORD_BROWSER (widget), 0);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  JbRecordBrowser *self = JB_RECORD_BROWSER (widget);
+  gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.delete", NULL);
+}
+
+static void
+search_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  JbRecordBrowser *self = JB_RECORD_BROWSER (widget);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- set-up --------------------------------------------------------------- */
+
+static void
+set_kind (JbRecordBrowser *self, JbKindId kind)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/jiebang/Jiebang/jb-%s-list.ui",
+                                           jb_kind_get (kind)->name);
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
+
+  self->kind = jb_kind_get (kind);
+  self->view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "view"));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
+
+  /* Delete removes the selected record, from the table only: in the editor the
+   * key belongs to the text. */
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("browser.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
+
+  self->editor = JB_RECORD_EDITOR (jb_record_editor_new (kind));
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
+  g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
+  gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
+
+  /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older. */
+  g_object_set (self->search_entry, "placeholder-text", _(texts[kind].search), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(texts[kind].search), -1);
+  gtk_button_set_label (self->new_button, _(texts[kind].new_label));
+  gtk_button_set_label (self->empty_new_button, _(texts[kind].new_label));
+  gtk_label_set_text (self->empty_title, _(texts[kind].empty_title));
+  gtk_label_set_text (self->empty_description, _(texts[kind].empty_description));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
+}
+
+void
+jb_record_browser_set_store (JbRecordBrowser *self, JbStore *store)
+{
+  if (self->store)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  self->store_changed_id = g_signal_connect_swapped (store, "changed",
+                                                     G_CALLBACK (on_store_changed), self);
+  jb_record_editor_set_store (self->editor, store);
+  jb_record_editor_load (self->editor, 0);
+  refresh (self);
+}
+
+JbKindId
+jb_record_browser_get_kind (JbRecordBrowser *self)
+{
+  return self->kind->id;
+}
+
+JbRecordEditor *
+jb_record_browser_get_editor (JbRecordBrowser *self)
+{
+  return self->editor;
+}
+
+GtkSearchEntry *
+jb_record_browser_get_search_entry (JbRecordBrowser *self)
+{
+  return self->search_entry;
+}
+
+GtkPaned *
+jb_record_browser_get_paned (JbRecordBrowser *self)
+{
+  return self->paned;
+}
+
+GListModel *
+jb_record_browser_get_rows (JbRecordBrowser *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+void
+jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
+                                    const char *action_name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (self->empty_buttons, button);
+}
+
+static void
+jb_record_browser_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  if (prop_id == PROP_KIND)
+    set_kind (JB_RECORD_BROWSER (object), jb_kind_by_name (g_value_get_string (value))->id);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_record_browser_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_KIND)
+    g_value_set_string (value, JB_RECORD_BROWSER (object)->kind->name);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_record_browser_dispose (GObject *object)
+{
+  JbRecordBrowser *self = JB_RECORD_BROWSER (object);
+
+  if (self->store)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_RECORD_BROWSER);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (jb_record_browser_parent_class)->dispose (object);
+}
+
+static void
+jb_record_browser_class_init (JbRecordBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jb_record_browser_dispose;
+  object_class->set_property = jb_record_browser_set_property;
+  object_class->get_property = jb_record_browser_get_property;
+
+  /* The kind's name: "demand", "organization"… */
+  g_object_class_install_property (object_class, PROP_KIND,
+                                   g_param_spec_string ("kind", NULL, NULL, NULL,
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_CONSTRUCT_ONLY |
+                                                        G_PARAM_STATIC_STRINGS));
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiebang/Jiebang/jb-record-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, stack);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, paned);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, scroller);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, no_results);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, new_button);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_description);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+
+  gtk_widget_class_install_action (widget_class, "browser.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "browser.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "browser.search", NULL, search_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jbrecordbrowser");
+}
+
+static void
+jb_record_browser_init (JbRecordBrowser *self)
+{
+  self->rows = g_list_store_new (JB_TYPE_RECORD);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

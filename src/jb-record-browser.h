@@ -1,0 +1,33 @@
+/* jb-record-browser.h: one kind of record as a searchable, sortable table with
+ * its editor beside it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jb-record-editor.h"
+#include "jb-store.h"
+
+G_BEGIN_DECLS
+
+#define JB_TYPE_RECORD_BROWSER (jb_record_browser_get_type ())
+G_DECLARE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, JB, RECORD_BROWSER, GtkWidget)
+
+void            jb_record_browser_set_store    (JbRecordBrowser *self, JbStore *store);
+JbKindId        jb_record_browser_get_kind     (JbRecordBrowser *self);
+JbRecordEditor *jb_record_browser_get_editor   (JbRecordBrowser *self);
+GtkSearchEntry *jb_record_browser_get_search_entry (JbRecordBrowser *self);
+/* The rows as shown: searched and sorted. */
+GListModel     *jb_record_browser_get_rows     (JbRecordBrowser *self);
+GtkPaned       *jb_record_browser_get_paned    (JbRecordBrowser *self);
+/* Shows the record with @id in the editor, asking first if edits would be lost. */
+void            jb_record_browser_select       (JbRecordBrowser *self, gint64 id);
+/* Adds a button to the welcome page (e.g. "Load Sample Data"). */
+void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
+                                                    const char *action_name);
+
+/* Closures named by the column declarations in ui/jb-KIND-list.ui. */
+char           *jb_cell_text           (GtkListItem *item, JbRecord *record, const char *field);
+char           *jb_sort_key_text       (JbRecord *record, const char *field);
+gint64          jb_sort_key_number     (JbRecord *record, const char *field);
+
+G_END_DECLS

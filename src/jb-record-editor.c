@@ -1,0 +1,463 @@
+/* jb-record-editor.c: loading a record into its field editors, checking and
+ * saving it through the store, and asking before an edit could be lost. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jb-field-editor.h"
+#include "jb-record-editor.h"
+
+struct _JbRecordEditor {
+  GtkWidget parent_instance;
+
+  JbStore *store;
+  const JbKind *kind;
+  JbRecord *record;      /* as last loaded or saved */
+  GPtrArray *fields;     /* JbFieldEditor, in form order */
+  gboolean dirty;
+  gulong store_changed_id;
+
+  GtkLabel *heading;
+  GtkLabel *status;      /* "Unsaved changes", or what went wrong */
+  GtkViewport *form_holder;
+};
+
+G_DEFINE_FINAL_TYPE (JbRecordEditor, jb_record_editor, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_KIND, N_PROPS };
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+
+static void
+update_state (JbRecordEditor *self)
+{
+  gboolean saved = self->record && jb_record_get_id (self->record) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", saved);
+
+  if (self->heading && self->record)
+    {
+      const char *title = jb_record_get_title (self->record);
+      g_autofree char *text = NULL;
+      if (!saved)
+        /* TRANSLATORS: heading of the editor of a record not saved yet, e.g. "New Demand" */
+        text = g_strdup_printf (_("New %s"), _(self->kind->label));
+      gtk_label_set_text (self->heading, text ? text : title ? title : "");
+    }
+  if (self->status)
+    {
+      gtk_label_set_text (self->status, self->dirty ? _("Unsaved changes") : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status), "error");
+    }
+}
+
+static void
+show_status_error (JbRecordEditor *self, const char *message)
+{
+  if (self->status)
+    {
+      gtk_label_set_text (self->status, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
+    }
+}
+
+static void
+on_field_changed (JbRecordEditor *self)
+{
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      update_state (self);
+    }
+}
+
+static void
+collect_field_editors (JbRecordEditor *self, GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (JB_IS_FIELD_EDITOR (child))
+        {
+          g_ptr_array_add (self->fields, child);
+          g_signal_connect_swapped (child, "changed", G_CALLBACK (on_field_changed), self);
+        }
+      else
+        collect_field_editors (self, child);
+    }
+}
+
+GtkWidget *
+jb_record_editor_new (JbKindId kind)
+{
+  return g_object_new (JB_TYPE_RECORD_EDITOR, "kind", kind, NULL);
+}
+
+static void
+set_kind (JbRecordEditor *self, JbKindId kind)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/jiebang/Jiebang/jb-%s-form.ui",
+                                           jb_kind_get (kind)->name);
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
+
+  self->kind = jb_kind_get (kind);
+  gtk_viewport_set_child (self->form_holder,
+                          GTK_WIDGET (gtk_builder_get_object (builder, "form")));
+  collect_field_editors (self, GTK_WIDGET (self->form_holder));
+  self->record = jb_record_new (kind);
+  update_state (self);
+}
+
+GtkWidget *
+jb_record_editor_get_field (JbRecordEditor *self, const char *field)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      if (g_strcmp0 (jb_field_editor_get_field (fe)->name, field) == 0)
+        return GTK_WIDGET (fe);
+    }
+  return NULL;
+}
+
+static void
+show_record (JbRecordEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    jb_field_editor_load (g_ptr_array_index (self->fields, i), self->record);
+  self->dirty = FALSE;
+  update_state (self);
+}
+
+static void
+on_store_changed (JbRecordEditor *self, guint kinds)
+{
+  /* New organizations, people or events become choices at once. */
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      const JbField *f = jb_field_editor_get_field (fe);
+      if (f->type == JB_TYPE_REF && (kinds & (1u << f->ref_kind)))
+        jb_field_editor_reload_choices (fe);
+    }
+}
+
+void
+jb_record_editor_set_store (JbRecordEditor *self, JbStore *store)
+{
+
+  if (self->store)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  self->store_changed_id = g_signal_connect_swapped (store, "changed",
+                                                     G_CALLBACK (on_store_changed), self);
+  for (guint i = 0; i < self->fields->len; i++)
+    jb_field_editor_set_store (g_ptr_array_index (self->fields, i), store);
+}
+
+static JbRecord *
+new_record (JbRecordEditor *self)
+{
+  JbRecord *record = jb_record_new (self->kind->id);
+
+  /* A required choice starts at its first value: draft, enterprise… */
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      const JbField *f = &self->kind->fields[i];
+      if (f->type == JB_TYPE_ENUM && (f->flags & JB_FIELD_REQUIRED))
+        jb_record_set_text (record, i, f->enumeration->values[0].code);
+    }
+  return record;
+}
+
+void
+jb_record_editor_load (JbRecordEditor *self, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  JbRecord *record = id ? jb_store_load (self->store, self->kind->id, id, &error)
+                        : new_record (self);
+
+  if (record == NULL)
+    {
+      show_status_error (self, error->message);
+      return;
+    }
+  g_clear_object (&self->record);
+  self->record = record;
+  show_record (self);
+}
+
+gint64
+jb_record_editor_get_id (JbRecordEditor *self)
+{
+  return self->record ? jb_record_get_id (self->record) : 0;
+}
+
+gboolean
+jb_record_editor_is_dirty (JbRecordEditor *self)
+{
+  return self->dirty;
+}
+
+gboolean
+jb_record_editor_save (JbRecordEditor *self)
+{
+  g_autoptr (JbRecord) work = jb_record_copy (self->record);
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+  g_autoptr (GError) error = NULL;
+  JbFieldEditor *first_bad = NULL;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      jb_field_editor_set_error (fe, NULL);
+      if (!jb_field_editor_collect (fe, work) && first_bad == NULL)
+        first_bad = fe;
+    }
+
+  if (first_bad == NULL && !jb_store_check (self->store, work, problems, &error))
+    {
+      show_status_error (self, error->message);
+      return FALSE;
+    }
+  for (guint p = 0; p < problems->len; p++)
+    {
+      JbProblem *problem = g_ptr_array_index (problems, p);
+      for (guint i = 0; i < self->fields->len; i++)
+        {
+          JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+          if ((int) jb_field_editor_get_index (fe) == problem->field)
+            {
+              jb_field_editor_set_error (fe, problem->message);
+              if (first_bad == NULL)
+                first_bad = fe;
+            }
+        }
+      if (problem->field < 0 || first_bad == NULL)
+        show_status_error (self, problem->message);
+    }
+  if (first_bad || problems->len > 0)
+    {
+      if (first_bad)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (first_bad));
+          show_status_error (self, _("Not saved: please correct the marked fields."));
+        }
+      return FALSE;
+    }
+
+  if (!jb_store_save (self->store, work, JB_SAVE_DEFAULT, &error))
+    {
+      show_status_error (self, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->record, work);
+  show_record (self);
+  g_signal_emit (self, signals[SAVED], 0, jb_record_get_id (work));
+  return TRUE;
+}
+
+typedef struct {
+  JbRecordEditor *self;
+  JbLeaveFunc func;
+  gpointer user_data;
+} LeaveRequest;
+
+enum { RESPONSE_DISCARD = 1, RESPONSE_SAVE = 2 };
+
+static void
+on_leave_response (GtkDialog *dialog, int response, LeaveRequest *request)
+{
+  JbRecordEditor *self = request->self;
+  gboolean may_leave = FALSE;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_SAVE)
+    may_leave = jb_record_editor_save (self);
+  else if (response == RESPONSE_DISCARD)
+    {
+      show_record (self);
+      may_leave = TRUE;
+    }
+  request->func (may_leave, request->user_data);
+  g_object_unref (self);
+  g_free (request);
+}
+
+void
+jb_record_editor_confirm_leave (JbRecordEditor *self, JbLeaveFunc func, gpointer user_data)
+{
+
+  if (!self->dirty)
+    {
+      func (TRUE, user_data);
+      return;
+    }
+
+  const char *title = jb_record_get_title (self->record);
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              title ? _("Save changes to “%s”?")
+                                                    : _("Save the new %s?"),
+                                              title ? title : _(self->kind->label));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), RESPONSE_DISCARD, _("_Save"), RESPONSE_SAVE, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                RESPONSE_DISCARD),
+                            "destructive-action");
+  LeaveRequest *request = g_new0 (LeaveRequest, 1);
+  request->self = g_object_ref (self);
+  request->func = func;
+  request->user_data = user_data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_leave_response), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  jb_record_editor_save (JB_RECORD_EDITOR (widget));
+}
+
+static void
+revert_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  show_record (JB_RECORD_EDITOR (widget));
+}
+
+static void
+on_delete_response (GtkDialog *dialog, int response, JbRecordEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  if (!jb_store_delete (self->store, self->kind->id, jb_record_get_id (self->record), &error))
+    {
+      GtkWidget *refusal = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                   _("Not deleted"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (refusal), "%s",
+                                                error->message);
+      g_signal_connect (refusal, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (refusal));
+      return;
+    }
+  jb_record_editor_load (self, 0);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  JbRecordEditor *self = JB_RECORD_EDITOR (widget);
+
+  if (jb_record_get_id (self->record) == 0)
+    return;
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Delete “%s”?"),
+                                              jb_record_get_title (self->record));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The record and its unsaved changes will be gone. "
+                                              "Its history stays in the database."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Delete"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+jb_record_editor_dispose (GObject *object)
+{
+  JbRecordEditor *self = JB_RECORD_EDITOR (object);
+
+  if (self->store)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_RECORD_EDITOR);
+  /* The template's top box has no id, so dispose_template() leaves it. */
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (jb_record_editor_parent_class)->dispose (object);
+}
+
+static void
+jb_record_editor_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  if (prop_id == PROP_KIND)
+    set_kind (JB_RECORD_EDITOR (object), g_value_get_uint (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_record_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_KIND)
+    g_value_set_uint (value, JB_RECORD_EDITOR (object)->kind->id);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_record_editor_class_init (JbRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jb_record_editor_dispose;
+  object_class->set_property = jb_record_editor_set_property;
+  object_class->get_property = jb_record_editor_get_property;
+
+  g_object_class_install_property (object_class, PROP_KIND,
+                                   g_param_spec_uint ("kind", NULL, NULL, 0, JB_N_KINDS - 1, 0,
+                                                      G_PARAM_READWRITE |
+                                                      G_PARAM_CONSTRUCT_ONLY |
+                                                      G_PARAM_STATIC_STRINGS));
+
+  g_type_ensure (JB_TYPE_FIELD_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiebang/Jiebang/jb-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, heading);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, status);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, form_holder);
+
+  /* JbRecordEditor::saved: the record with this id was saved. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jbrecordeditor");
+}
+
+static void
+jb_record_editor_init (JbRecordEditor *self)
+{
+  self->fields = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

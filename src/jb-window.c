@@ -1,0 +1,235 @@
+/* jb-window.c: the main window.  Routes the window-wide shortcuts to the page
+ * shown, remembers its size, and does not close over unsaved edits. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jb-window.h"
+
+struct _JbWindow {
+  GtkApplicationWindow parent_instance;
+
+  JbStore *store;
+  GSettings *settings;   /* NULL when the schema is not installed */
+
+  GtkStack *stack;
+  JbRecordBrowser *demands;
+  JbRecordBrowser *organizations;
+};
+
+G_DEFINE_FINAL_TYPE (JbWindow, jb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_STORE, N_PROPS };
+
+static JbRecordBrowser *
+current_browser (JbWindow *self)
+{
+  return JB_RECORD_BROWSER (gtk_stack_get_visible_child (self->stack));
+}
+
+JbRecordBrowser *
+jb_window_get_browser (JbWindow *self, JbKindId kind)
+{
+  return kind == JB_KIND_ORGANIZATION ? self->organizations : self->demands;
+}
+
+void
+jb_window_show_page (JbWindow *self, JbKindId kind)
+{
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (jb_window_get_browser (self, kind)));
+}
+
+JbStore *
+jb_window_get_store (JbWindow *self)
+{
+  return self->store;
+}
+
+static void
+on_page_changed (JbWindow *self)
+{
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-page",
+                           gtk_stack_get_visible_child_name (self->stack));
+}
+
+static void
+new_record_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (current_browser (data)), "browser.new", NULL);
+}
+
+static void
+search_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (current_browser (data)), "browser.search", NULL);
+}
+
+static void
+save_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  jb_record_editor_save (jb_record_browser_get_editor (current_browser (data)));
+}
+
+static void
+show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+}
+
+static const GActionEntry win_actions[] = {
+  { "new-record", new_record_action },
+  { "search", search_action },
+  { "save", save_action },
+  { "show-page", show_page_action, "s" },
+};
+
+/* ---- closing without losing edits -------------------------------------- */
+
+static void
+close_after_leave (gboolean may_leave, gpointer data)
+{
+  JbWindow *self = data;
+  /* Saved or discarded: look again, another page may have edits too. */
+  if (may_leave)
+    gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static gboolean
+jb_window_close_request (GtkWindow *window)
+{
+  JbWindow *self = JB_WINDOW (window);
+  JbRecordBrowser *browsers[] = { self->demands, self->organizations };
+
+  for (guint i = 0; i < G_N_ELEMENTS (browsers); i++)
+    {
+      JbRecordEditor *editor = jb_record_browser_get_editor (browsers[i]);
+      if (jb_record_editor_is_dirty (editor))
+        {
+          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browsers[i]));
+          jb_record_editor_confirm_leave (editor, close_after_leave, g_object_ref (self));
+          return TRUE;
+        }
+    }
+
+  if (self->settings)
+    {
+      int width, height;
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (jb_window_parent_class)->close_request (window);
+}
+
+/* ---- life cycle ------------------------------------------------------------ */
+
+static void
+jb_window_constructed (GObject *object)
+{
+  JbWindow *self = JB_WINDOW (object);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID,
+                                                                                 TRUE)
+                                              : NULL;
+
+  G_OBJECT_CLASS (jb_window_parent_class)->constructed (object);
+
+  jb_record_browser_set_store (self->demands, self->store);
+  jb_record_browser_set_store (self->organizations, self->store);
+
+  if (schema)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "paned-position",
+                       jb_record_browser_get_paned (self->demands), "position",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "paned-position",
+                       jb_record_browser_get_paned (self->organizations), "position",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+      if (gtk_stack_get_child_by_name (self->stack, page))
+        gtk_stack_set_visible_child_name (self->stack, page);
+    }
+}
+
+static void
+jb_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_STORE)
+    JB_WINDOW (object)->store = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == PROP_STORE)
+    g_value_set_object (value, JB_WINDOW (object)->store);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_window_dispose (GObject *object)
+{
+  JbWindow *self = JB_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (jb_window_parent_class)->dispose (object);
+}
+
+static void
+jb_window_class_init (JbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = jb_window_constructed;
+  object_class->dispose = jb_window_dispose;
+  object_class->set_property = jb_window_set_property;
+  object_class->get_property = jb_window_get_property;
+  window_class->close_request = jb_window_close_request;
+
+  g_object_class_install_property (object_class, PROP_STORE,
+                                   g_param_spec_object ("store", NULL, NULL, JB_TYPE_STORE,
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_CONSTRUCT_ONLY |
+                                                        G_PARAM_STATIC_STRINGS));
+
+  g_type_ensure (JB_TYPE_RECORD_BROWSER);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiebang/Jiebang/jb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, demands);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, organizations);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+}
+
+static void
+jb_window_init (JbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+}
+
+JbWindow *
+jb_window_new (GtkApplication *application, JbStore *store)
+{
+  return g_object_new (JB_TYPE_WINDOW, "application", application, "store", store, NULL);
+}

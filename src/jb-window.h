@@ -1,0 +1,20 @@
+/* jb-window.h: the main window: one page per kind of record. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jb-record-browser.h"
+#include "jb-store.h"
+
+G_BEGIN_DECLS
+
+#define JB_TYPE_WINDOW (jb_window_get_type ())
+G_DECLARE_FINAL_TYPE (JbWindow, jb_window, JB, WINDOW, GtkApplicationWindow)
+
+JbWindow        *jb_window_new          (GtkApplication *application, JbStore *store);
+JbStore         *jb_window_get_store    (JbWindow *self);
+JbRecordBrowser *jb_window_get_browser  (JbWindow *self, JbKindId kind);
+/* Shows the page of @kind. */
+void             jb_window_show_page    (JbWindow *self, JbKindId kind);
+
+G_END_DECLS

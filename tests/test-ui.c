@@ -1,0 +1,462 @@
+/* The window driven as a person would: typing into the real widgets, pressing
+ * the real buttons' actions, answering the real dialogs; the store tells
+ * whether it worked.  Runs under Xvfb. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "jb-environment.h"
+#include "jb-field-editor.h"
+#include "jb-money.h"
+#include "jb-record-browser.h"
+#include "jb-window.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  JbStore *store;
+  JbWindow *window;
+} Fixture;
+
+static void
+pump (void)
+{
+  /* Long enough for GtkSearchEntry's search-changed delay. */
+  gint64 end = g_get_monotonic_time () + 250 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  f->dir = g_dir_make_tmp ("jb-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ui.db", NULL);
+  f->store = jb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
+  gtk_window_present (GTK_WINDOW (f->window));
+  pump ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  pump ();
+  g_clear_object (&f->store);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static JbRecordEditor *
+editor_of (Fixture *f, JbKindId kind)
+{
+  return jb_record_browser_get_editor (jb_window_get_browser (f->window, kind));
+}
+
+static GtkWidget *
+input (Fixture *f, JbKindId kind, const char *field)
+{
+  GtkWidget *fe = jb_record_editor_get_field (editor_of (f, kind), field);
+  g_assert_nonnull (fe);
+  return jb_field_editor_get_input (JB_FIELD_EDITOR (fe));
+}
+
+static void
+type_text (Fixture *f, JbKindId kind, const char *field, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (input (f, kind, field)), text);
+}
+
+static void
+choose (Fixture *f, JbKindId kind, const char *field, const char *label)
+{
+  GtkDropDown *dd = GTK_DROP_DOWN (input (f, kind, field));
+  GListModel *items = gtk_drop_down_get_model (dd);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (items, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          gtk_drop_down_set_selected (dd, i);
+          return;
+        }
+    }
+  g_error ("no choice “%s” for %s", label, field);
+}
+
+static gboolean
+shows_error (Fixture *f, JbKindId kind, const char *field)
+{
+  return gtk_widget_has_css_class (input (f, kind, field), "error");
+}
+
+static void
+win_action (Fixture *f, const char *action)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), action, NULL);
+  pump ();
+}
+
+static void
+save (Fixture *f, JbKindId kind)
+{
+  jb_window_show_page (f->window, kind);
+  win_action (f, "save");
+}
+
+/* The dialog on top of the window, if any. */
+static GtkDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_DIALOG (w);
+    }
+  return NULL;
+}
+
+static char *
+dialog_text (GtkDialog *dialog)
+{
+  g_autofree char *text = NULL, *secondary = NULL;
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  return g_strconcat (text, "\n", secondary, NULL);
+}
+
+static void
+answer (int response)
+{
+  GtkDialog *dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (dialog, response);
+  pump ();
+}
+
+static JbRecord *
+only_record (Fixture *f, JbKindId kind)
+{
+  g_autoptr (GPtrArray) rows = jb_store_list (f->store, kind, NULL, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return jb_store_load (f->store, kind, jb_record_get_id (g_ptr_array_index (rows, 0)), NULL);
+}
+
+static void
+new_organization (Fixture *f, const char *name, const char *credit_code)
+{
+  jb_window_show_page (f->window, JB_KIND_ORGANIZATION);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_ORGANIZATION, "name", name);
+  choose (f, JB_KIND_ORGANIZATION, "kind", _("Research institute"));
+  choose (f, JB_KIND_ORGANIZATION, "province", _("Shanghai"));
+  type_text (f, JB_KIND_ORGANIZATION, "credit_code", credit_code);
+  save (f, JB_KIND_ORGANIZATION);
+}
+
+static guint
+rows_shown (Fixture *f, JbKindId kind, const char *query)
+{
+  GtkSearchEntry *entry = jb_record_browser_get_search_entry (jb_window_get_browser (f->window,
+                                                                                   kind));
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  pump ();
+  return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->window,
+                                                                                      kind)));
+}
+
+static void
+test_organization_credit_code (Fixture *f, gconstpointer data)
+{
+  /* A typing error in the check character is refused at the field. */
+  new_organization (f, "宁德时代未来能源(上海)研究院", "91350100M000100Y44");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 0);
+  g_assert_true (shows_error (f, JB_KIND_ORGANIZATION, "credit_code"));
+  g_assert_false (shows_error (f, JB_KIND_ORGANIZATION, "name"));
+  g_assert_true (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+
+  type_text (f, JB_KIND_ORGANIZATION, "credit_code", "91350100M000100Y43");
+  save (f, JB_KIND_ORGANIZATION);
+  g_autoptr (JbRecord) org = only_record (f, JB_KIND_ORGANIZATION);
+  g_assert_cmpstr (jb_record_get_text_by_name (org, "name"), ==, "宁德时代未来能源(上海)研究院");
+  g_assert_cmpstr (jb_record_get_text_by_name (org, "kind"), ==, "institute");
+  g_assert_cmpstr (jb_record_get_text_by_name (org, "province"), ==, "shanghai");
+  g_assert_false (shows_error (f, JB_KIND_ORGANIZATION, "credit_code"));
+  g_assert_false (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+  g_assert_cmpuint (rows_shown (f, JB_KIND_ORGANIZATION, "宁德"), ==, 1);
+}
+
+static void
+test_demand_create_find_edit_delete (Fixture *f, gconstpointer data)
+{
+  new_organization (f, "上海锅炉厂有限公司", "");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
+
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_DEMAND, "title", "电站锅炉固态电池储能调峰");
+  choose (f, JB_KIND_DEMAND, "owner_id", "上海锅炉厂有限公司");
+  choose (f, JB_KIND_DEMAND, "industry", _("New energy"));
+  type_text (f, JB_KIND_DEMAND, "keywords", "储能、调峰");
+  type_text (f, JB_KIND_DEMAND, "investment", "12.5万");
+  type_text (f, JB_KIND_DEMAND, "deadline", "2023/3/31");
+  save (f, JB_KIND_DEMAND);
+
+  g_autoptr (JbRecord) d = only_record (f, JB_KIND_DEMAND);
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "title"), ==, "电站锅炉固态电池储能调峰");
+  g_assert_cmpint (jb_record_get_int_by_name (d, "investment"), ==, 125000 * 100);
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "deadline"), ==, "2023-03-31");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "status"), ==, "draft");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "industry"), ==, "new_energy");
+
+  /* found in the table, as one types: one, two and three characters */
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, ""), ==, 1);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "电"), ==, 1);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "电池"), ==, 1);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "锅炉厂"), ==, 1);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "芯片"), ==, 0);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, ""), ==, 1);
+
+  /* edit: move to review; the store and the row follow */
+  choose (f, JB_KIND_DEMAND, "status", _("Under review"));
+  save (f, JB_KIND_DEMAND);
+  g_autoptr (JbRecord) d2 = only_record (f, JB_KIND_DEMAND);
+  g_assert_cmpstr (jb_record_get_text_by_name (d2, "status"), ==, "review");
+  g_autoptr (JbRecord) row = g_list_model_get_item (
+    jb_record_browser_get_rows (jb_window_get_browser (f->window, JB_KIND_DEMAND)), 0);
+  g_assert_cmpstr (jb_record_get_text_by_name (row, "status"), ==, "review");
+
+  /* the owner cannot go while it owns the demand */
+  jb_window_show_page (f->window, JB_KIND_ORGANIZATION);
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_ORGANIZATION)), "editor.delete",
+                              NULL);
+  pump ();
+  answer (GTK_RESPONSE_ACCEPT);
+  GtkDialog *refusal = find_dialog ();
+  g_assert_nonnull (refusal);
+  g_autofree char *why = dialog_text (refusal);
+  g_autofree char *users = g_strdup_printf (_("%s (%" G_GINT64_FORMAT ")"), _("Demands"),
+                                            (gint64) 1);
+  g_assert_nonnull (strstr (why, users));
+  answer (GTK_RESPONSE_CLOSE);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
+
+  /* delete the demand from the table, with confirmation */
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  gtk_widget_activate_action (GTK_WIDGET (jb_window_get_browser (f->window, JB_KIND_DEMAND)),
+                              "browser.delete", NULL);
+  pump ();
+  answer (GTK_RESPONSE_CANCEL);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (jb_window_get_browser (f->window, JB_KIND_DEMAND)),
+                              "browser.delete", NULL);
+  pump ();
+  answer (GTK_RESPONSE_ACCEPT);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 0);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, ""), ==, 0);
+}
+
+static void
+test_invalid_input_changes_nothing (Fixture *f, gconstpointer data)
+{
+  new_organization (f, "威高(上海)国际研究院", "");
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_DEMAND, "title", "高端医疗器械材料");
+  choose (f, JB_KIND_DEMAND, "owner_id", "威高(上海)国际研究院");
+  save (f, JB_KIND_DEMAND);
+  g_autoptr (JbRecord) before = only_record (f, JB_KIND_DEMAND);
+
+  struct { const char *field; const char *text; } bad[] = {
+    { "title", "" },
+    { "investment", "-5" },
+    { "investment", "十二万" },
+    { "deadline", "2023-02-30" },
+    { "keywords", "一、二、三、四、五、六" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      type_text (f, JB_KIND_DEMAND, bad[i].field, bad[i].text);
+      save (f, JB_KIND_DEMAND);
+      g_assert_true (shows_error (f, JB_KIND_DEMAND, bad[i].field));
+      g_autoptr (JbRecord) after = only_record (f, JB_KIND_DEMAND);
+      g_assert_cmpstr (jb_record_get_updated (after), ==, jb_record_get_updated (before));
+      g_assert_cmpstr (jb_record_get_text_by_name (after, "title"), ==, "高端医疗器械材料");
+      gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)), "editor.revert",
+                                  NULL);
+      pump ();
+      g_assert_false (shows_error (f, JB_KIND_DEMAND, bad[i].field));
+    }
+
+  /* a missing owner is refused at the owner field */
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_DEMAND, "title", "没有单位的需求");
+  save (f, JB_KIND_DEMAND);
+  g_assert_true (shows_error (f, JB_KIND_DEMAND, "owner_id"));
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)), "editor.revert", NULL);
+}
+
+static void
+test_closing_keeps_edits (Fixture *f, gconstpointer data)
+{
+  new_organization (f, "上海市农业科学院", "");
+  g_autoptr (JbRecord) org = only_record (f, JB_KIND_ORGANIZATION);
+
+  /* Cancel: the window stays, with the edit. */
+  type_text (f, JB_KIND_ORGANIZATION, "city", "上海");
+  gtk_window_close (GTK_WINDOW (f->window));
+  pump ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  answer (GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+
+  /* Save: the edit is in the store and the window goes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  pump ();
+  answer (2 /* save */);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_autoptr (JbRecord) saved = only_record (f, JB_KIND_ORGANIZATION);
+  g_assert_cmpstr (jb_record_get_text_by_name (saved, "city"), ==, "上海");
+}
+
+static void
+test_switching_records_asks (Fixture *f, gconstpointer data)
+{
+  new_organization (f, "梧笛技术转移咨询", "");
+  new_organization (f, "迈坦技术转移咨询", "");
+  JbRecordBrowser *browser = jb_window_get_browser (f->window, JB_KIND_ORGANIZATION);
+  gint64 current = jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION));
+  g_assert_cmpint (current, >, 0);
+
+  type_text (f, JB_KIND_ORGANIZATION, "contact", "王老师");
+  /* choose the other row: the editor asks first */
+  GListModel *rows = jb_record_browser_get_rows (browser);
+  g_autoptr (JbRecord) other = g_list_model_get_item (rows, 0);
+  if (jb_record_get_id (other) == current)
+    g_set_object (&other, g_list_model_get_item (rows, 1));
+  jb_record_browser_select (browser, jb_record_get_id (other));
+  pump ();
+  answer (GTK_RESPONSE_CANCEL);
+  g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION)), ==, current);
+  g_assert_true (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+
+  jb_record_browser_select (browser, jb_record_get_id (other));
+  pump ();
+  answer (1 /* discard */);
+  g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION)), ==,
+                   jb_record_get_id (other));
+  g_autoptr (JbRecord) untouched = jb_store_load (f->store, JB_KIND_ORGANIZATION, current, NULL);
+  g_assert_false (jb_record_is_set (untouched, 7)); /* contact */
+}
+
+/* Every control a person can operate has a name a screen reader can say. */
+static gboolean
+has_accessible_name (GtkWidget *w)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (w);
+  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)))
+    return TRUE;
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *w, guint *checked)
+{
+  /* Parts of composite controls are named by the control. */
+  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_ENTRY (w) ||
+                     GTK_IS_SEARCH_ENTRY (w) || GTK_IS_DROP_DOWN (w) ||
+                     GTK_IS_CHECK_BUTTON (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_COLUMN_VIEW (w);
+  if (control)
+    {
+      if (!has_accessible_name (w))
+        g_error ("%s (%s) has no accessible name", G_OBJECT_TYPE_NAME (w),
+                 gtk_widget_get_name (w));
+      (*checked)++;
+      if (!GTK_IS_COLUMN_VIEW (w) && !GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (w)))
+        return;
+    }
+  if (GTK_IS_STACK_SWITCHER (w) || GTK_IS_WINDOW_CONTROLS (w))
+    return; /* GTK names these itself */
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    if (!GTK_IS_COLUMN_VIEW (w) || !GTK_IS_LIST_VIEW (c))
+      check_names (c, checked);
+}
+
+static void
+test_accessible_names (Fixture *f, gconstpointer data)
+{
+  guint checked = 0;
+  win_action (f, "new-record"); /* the editor of both pages is built in any case */
+  check_names (GTK_WIDGET (f->window), &checked);
+  g_assert_cmpuint (checked, >, 40);
+}
+
+static void
+test_chinese_interface (Fixture *f, gconstpointer data)
+{
+  if (!g_str_has_prefix (g_get_language_names ()[0], "zh"))
+    {
+      g_test_skip ("needs LANGUAGE=zh_CN and the zh_CN.UTF-8 locale");
+      return;
+    }
+  GtkWidget *fe = jb_record_editor_get_field (editor_of (f, JB_KIND_DEMAND), "owner_id");
+  g_assert_true (JB_IS_FIELD_EDITOR (fe));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "揭榜");
+  g_assert_cmpint (jb_money_default_unit (), ==, JB_MONEY_WAN);
+  g_autofree char *amount = jb_money_format (49600000 * G_GINT64_CONSTANT (100));
+  g_assert_cmpstr (amount, ==, "4,960万元");
+
+  new_organization (f, "闵行区科学技术委员会", "");
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_DEMAND, "title", "芯片封装散热");
+  choose (f, JB_KIND_DEMAND, "owner_id", "闵行区科学技术委员会");
+  choose (f, JB_KIND_DEMAND, "industry", "集成电路");
+  type_text (f, JB_KIND_DEMAND, "investment", "30"); /* read in 万元 here */
+  save (f, JB_KIND_DEMAND);
+  g_autoptr (JbRecord) d = only_record (f, JB_KIND_DEMAND);
+  g_assert_cmpint (jb_record_get_int_by_name (d, "investment"), ==, 300000 * 100);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "芯片"), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  jb_environment_init ();
+#define ADD(path, fn) g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("organization-credit-code", test_organization_credit_code);
+  ADD ("demand-create-find-edit-delete", test_demand_create_find_edit_delete);
+  ADD ("invalid-input-changes-nothing", test_invalid_input_changes_nothing);
+  ADD ("closing-keeps-edits", test_closing_keeps_edits);
+  ADD ("switching-records-asks", test_switching_records_asks);
+  ADD ("accessible-names", test_accessible_names);
+  ADD ("chinese-interface", test_chinese_interface);
+  return g_test_run ();
+}
