@@ -268,6 +268,8 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   self->view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "view"));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
+  /* Sorting 100 000 rows takes a fifth of a second: let the window breathe. */
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -309,6 +309,8 @@ test_search_chinese (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_matches (f->store, "电池"), ==, 1);
   g_assert_cmpuint (count_matches (f->store, "芯片"), ==, 1);
   g_assert_cmpuint (count_matches (f->store, "电解质"), ==, 1);
+  g_assert_cmpuint (count_matches (f->store, "固态电池电解质"), ==, 1); /* 态 holds byte 0x80 */
+  g_assert_cmpuint (count_matches (f->store, "宁德\u3000芯片"), ==, 1); /* ideographic space */
   g_assert_cmpuint (count_matches (f->store, "锅炉厂"), ==, 2);   /* by owner name */
   g_assert_cmpuint (count_matches (f->store, "宁德 芯片"), ==, 1); /* every word */
   g_assert_cmpuint (count_matches (f->store, "hydrogen"), ==, 1); /* any case */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 #include <string.h>
 
 #include "jb-environment.h"
@@ -420,7 +421,8 @@ test_accessible_names (Fixture *f, gconstpointer data)
 static void
 test_chinese_interface (Fixture *f, gconstpointer data)
 {
-  if (!g_str_has_prefix (g_get_language_names ()[0], "zh"))
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  if (!g_str_has_prefix (g_get_language_names ()[0], "zh") || !g_str_has_prefix (locale, "zh"))
     {
       g_test_skip ("needs LANGUAGE=zh_CN and the zh_CN.UTF-8 locale");
       return;

@@ -10,11 +10,11 @@
 #include "jb-record.h"
 #include "jb-rules.h"
 
-typedef struct {
-  gboolean set;
+/* A table holds 100 000 of these: one word per field.  Whether a field is set
+ * is a bit of JbRecord.set; which member is used follows from the field type. */
+typedef union {
   gint64 num;
   char *text;     /* text, date and enum values */
-  char *ref_name; /* for refs: the referenced record's title */
 } JbValue;
 
 struct _JbRecord {
@@ -24,7 +24,9 @@ struct _JbRecord {
   char *uuid;
   char *created;
   char *updated;
+  guint32 set;       /* bit i: field i has a value */
   JbValue *values;
+  char **ref_names;  /* for refs: the referenced record's title; NULL until needed */
 };
 
 G_DEFINE_FINAL_TYPE (JbRecord, jb_record, G_TYPE_OBJECT)
@@ -37,12 +39,14 @@ is_text_type (JbFieldType type)
 }
 
 static void
-clear_value (JbValue *v)
+clear_value (JbRecord *record, guint i)
 {
-  g_clear_pointer (&v->text, g_free);
-  g_clear_pointer (&v->ref_name, g_free);
-  v->num = 0;
-  v->set = FALSE;
+  if (is_text_type (record->kind->fields[i].type))
+    g_free (record->values[i].text);
+  record->values[i].num = 0;
+  record->set &= ~(1u << i);
+  if (record->ref_names)
+    g_clear_pointer (&record->ref_names[i], g_free);
 }
 
 static void
@@ -51,8 +55,9 @@ jb_record_finalize (GObject *object)
   JbRecord *self = JB_RECORD (object);
 
   for (guint i = 0; i < self->kind->n_fields; i++)
-    clear_value (&self->values[i]);
+    clear_value (self, i);
   g_free (self->values);
+  g_free (self->ref_names);
   g_free (self->uuid);
   g_free (self->created);
   g_free (self->updated);
@@ -76,6 +81,7 @@ jb_record_new (JbKindId kind)
 {
   JbRecord *self = g_object_new (JB_TYPE_RECORD, NULL);
   self->kind = jb_kind_get (kind);
+  g_assert (self->kind->n_fields <= 32);
   self->values = g_new0 (JbValue, self->kind->n_fields);
   return self;
 }
@@ -91,11 +97,14 @@ jb_record_assign (JbRecord *dst, JbRecord *src)
   jb_record_set_times (dst, src->created, src->updated);
   for (guint i = 0; i < src->kind->n_fields; i++)
     {
-      clear_value (&dst->values[i]);
-      dst->values[i] = src->values[i];
-      dst->values[i].text = g_strdup (src->values[i].text);
-      dst->values[i].ref_name = g_strdup (src->values[i].ref_name);
+      clear_value (dst, i);
+      if (is_text_type (src->kind->fields[i].type))
+        dst->values[i].text = g_strdup (src->values[i].text);
+      else
+        dst->values[i].num = src->values[i].num;
+      jb_record_set_ref_name (dst, i, jb_record_get_ref_name (src, i));
     }
+  dst->set = src->set;
 }
 
 JbRecord *
@@ -168,14 +177,14 @@ gboolean
 jb_record_is_set (JbRecord *record, guint field)
 {
   g_return_val_if_fail (field < record->kind->n_fields, FALSE);
-  return record->values[field].set;
+  return (record->set >> field) & 1;
 }
 
 void
 jb_record_unset (JbRecord *record, guint field)
 {
   g_return_if_fail (field < record->kind->n_fields);
-  clear_value (&record->values[field]);
+  clear_value (record, field);
 }
 
 const char *
@@ -191,11 +200,11 @@ jb_record_set_text (JbRecord *record, guint field, const char *text)
 {
   g_return_if_fail (field < record->kind->n_fields);
   g_return_if_fail (is_text_type (record->kind->fields[field].type));
-  JbValue *v = &record->values[field];
   char *copy = text && *text ? g_strdup (text) : NULL;
-  clear_value (v);
-  v->text = copy;
-  v->set = copy != NULL;
+  clear_value (record, field);
+  record->values[field].text = copy;
+  if (copy)
+    record->set |= 1u << field;
 }
 
 gint64
@@ -211,12 +220,11 @@ jb_record_set_int (JbRecord *record, guint field, gint64 value)
 {
   g_return_if_fail (field < record->kind->n_fields);
   g_return_if_fail (!is_text_type (record->kind->fields[field].type));
-  JbValue *v = &record->values[field];
-  if (v->set && v->num == value)
+  if (jb_record_is_set (record, field) && record->values[field].num == value)
     return;
-  clear_value (v);
-  v->num = value;
-  v->set = TRUE;
+  clear_value (record, field);
+  record->values[field].num = value;
+  record->set |= 1u << field;
 }
 
 gboolean
@@ -224,9 +232,9 @@ jb_record_equal_field (JbRecord *a, JbRecord *b, guint field)
 {
   g_return_val_if_fail (a->kind == b->kind, FALSE);
   JbValue *va = &a->values[field], *vb = &b->values[field];
-  if (va->set != vb->set)
+  if (jb_record_is_set (a, field) != jb_record_is_set (b, field))
     return FALSE;
-  if (!va->set)
+  if (!jb_record_is_set (a, field))
     return TRUE;
   if (is_text_type (a->kind->fields[field].type))
     return g_strcmp0 (va->text, vb->text) == 0;
@@ -237,15 +245,21 @@ const char *
 jb_record_get_ref_name (JbRecord *record, guint field)
 {
   g_return_val_if_fail (field < record->kind->n_fields, NULL);
-  return record->values[field].ref_name;
+  return record->ref_names ? record->ref_names[field] : NULL;
 }
 
 void
 jb_record_set_ref_name (JbRecord *record, guint field, const char *name)
 {
   g_return_if_fail (field < record->kind->n_fields);
-  g_free (record->values[field].ref_name);
-  record->values[field].ref_name = g_strdup (name);
+  if (record->ref_names == NULL)
+    {
+      if (name == NULL)
+        return;
+      record->ref_names = g_new0 (char *, record->kind->n_fields);
+    }
+  g_free (record->ref_names[field]);
+  record->ref_names[field] = g_strdup (name);
 }
 
 static guint
@@ -284,10 +298,10 @@ jb_record_set_int_by_name (JbRecord *record, const char *name, gint64 value)
 const char *
 jb_record_get_title (JbRecord *record)
 {
-  const JbField *f = &record->kind->fields[record->kind->title_field];
-  if (f->type == JB_TYPE_REF)
-    return record->values[record->kind->title_field].ref_name;
-  return record->values[record->kind->title_field].text;
+  guint title = record->kind->title_field;
+  if (record->kind->fields[title].type == JB_TYPE_REF)
+    return jb_record_get_ref_name (record, title);
+  return record->values[title].text;
 }
 
 char *
@@ -296,8 +310,9 @@ jb_record_format_field (JbRecord *record, guint field)
   g_return_val_if_fail (field < record->kind->n_fields, NULL);
   const JbField *f = &record->kind->fields[field];
   const JbValue *v = &record->values[field];
+  const char *ref_name = jb_record_get_ref_name (record, field);
 
-  if (!v->set)
+  if (!jb_record_is_set (record, field))
     return g_strdup ("");
   switch (f->type)
     {
@@ -316,7 +331,7 @@ jb_record_format_field (JbRecord *record, guint field)
     case JB_TYPE_INT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, v->num);
     case JB_TYPE_REF:
-      return g_strdup (v->ref_name ? v->ref_name : "");
+      return g_strdup (ref_name ? ref_name : "");
     case JB_TYPE_BOOL:
       return g_strdup (v->num ? _("Yes") : _("No"));
     default:
@@ -330,8 +345,9 @@ jb_record_field_to_string (JbRecord *record, guint field)
   g_return_val_if_fail (field < record->kind->n_fields, NULL);
   const JbField *f = &record->kind->fields[field];
   const JbValue *v = &record->values[field];
+  const char *ref_name = jb_record_get_ref_name (record, field);
 
-  if (!v->set)
+  if (!jb_record_is_set (record, field))
     return NULL;
   if (is_text_type (f->type))
     return g_strdup (v->text);
@@ -339,8 +355,8 @@ jb_record_field_to_string (JbRecord *record, guint field)
     return jb_money_to_decimal (v->num, JB_MONEY_YUAN);
   if (f->type == JB_TYPE_BOOL)
     return g_strdup (v->num ? "true" : "false");
-  if (f->type == JB_TYPE_REF && v->ref_name)
-    return g_strdup (v->ref_name);
+  if (f->type == JB_TYPE_REF && ref_name)
+    return g_strdup (ref_name);
   return g_strdup_printf ("%" G_GINT64_FORMAT, v->num);
 }
 
@@ -399,7 +415,7 @@ jb_record_validate (JbRecord *record, GPtrArray *problems)
       const JbField *f = &record->kind->fields[i];
       const JbValue *v = &record->values[i];
 
-      if (!v->set)
+      if (!jb_record_is_set (record, i))
         {
           if (f->flags & JB_FIELD_REQUIRED)
             jb_problem_add (problems, (int) i, _("%s is required."), _(f->label));
