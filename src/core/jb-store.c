@@ -27,6 +27,10 @@ struct _JbStore {
   sqlite3_stmt *insert[JB_N_KINDS];
   sqlite3_stmt *update[JB_N_KINDS];
   sqlite3_stmt *history_insert;
+  /* SQL text → statement, for statements built per call (checks, lookups):
+   * prepared once, so that importing 100 000 records does not parse 100 000
+   * times. */
+  GHashTable *cache;
 };
 
 G_DEFINE_FINAL_TYPE (JbStore, jb_store, G_TYPE_OBJECT)
@@ -73,6 +77,16 @@ prepare (JbStore *self, const char *sql, gboolean persistent, GError **error)
   return stmt;
 }
 
+/* A statement prepared once per connection and kept: reset it after use. */
+static sqlite3_stmt *
+cached (JbStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->cache, sql);
+  if (stmt == NULL && (stmt = prepare (self, sql, TRUE, error)))
+    g_hash_table_insert (self->cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
 static void
 jb_store_finalize (GObject *object)
 {
@@ -85,6 +99,7 @@ jb_store_finalize (GObject *object)
       sqlite3_finalize (self->update[k]);
     }
   sqlite3_finalize (self->history_insert);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -106,6 +121,8 @@ jb_store_class_init (JbStoreClass *klass)
 static void
 jb_store_init (JbStore *self)
 {
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) sqlite3_finalize);
 }
 
 char *
@@ -131,13 +148,14 @@ ref_target (const JbField *f)
 /* "SELECT t.id, t.uuid, t.created, t.updated, t.f1, (r1.title), … FROM kind t
  *  LEFT JOIN target r3 ON r3.id = t.f3 …": for every field whose flags include
  * @flags (0: all), its value, and for references the target's title after all
- * values. */
+ * values, then (@with_uuids) the target's uuid. */
 static GString *
-select_sql (const JbKind *kind, JbFieldFlags flags)
+select_sql_full (const JbKind *kind, JbFieldFlags flags, gboolean with_uuids)
 {
   GString *sql = g_string_new ("SELECT t.id, t.uuid, t.created, t.updated");
   GString *joins = g_string_new (NULL);
   GString *names = g_string_new (NULL);
+  g_autoptr (GString) uuids = g_string_new (NULL);
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -151,17 +169,28 @@ select_sql (const JbKind *kind, JbFieldFlags flags)
       if (flags && !(f->flags & flags))
         {
           g_string_append (names, ", NULL");
+          if (with_uuids)
+            g_string_append (uuids, ", NULL");
           continue;
         }
       const JbKind *target = ref_target (f);
       g_string_append_printf (names, ", r%u.%s", i, target->fields[target->title_field].name);
+      if (with_uuids)
+        g_string_append_printf (uuids, ", r%u.uuid", i);
       g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", target->name, i, i,
                               f->name);
     }
-  g_string_append_printf (sql, "%s FROM %s t%s", names->str, kind->name, joins->str);
+  g_string_append_printf (sql, "%s%s FROM %s t%s", names->str, uuids->str, kind->name,
+                          joins->str);
   g_string_free (joins, TRUE);
   g_string_free (names, TRUE);
   return sql;
+}
+
+static GString *
+select_sql (const JbKind *kind, JbFieldFlags flags)
+{
+  return select_sql_full (kind, flags, FALSE);
 }
 
 /* Reads a row of select_sql() into a new record. */
@@ -445,15 +474,15 @@ id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1",
                                           jb_kind_get (kind)->name);
-  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  sqlite3_stmt *stmt = cached (self, sql, NULL);
   gint64 id = 0;
   if (stmt)
     {
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return id;
 }
 
@@ -468,6 +497,17 @@ jb_store_load_by_uuid (JbStore *self, JbKindId kind, const char *uuid, GError **
       return NULL;
     }
   return jb_store_load (self, kind, id, error);
+}
+
+/* The words of a search.  g_strsplit_set() works on bytes, which would cut
+ * Chinese characters whose UTF-8 holds a delimiter's byte, so the ideographic
+ * space becomes a plain one first. */
+static GStrv
+jb_store_split_query (const char *query)
+{
+  g_auto (GStrv) parts = g_strsplit (query ? query : "", "\u3000", -1);
+  g_autofree char *spaced = g_strjoinv (" ", parts);
+  return g_strsplit_set (spaced, " \t\n", -1);
 }
 
 /* "%word%" for LIKE, with the user's own % _ and \ taken literally. */
@@ -490,7 +530,7 @@ jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **erro
 {
   const JbKind *kind = jb_kind_get (kind_id);
   g_autoptr (GString) sql = select_sql (kind, JB_FIELD_LISTED);
-  g_auto (GStrv) words = g_strsplit_set (query ? query : "", " \t\n\u3000", -1);
+  g_auto (GStrv) words = jb_store_split_query (query);
   guint n_words = 0;
 
   /* LIKE, not full-text search: FTS tokenizers miss one- and two-character
@@ -592,14 +632,14 @@ static gboolean
 row_exists (JbStore *self, const char *table, gint64 id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  sqlite3_stmt *stmt = cached (self, sql, NULL);
   gboolean found = FALSE;
   if (stmt)
     {
       sqlite3_bind_int64 (stmt, 1, id);
       found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return found;
 }
 
@@ -612,7 +652,7 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 AND id != ?2",
                                           kind->fields[kind->title_field].name, kind->name,
                                           kind->fields[field].name);
-  sqlite3_stmt *stmt = prepare (self, sql, FALSE, NULL);
+  sqlite3_stmt *stmt = cached (self, sql, NULL);
   char *title = NULL;
   if (stmt)
     {
@@ -620,13 +660,14 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
       sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return title;
 }
 
-gboolean
-jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **error)
+static gboolean
+check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *problems,
+              GError **error)
 {
   const JbKind *kind = jb_record_get_kind (record);
 
@@ -654,7 +695,7 @@ jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **e
         }
     }
 
-  if (jb_record_get_id (record) != 0)
+  if (jb_record_get_id (record) != 0 && !(flags & JB_SAVE_ANY_STATUS))
     {
       g_autoptr (GError) local = NULL;
       g_autoptr (JbRecord) before = jb_store_load (self, kind->id, jb_record_get_id (record),
@@ -667,6 +708,12 @@ jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **e
       jb_rules_check_change (before, record, problems);
     }
   return TRUE;
+}
+
+gboolean
+jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **error)
+{
+  return check_record (self, record, JB_SAVE_DEFAULT, problems, error);
 }
 
 static gboolean
@@ -695,17 +742,17 @@ assign_demand_code (JbStore *self, JbRecord *record)
     return;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *prefix = g_strdup_printf ("JB-%d-", g_date_time_get_year (now));
-  sqlite3_stmt *stmt = prepare (self,
-                                "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
-                                "FROM demand WHERE code LIKE ?1 || '%'", FALSE, NULL);
+  sqlite3_stmt *stmt = cached (self,
+                               "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
+                               "FROM demand WHERE code LIKE ?1 || '%'", NULL);
   gint64 last = 0;
   if (stmt)
     {
       sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         last = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   g_autofree char *code = g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
   jb_record_set_text_by_name (record, "code", code);
 }
@@ -787,7 +834,7 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
 {
   g_autoptr (GPtrArray) problems = jb_problems_new ();
 
-  if (!jb_store_check (self, record, problems, error))
+  if (!check_record (self, record, flags, problems, error))
     return FALSE;
   if (problems->len > 0)
     {
@@ -897,4 +944,191 @@ jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
           (jb_kind_get (k)->fields[i].flags & JB_FIELD_PART_OF))
         self->changed_kinds |= 1u << k;
   return jb_store_commit (self, error);
+}
+
+/* ---- bulk access for the XML exchange ----------------------------------- */
+
+gint64
+jb_store_id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
+{
+  return id_for_uuid (self, kind, uuid);
+}
+
+gboolean
+jb_store_begin_read (JbStore *self, GError **error)
+{
+  if (!exec (self, self->depth == 0 ? "BEGIN DEFERRED" : "SAVEPOINT jb", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+/* The records of the last jb_store_select_closure(), by kind and row id. */
+#define SELECTION_TABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS jb_selection (" \
+  " kind INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID"
+
+gboolean
+jb_store_foreach (JbStore *self, JbKindId kind_id, gboolean selected_only,
+                  JbStoreForeachFunc func, gpointer user_data, GError **error)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  int self_ref = -1;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].type == JB_TYPE_REF && kind->fields[i].ref_kind == kind_id)
+      self_ref = (int) i;
+  /* A record that refers to another of its kind (a session to its challenge)
+   * must follow it, whatever their times: order by depth below the roots.
+   * Records on a cycle have no depth and come last. */
+  if (self_ref >= 0)
+    g_string_append_printf (sql,
+                            "WITH RECURSIVE tree (id, depth) AS ("
+                            "SELECT id, 0 FROM %s WHERE %s IS NULL UNION ALL "
+                            "SELECT c.id, tree.depth + 1 FROM %s c JOIN tree ON c.%s = tree.id "
+                            "WHERE tree.depth < 1000) ",
+                            kind->name, kind->fields[self_ref].name, kind->name,
+                            kind->fields[self_ref].name);
+  g_autoptr (GString) select = select_sql_full (kind, 0, TRUE);
+  g_string_append (sql, select->str);
+  if (self_ref >= 0)
+    g_string_append (sql, " LEFT JOIN tree ON tree.id = t.id");
+  if (selected_only)
+    g_string_append_printf (sql, " JOIN jb_selection s ON s.kind = %u AND s.id = t.id",
+                            kind_id);
+  g_string_append (sql, self_ref >= 0 ? " ORDER BY coalesce(tree.depth, 1001), t.created, t.uuid"
+                                      : " ORDER BY t.created, t.uuid");
+
+  if (selected_only && !exec (self, SELECTION_TABLE, error))
+    return FALSE;
+  sqlite3_stmt *stmt = prepare (self, sql->str, FALSE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Columns: record, values, one title per reference, one uuid per reference. */
+  guint n_refs = 0;
+  for (guint i = 0; i < kind->n_fields; i++)
+    n_refs += kind->fields[i].type == JB_TYPE_REF;
+  const char *ref_uuids[64] = { NULL };
+  g_assert (kind->n_fields <= G_N_ELEMENTS (ref_uuids));
+
+  gboolean ok = TRUE;
+  int rc;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (JbRecord) record = record_from_row (kind, stmt);
+      int col = N_RECORD_COLS + (int) (kind->n_fields + n_refs);
+      for (guint i = 0; i < kind->n_fields; i++)
+        if (kind->fields[i].type == JB_TYPE_REF)
+          ref_uuids[i] = (const char *) sqlite3_column_text (stmt, col++);
+      ok = func (record, ref_uuids, user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = set_sqlite_error (self, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+step_done (JbStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+jb_store_select_closure (JbStore *self, GArray *demand_ids, GError **error)
+{
+  if (!exec (self, SELECTION_TABLE "; DELETE FROM jb_selection", error))
+    return FALSE;
+
+  g_autofree char *seed = g_strdup_printf ("INSERT OR IGNORE INTO jb_selection (kind, id) "
+                                           "SELECT %u, id FROM demand WHERE id = ?1",
+                                           JB_KIND_DEMAND);
+  sqlite3_stmt *stmt = cached (self, seed, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < demand_ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (demand_ids, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  /* References point to earlier kinds or to the same kind, so one pass from
+   * the last kind to the first is enough, with self-references (an event's
+   * parent) followed to the top first. */
+  for (int k = JB_N_KINDS - 1; k >= 0; k--)
+    {
+      const JbKind *kind = jb_kind_get (k);
+      for (int pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < kind->n_fields; i++)
+          {
+            const JbField *f = &kind->fields[i];
+            gboolean is_self = f->type == JB_TYPE_REF && f->ref_kind == (JbKindId) k;
+            if (f->type != JB_TYPE_REF || is_self != (pass == 0))
+              continue;
+            g_autofree char *sql =
+              g_strdup_printf ("INSERT OR IGNORE INTO jb_selection (kind, id) "
+                               "SELECT %u, t.%s FROM %s t JOIN jb_selection s "
+                               "ON s.kind = %d AND s.id = t.id WHERE t.%s IS NOT NULL",
+                               f->ref_kind, f->name, kind->name, k, f->name);
+            if (!(stmt = cached (self, sql, error)))
+              return FALSE;
+            do
+              if (!step_done (self, stmt, error))
+                return FALSE;
+            while (is_self && sqlite3_changes (self->db) > 0);
+          }
+    }
+  return TRUE;
+}
+
+gboolean
+jb_store_backup (JbStore *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* VACUUM INTO refuses to overwrite: the previous backup goes first. */
+  if (g_remove (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                   _("Cannot replace the backup “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  sqlite3_stmt *stmt = prepare (self, "VACUUM INTO ?1", FALSE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                 _("Cannot copy the database to “%s”: %s"), path, sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+#define SEEN_TABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS jb_seen (key TEXT PRIMARY KEY) WITHOUT ROWID"
+
+gboolean
+jb_store_seen_clear (JbStore *self, GError **error)
+{
+  return exec (self, SEEN_TABLE "; DELETE FROM jb_seen", error);
+}
+
+gboolean
+jb_store_seen_add (JbStore *self, const char *key, gboolean *added, GError **error)
+{
+  sqlite3_stmt *stmt = cached (self, "INSERT OR IGNORE INTO jb_seen (key) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  *added = sqlite3_changes (self->db) > 0;
+  return TRUE;
 }

@@ -26,6 +26,9 @@ typedef enum {
   JB_SAVE_DEFAULT = 0,
   /* Keep the record's uuid and created/updated times (imports). */
   JB_SAVE_KEEP_TIMES = 1 << 0,
+  /* Skip the demand status workflow between the saved copy and this one: an
+   * imported file is the truth, whatever path the demand took elsewhere. */
+  JB_SAVE_ANY_STATUS = 1 << 1,
 } JbSaveFlags;
 
 typedef struct {
@@ -97,5 +100,57 @@ void         jb_store_rollback      (JbStore     *self);
 
 /* Tells listeners that another connection changed the file. */
 void         jb_store_notify_changed (JbStore    *self);
+
+/* ---- bulk access for the XML exchange ----------------------------------- */
+
+/* The row id of the record of @kind with @uuid, 0 if there is none. */
+gint64       jb_store_id_for_uuid   (JbStore     *self,
+                                     JbKindId     kind,
+                                     const char  *uuid);
+
+/* A read transaction (nests with jb_store_begin; end it with jb_store_commit):
+ * a consistent snapshot without taking the write lock. */
+gboolean     jb_store_begin_read    (JbStore     *self,
+                                     GError     **error);
+
+/* Called by jb_store_foreach with every record in turn; @ref_uuids[i] is the
+ * uuid of the record that reference field i points to (NULL for other fields
+ * and unset references).  Return FALSE (and set @error) to stop. */
+typedef gboolean (*JbStoreForeachFunc) (JbRecord           *record,
+                                        const char * const *ref_uuids,
+                                        gpointer            user_data,
+                                        GError            **error);
+
+/* Every record of @kind (or, with @selected_only, those of the last
+ * jb_store_select_closure), all fields, streamed in a stable order: by
+ * creation time then uuid; events below a parent come after it. */
+gboolean     jb_store_foreach       (JbStore           *self,
+                                     JbKindId           kind,
+                                     gboolean           selected_only,
+                                     JbStoreForeachFunc func,
+                                     gpointer           user_data,
+                                     GError           **error);
+/* Selects the demands with the row ids in @demand_ids (gint64) and every record
+ * they refer to, transitively (owner, event and its parents, manager and the
+ * manager's organization…).  Ids that do not exist are ignored. */
+gboolean     jb_store_select_closure (JbStore    *self,
+                                      GArray     *demand_ids,
+                                      GError    **error);
+
+/* Copies the whole database into a new file at @path (replaced if it exists).
+ * Not inside a transaction. */
+gboolean     jb_store_backup        (JbStore     *self,
+                                     const char  *path,
+                                     GError     **error);
+
+/* A set of strings for this connection, kept in a temporary table so that it
+ * costs no memory however many it holds: duplicate checks over huge files. */
+gboolean     jb_store_seen_clear    (JbStore     *self,
+                                     GError     **error);
+/* Adds @key; *@added tells whether it was new. */
+gboolean     jb_store_seen_add      (JbStore     *self,
+                                     const char  *key,
+                                     gboolean    *added,
+                                     GError     **error);
 
 G_END_DECLS

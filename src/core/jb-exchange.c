@@ -1,0 +1,128 @@
+/* jb-exchange.c: what import and export share, and their file handling.
+ * The format itself is read in jb-xml-reader.c and written in jb-xml-writer.c. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "jb-exchange-private.h"
+
+G_DEFINE_QUARK (jb-exchange-error-quark, jb_exchange_error)
+
+#define MAX_FIELDS 32
+
+static char *element_names[JB_N_KINDS][MAX_FIELDS];
+
+/* Exchange files never need anything outside themselves: no DTD, no entity,
+ * no XInclude.  Whatever slips past the parser options stops here. */
+static xmlParserInputPtr
+refuse_external_entity (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+  return NULL;
+}
+
+void
+jb_exchange_init (void)
+{
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+  xmlInitParser ();
+  xmlSetExternalEntityLoader (refuse_external_entity);
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      const JbKind *kind = jb_kind_get (k);
+      g_assert (kind->n_fields <= MAX_FIELDS);
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const char *name = kind->fields[i].name;
+          gsize len = strlen (name);
+          if (kind->fields[i].type == JB_TYPE_REF && g_str_has_suffix (name, "_id"))
+            len -= strlen ("_id");
+          element_names[k][i] = g_strndup (name, len);
+        }
+    }
+  g_once_init_leave (&done, 1);
+}
+
+const char *
+jb_exchange_element_name (const JbKind *kind, guint field)
+{
+  return element_names[kind->id][field];
+}
+
+char *
+jb_import_summary_to_string (const JbImportSummary *s)
+{
+  /* TRANSLATORS: the summary of an import; each %u is a number of records */
+  return g_strdup_printf (_("%u created, %u updated, %u unchanged, %u refused because the "
+                            "database holds a newer copy"),
+                          s->created, s->updated, s->unchanged, s->refused);
+}
+
+gboolean
+jb_exchange_import (JbStore *store, GFile *file, GCancellable *cancellable,
+                    JbProgressFunc progress, gpointer user_data, JbImportSummary *summary,
+                    GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  g_autoptr (GFileInfo) info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                               cancellable, NULL);
+  goffset size = info && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+                 ? g_file_info_get_size (info) : -1;
+
+  /* The transaction already makes the import all or nothing; the copy is for
+   * the user who regrets an import that succeeded. */
+  g_autofree char *backup = g_strconcat (jb_store_get_path (store), ".before-import", NULL);
+  if (!jb_store_backup (store, backup, error))
+    return FALSE;
+
+  return jb_exchange_import_stream (store, G_INPUT_STREAM (in), name, size, cancellable,
+                                    progress, user_data, summary, error);
+}
+
+gboolean
+jb_exchange_export (JbStore *store, GFile *file, GArray *demand_ids,
+                    GCancellable *cancellable, GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *random = g_uuid_string_random ();
+  g_autofree char *tmp_name = g_strdup_printf (".%s.%.8s.tmp", basename, random);
+  g_autoptr (GFile) tmp = parent ? g_file_get_child (parent, tmp_name) : NULL;
+
+  if (tmp == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("%s: cannot write a file there."), name);
+      return FALSE;
+    }
+  g_autoptr (GFileOutputStream) out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable,
+                                                     error);
+  if (out == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  gboolean ok = jb_exchange_export_stream (store, G_OUTPUT_STREAM (out), demand_ids, cancellable,
+                                           error) &&
+                g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error) &&
+                g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                             cancellable, NULL, NULL, error);
+  if (!ok)
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_file_delete (tmp, NULL, NULL);
+      g_prefix_error (error, "%s: ", name);
+    }
+  return ok;
+}

@@ -1,0 +1,689 @@
+/* jb-xml-reader.c: importing an exchange file (xmlTextReader).
+ *
+ * Every file is treated as hostile.  The reader streams, so memory stays
+ * bounded; libxml2 gets no DTD, no entities, no network and no XInclude, a
+ * DOCTYPE is refused outright, and the document may be three levels deep:
+ * <exchange>, a record, its fields.  Records are saved through the store as
+ * they are read, inside one transaction, so an error anywhere leaves the
+ * database as it was. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlreader.h>
+#include <string.h>
+
+#include "jb-date.h"
+#include "jb-exchange-private.h"
+#include "jb-money.h"
+
+/* Far above any field's limit (the store's rules check those, with a kinder
+ * message); this only stops a hostile file from filling memory. */
+#define MAX_VALUE_BYTES (1024 * 1024)
+
+/* Where the scan of the prolog (what comes before the root element) stands. */
+typedef enum {
+  PROLOG_TEXT,     /* between markup */
+  PROLOG_LT,       /* after '<' */
+  PROLOG_BANG,     /* after "<!": a comment or a DOCTYPE */
+  PROLOG_COMMENT,
+  PROLOG_PI,
+  PROLOG_DONE,     /* the root element started: libxml2 takes it from here */
+} PrologState;
+
+typedef struct {
+  JbStore *store;
+  const char *name;
+  GInputStream *stream;
+  GCancellable *cancellable;
+  goffset size;
+  goffset consumed;
+  JbProgressFunc progress;
+  gpointer user_data;
+  double reported;
+  GError *io_error;
+  char *xml_error;
+  int xml_error_line;
+  xmlTextReaderPtr reader;
+  JbImportSummary summary;
+  GString *value;
+  PrologState prolog;
+  char bang[8];      /* the characters after "<!" */
+  guint n_bang;
+  char last[2];      /* the previous characters, for "-->" and "?>" */
+  int prolog_line;
+  int doctype_line;  /* > 0: the file has a DOCTYPE there */
+} Import;
+
+enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
+
+/* Looks for a DOCTYPE before libxml2 sees the bytes: a refused DOCTYPE is then
+ * never parsed at all, entity declarations included.  TRUE if there is one. */
+static gboolean
+scan_prolog (Import *im, const char *buffer, gssize len)
+{
+  for (gssize i = 0; i < len && im->prolog != PROLOG_DONE; i++)
+    {
+      char c = buffer[i];
+      if (c == '\n')
+        im->prolog_line++;
+      switch (im->prolog)
+        {
+        case PROLOG_TEXT:
+          if (c == '<')
+            im->prolog = PROLOG_LT;
+          break;
+        case PROLOG_LT:
+          im->prolog = c == '?' ? PROLOG_PI : c == '!' ? PROLOG_BANG : PROLOG_DONE;
+          im->n_bang = 0;
+          memset (im->last, 0, sizeof im->last);
+          break;
+        case PROLOG_BANG:
+          im->bang[im->n_bang++] = c;
+          if (im->n_bang == 2 && memcmp (im->bang, "--", 2) == 0)
+            im->prolog = PROLOG_COMMENT;
+          else if (im->n_bang == 7 && memcmp (im->bang, "DOCTYPE", 7) == 0)
+            {
+              im->doctype_line = im->prolog_line;
+              return TRUE;
+            }
+          else if (memcmp (im->bang, "--", MIN (im->n_bang, 2)) != 0 &&
+                   memcmp (im->bang, "DOCTYPE", im->n_bang) != 0)
+            im->prolog = PROLOG_DONE; /* not well-formed: libxml2 says so */
+          break;
+        case PROLOG_COMMENT:
+        case PROLOG_PI:
+          if (im->prolog == PROLOG_COMMENT ? c == '>' && im->last[0] == '-' && im->last[1] == '-'
+                                           : c == '>' && im->last[1] == '?')
+            im->prolog = PROLOG_TEXT;
+          im->last[0] = im->last[1];
+          im->last[1] = c;
+          break;
+        case PROLOG_DONE:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+static int
+read_cb (void *context, char *buffer, int len)
+{
+  Import *im = context;
+  if (im->doctype_line)
+    return -1;
+  gssize n = g_input_stream_read (im->stream, buffer, (gsize) len, im->cancellable,
+                                  &im->io_error);
+  if (n > 0)
+    im->consumed += n;
+  if (n > 0 && im->prolog != PROLOG_DONE && scan_prolog (im, buffer, n))
+    return -1;
+  return (int) n;
+}
+
+static int
+close_cb (void *context)
+{
+  return 0;
+}
+
+/* Keeps libxml2's first complaint, with its line, for the message. */
+static void
+error_cb (void *context, xmlErrorPtr e)
+{
+  Import *im = context;
+  if (im->xml_error || e->level < XML_ERR_ERROR)
+    return;
+  im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "?"));
+  im->xml_error_line = e->line;
+}
+
+static int
+current_line (Import *im)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
+  long line = node ? xmlGetLineNo (node) : -1;
+  return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (im->reader);
+}
+
+static gboolean
+fail_valist (Import *im, GError **error, JbExchangeError code, int line, const char *format,
+             va_list args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  g_set_error (error, JB_EXCHANGE_ERROR, code, "%s:%d: %s", im->name,
+               line > 0 ? line : current_line (im), what);
+  return FALSE;
+}
+
+/* "FILE:LINE: what" (@line 0: the current node's). */
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (Import *im, GError **error, int line, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  fail_valist (im, error, JB_EXCHANGE_ERROR_INVALID, line, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* The same for a record that the store's rules refuse. */
+static gboolean G_GNUC_PRINTF (4, 5)
+refuse (Import *im, GError **error, int line, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  fail_valist (im, error, JB_EXCHANGE_ERROR_REFUSED, line, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* Text nodes carry the line where they end: go back to their first word. */
+static int
+text_line (Import *im)
+{
+  const char *text = (const char *) xmlTextReaderConstValue (im->reader);
+  int line = current_line (im);
+  const char *p = text ? text : "";
+  while (g_ascii_isspace (*p))
+    p++;
+  for (; *p; p++)
+    line -= *p == '\n';
+  return line;
+}
+
+static const char *
+local_name (Import *im)
+{
+  return (const char *) xmlTextReaderConstLocalName (im->reader);
+}
+
+static gboolean
+in_our_namespace (Import *im)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (im->reader);
+  return g_strcmp0 (ns, JB_EXCHANGE_NAMESPACE) == 0;
+}
+
+/* Reads the attributes of the current element: each name in @names (NULL
+ * terminated) into @values; any other attribute is an error. */
+static gboolean
+read_attributes (Import *im, const char * const *names, char **values, GError **error)
+{
+  int line = current_line (im);
+  xmlTextReaderPtr r = im->reader;
+  g_autofree char *element = g_strdup (local_name (im));
+  int rc;
+
+  while ((rc = xmlTextReaderMoveToNextAttribute (r)) == 1)
+    {
+      if (xmlTextReaderIsNamespaceDecl (r))
+        continue;
+      const char *name = local_name (im);
+      guint i;
+      for (i = 0; names[i]; i++)
+        if (strcmp (names[i], name) == 0 && xmlTextReaderConstNamespaceUri (r) == NULL)
+          break;
+      if (names[i] == NULL)
+        return fail (im, error, line, _("Unknown attribute “%s” on <%s>."),
+                     (const char *) xmlTextReaderConstName (r), element);
+      g_free (values[i]);
+      values[i] = g_strdup ((const char *) xmlTextReaderConstValue (r));
+    }
+  xmlTextReaderMoveToElement (r);
+  return rc == 0 || fail (im, error, line, "%s", im->xml_error ? im->xml_error : "?");
+}
+
+/* 2022-08-01T09:00:00.000000Z, as the store writes it. */
+static gboolean
+is_timestamp (const char *s)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:dd.ddddddZ";
+  if (strlen (s) != sizeof pattern - 1)
+    return FALSE;
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (s[i]) : s[i] != pattern[i])
+      return FALSE;
+  g_autofree char *date = g_strndup (s, 10);
+  g_autofree char *iso = jb_date_normalize (date);
+  int h = atoi (s + 11), m = atoi (s + 14), sec = atoi (s + 17);
+  return iso && h < 24 && m < 60 && sec < 60;
+}
+
+/* Reads the text of a field element up to its end tag. */
+static gboolean
+read_text (Import *im, const char *element, GError **error)
+{
+  xmlTextReaderPtr r = im->reader;
+  int line = current_line (im);
+
+  g_string_truncate (im->value, 0);
+  if (xmlTextReaderIsEmptyElement (r))
+    return TRUE;
+  int rc;
+  while ((rc = xmlTextReaderRead (r)) == 1)
+    switch (xmlTextReaderNodeType (r))
+      {
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        {
+          const char *text = (const char *) xmlTextReaderConstValue (r);
+          gsize len = text ? strlen (text) : 0;
+          if (im->value->len + len > MAX_VALUE_BYTES)
+            return fail (im, error, line, _("<%s> is too long."), element);
+          g_string_append_len (im->value, text, (gssize) len);
+        }
+        break;
+      case XML_READER_TYPE_COMMENT:
+      case XML_READER_TYPE_PROCESSING_INSTRUCTION:
+        break;
+      case XML_READER_TYPE_END_ELEMENT:
+        return TRUE;
+      case XML_READER_TYPE_ELEMENT:
+        return fail (im, error, 0, _("<%s> cannot contain elements."), element);
+      default:
+        return fail (im, error, 0, _("<%s> may only contain text."), element);
+      }
+  return FALSE; /* the caller reports the parser's error */
+}
+
+static gboolean
+set_value (Import *im, JbRecord *record, guint i, char *text, int line, GError **error)
+{
+  const JbField *f = &jb_record_get_kind (record)->fields[i];
+  const char *element = jb_exchange_element_name (jb_record_get_kind (record), i);
+
+  /* Only free text keeps its spaces; values with a syntax are trimmed the way
+   * XML Schema collapses them. */
+  if (f->type != JB_TYPE_TEXT && f->type != JB_TYPE_LONG_TEXT)
+    g_strstrip (text);
+  if (*text == '\0')
+    return fail (im, error, line, _("<%s> is empty: leave the element out instead."), element);
+
+  switch (f->type)
+    {
+    case JB_TYPE_TEXT:
+    case JB_TYPE_LONG_TEXT:
+      jb_record_set_text (record, i, text);
+      return TRUE;
+    case JB_TYPE_DATE:
+      {
+        g_autofree char *iso = jb_date_normalize (text);
+        if (iso == NULL || strcmp (iso, text) != 0)
+          return fail (im, error, line, _("<%s>: “%s” is not a date (YYYY-MM-DD)."), element,
+                       text);
+        jb_record_set_text (record, i, text);
+        return TRUE;
+      }
+    case JB_TYPE_ENUM:
+      if (jb_enum_index (f->enumeration, text) < 0)
+        {
+          g_autoptr (GString) codes = g_string_new (NULL);
+          for (guint v = 0; v < f->enumeration->n_values; v++)
+            g_string_append_printf (codes, "%s%s", v ? ", " : "",
+                                    f->enumeration->values[v].code);
+          return fail (im, error, line, _("<%s>: “%s” is not one of %s."), element, text,
+                       codes->str);
+        }
+      jb_record_set_text (record, i, text);
+      return TRUE;
+    case JB_TYPE_INT:
+      {
+        gint64 n;
+        if (!g_ascii_string_to_signed (text, 10, f->min, f->max, &n, NULL))
+          /* (long long): xgettext cannot read G_GINT64_FORMAT inside a msgid. */
+          return fail (im, error, line, _("<%s>: “%s” is not a whole number from %lld to %lld."),
+                       element, text, (long long) f->min, (long long) f->max);
+        jb_record_set_int (record, i, n);
+        return TRUE;
+      }
+    case JB_TYPE_MONEY:
+      {
+        /* Exactly "digits.dd": jb_money_parse alone would also take "1,000" or "5万". */
+        gsize len = strlen (text);
+        gboolean shape = len >= 4 && len <= 20 && text[len - 3] == '.';
+        for (gsize c = 0; shape && c < len; c++)
+          shape = c == len - 3 || g_ascii_isdigit (text[c]);
+        gint64 fen;
+        g_autoptr (GError) local = NULL;
+        if (!shape)
+          return fail (im, error, line,
+                       _("<%s>: “%s” is not an amount in yuan with two decimals, such as "
+                         "4980000.00."), element, text);
+        if (!jb_money_parse (text, JB_MONEY_YUAN, &fen, &local))
+          return fail (im, error, line, "<%s>: %s", element, local->message);
+        jb_record_set_int (record, i, fen);
+        return TRUE;
+      }
+    case JB_TYPE_BOOL:
+      if (strcmp (text, "true") != 0 && strcmp (text, "false") != 0)
+        return fail (im, error, line, _("<%s>: “%s” is neither true nor false."), element, text);
+      jb_record_set_int (record, i, strcmp (text, "true") == 0);
+      return TRUE;
+    case JB_TYPE_REF:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads one field element into @record.  @last is the previous field's index:
+ * fields come in the order of the kind's table, each at most once. */
+static gboolean
+read_field (Import *im, JbRecord *record, int *last, GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  const char *element = local_name (im);
+  int line = current_line (im);
+  int i;
+
+  if (!in_our_namespace (im))
+    return fail (im, error, line, _("<%s> is not in the namespace %s."),
+                 (const char *) xmlTextReaderConstName (im->reader), JB_EXCHANGE_NAMESPACE);
+  for (i = 0; i < (int) kind->n_fields; i++)
+    if (strcmp (jb_exchange_element_name (kind, (guint) i), element) == 0)
+      break;
+  if (i == (int) kind->n_fields)
+    return fail (im, error, line, _("A %s has no field <%s>."), kind->name, element);
+  if (i <= *last)
+    return fail (im, error, line, _("<%s> is repeated or out of order: fields come in the order "
+                                    "of the format description."), element);
+  *last = i;
+
+  const JbField *f = &kind->fields[i];
+  if (f->type == JB_TYPE_REF)
+    {
+      static const char * const names[] = { "ref", NULL };
+      g_autofree char *uuid = NULL;
+      if (!read_attributes (im, names, &uuid, error))
+        return FALSE;
+      if (uuid == NULL)
+        return fail (im, error, line, _("<%s> needs a ref attribute."), element);
+      if (!xmlTextReaderIsEmptyElement (im->reader))
+        return fail (im, error, line, _("<%s ref=…> must be empty: write <%s ref=\"…\"/>."),
+                     element, element);
+      gint64 id = jb_store_id_for_uuid (im->store, f->ref_kind, uuid);
+      if (id == 0)
+        return fail (im, error, line,
+                     _("<%s> refers to the %s %s, which is neither earlier in the file nor in "
+                       "the database."), element, jb_kind_get (f->ref_kind)->name, uuid);
+      jb_record_set_int (record, (guint) i, id);
+      return TRUE;
+    }
+
+  const char * const money_names[] = { "currency", NULL };
+  const char * const no_names[] = { NULL };
+  g_autofree char *currency = NULL;
+  if (!read_attributes (im, f->type == JB_TYPE_MONEY ? money_names : no_names, &currency, error))
+    return FALSE;
+  if (f->type == JB_TYPE_MONEY && g_strcmp0 (currency, "CNY") != 0)
+    return fail (im, error, line, _("<%s> needs currency=\"CNY\": Jiebang keeps amounts in yuan."),
+                 element);
+  if (!read_text (im, element, error))
+    return FALSE;
+  return set_value (im, record, (guint) i, im->value->str, line, error);
+}
+
+/* Equal in every field: the file holds the copy the database has. */
+static gboolean
+same_record (JbRecord *a, JbRecord *b)
+{
+  for (guint i = 0; i < jb_record_get_kind (a)->n_fields; i++)
+    if (!jb_record_equal_field (a, b, i))
+      return FALSE;
+  return g_strcmp0 (jb_record_get_created (a), jb_record_get_created (b)) == 0;
+}
+
+/* Creates, updates or leaves the record, as the README says. */
+static gboolean
+store_record (Import *im, JbRecord *record, int line, GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  gint64 id = jb_store_id_for_uuid (im->store, kind->id, jb_record_get_uuid (record));
+  g_autoptr (GError) local = NULL;
+
+  if (id != 0)
+    {
+      g_autoptr (JbRecord) saved = jb_store_load (im->store, kind->id, id, &local);
+      if (saved == NULL)
+        return fail (im, error, line, "%s", local->message);
+      int cmp = strcmp (jb_record_get_updated (record), jb_record_get_updated (saved));
+      if (cmp < 0 || (cmp == 0 && !same_record (record, saved)))
+        {
+          im->summary.refused++;
+          return TRUE;
+        }
+      if (cmp == 0)
+        {
+          im->summary.unchanged++;
+          return TRUE;
+        }
+      jb_record_set_id (record, id);
+    }
+  if (!jb_store_save (im->store, record, JB_SAVE_KEEP_TIMES | JB_SAVE_ANY_STATUS, &local))
+    {
+      const char *title = jb_record_get_title (record);
+      /* TRANSLATORS: a record refused on import: "the demand “电池…” (id): what is wrong" */
+      return refuse (im, error, line, _("The %s “%s” (%s) was refused: %s"), kind->name,
+                   title ? title : "", jb_record_get_uuid (record), local->message);
+    }
+  if (id != 0)
+    im->summary.updated++;
+  else
+    im->summary.created++;
+  return TRUE;
+}
+
+static gboolean
+read_record (Import *im, GError **error)
+{
+  const char *element = local_name (im);
+  int line = current_line (im);
+  const JbKind *kind = jb_kind_by_name (element);
+
+  if (!in_our_namespace (im))
+    return fail (im, error, line, _("<%s> is not in the namespace %s."),
+                 (const char *) xmlTextReaderConstName (im->reader), JB_EXCHANGE_NAMESPACE);
+  if (kind == NULL)
+    return fail (im, error, line, _("<%s> is not a kind of record."), element);
+
+  static const char * const names[] = { "id", "created", "updated", NULL };
+  char *values[G_N_ELEMENTS (names)] = { NULL };
+  gboolean ok = read_attributes (im, names, values, error);
+  g_autofree char *uuid = values[0], *created = values[1], *updated = values[2];
+  if (!ok)
+    return FALSE;
+  for (guint a = 0; a < 3; a++)
+    if (values[a] == NULL)
+      return fail (im, error, line, _("<%s> needs the attribute %s."), element, names[a]);
+  if (!g_uuid_string_is_valid (uuid))
+    return fail (im, error, line, _("“%s” is not an id (a UUID)."), uuid);
+  if (!is_timestamp (created) || !is_timestamp (updated))
+    return fail (im, error, line, _("created and updated must be times such as "
+                                    "2022-08-01T09:00:00.000000Z."));
+  if (strcmp (updated, created) < 0)
+    return fail (im, error, line, _("The record was updated before it was created."));
+
+  gboolean added;
+  if (!jb_store_seen_add (im->store, uuid, &added, error))
+    return FALSE;
+  if (!added)
+    return fail (im, error, line, _("The id %s appears twice in the file."), uuid);
+
+  g_autoptr (JbRecord) record = jb_record_new (kind->id);
+  jb_record_set_uuid (record, uuid);
+  jb_record_set_times (record, created, updated);
+
+  int last = -1, rc = 1;
+  if (!xmlTextReaderIsEmptyElement (im->reader))
+    while ((rc = xmlTextReaderRead (im->reader)) == 1)
+      {
+        int type = xmlTextReaderNodeType (im->reader);
+        if (type == XML_READER_TYPE_END_ELEMENT)
+          break;
+        if (type == XML_READER_TYPE_ELEMENT)
+          {
+            if (!read_field (im, record, &last, error))
+              return FALSE;
+          }
+        else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+          return fail (im, error, text_line (im), _("Text outside a field of the %s."),
+                       kind->name);
+        else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+          return fail (im, error, 0, _("Entities are not allowed."));
+      }
+  if (rc != 1)
+    return FALSE;
+  return store_record (im, record, line, error);
+}
+
+static void
+report_progress (Import *im)
+{
+  if (im->progress == NULL || im->size <= 0)
+    return;
+  double fraction = MIN (1.0, (double) im->consumed / (double) im->size);
+  if (fraction - im->reported >= 0.005)
+    {
+      im->reported = fraction;
+      im->progress (fraction, im->user_data);
+    }
+}
+
+static gboolean
+read_root (Import *im, GError **error)
+{
+  const char *element = local_name (im);
+  static const char * const names[] = { "version", NULL };
+  g_autofree char *version = NULL;
+
+  if (strcmp (element, "exchange") != 0 || !in_our_namespace (im))
+    return fail (im, error, 0, _("This is not a Jiebang exchange file: the root element must be "
+                                 "<exchange xmlns=\"%s\">."), JB_EXCHANGE_NAMESPACE);
+  if (!read_attributes (im, names, &version, error))
+    return FALSE;
+  if (g_strcmp0 (version, JB_EXCHANGE_VERSION) != 0)
+    return fail (im, error, 0, _("This file is in exchange format version “%s”; this Jiebang "
+                                 "reads version %s."), version ? version : "",
+                 JB_EXCHANGE_VERSION);
+  return TRUE;
+}
+
+static gboolean
+read_document (Import *im, GError **error)
+{
+  xmlTextReaderPtr r = im->reader;
+  gboolean seen_root = FALSE, root_closed = FALSE;
+  JbKindId last_kind = 0;
+  guint n = 0;
+  int rc;
+
+  while ((rc = xmlTextReaderRead (r)) == 1)
+    {
+      int type = xmlTextReaderNodeType (r);
+      int depth = xmlTextReaderDepth (r);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        return fail (im, error, 0, _("The file has a document type declaration (DOCTYPE), "
+                                     "which exchange files never have."));
+      if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
+        return fail (im, error, 0, _("Entities are not allowed."));
+      if (type == XML_READER_TYPE_ELEMENT && depth == DEPTH_ROOT)
+        {
+          if (!read_root (im, error))
+            return FALSE;
+          seen_root = TRUE;
+          root_closed = xmlTextReaderIsEmptyElement (r);
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == DEPTH_RECORD)
+        {
+          const JbKind *kind = jb_kind_by_name (local_name (im));
+          if (kind && kind->id < last_kind)
+            return fail (im, error, 0, _("<%s> comes after <%s>: records come in the order of "
+                                         "the format description."),
+                         kind->name, jb_kind_get (last_kind)->name);
+          if (kind)
+            last_kind = kind->id;
+          if (!read_record (im, error))
+            return FALSE;
+          if (++n % 64 == 0 && g_cancellable_set_error_if_cancelled (im->cancellable, error))
+            return FALSE;
+          report_progress (im);
+        }
+      else if (type == XML_READER_TYPE_END_ELEMENT && depth == DEPTH_ROOT)
+        root_closed = TRUE;
+      else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+        return fail (im, error, text_line (im), _("Text outside a record."));
+      else if (type == XML_READER_TYPE_ELEMENT)
+        return fail (im, error, 0, _("<%s> is nested too deep."), local_name (im));
+    }
+  if (rc != 0)
+    return FALSE;
+  if (!seen_root || !root_closed)
+    return fail (im, error, 0, _("The file ends too early."));
+  return TRUE;
+}
+
+gboolean
+jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
+                           GCancellable *cancellable, JbProgressFunc progress,
+                           gpointer user_data, JbImportSummary *summary, GError **error)
+{
+  Import im = { .store = store, .name = name, .stream = stream, .cancellable = cancellable,
+                .size = size, .progress = progress, .user_data = user_data, .prolog_line = 1 };
+  g_autoptr (GError) local = NULL;
+
+  jb_exchange_init ();
+  /* Forced UTF-8; no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
+   * that lines past 65535 are told right. */
+  im.reader = xmlReaderForIO (read_cb, close_cb, &im, NULL, "UTF-8",
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+  if (im.reader)
+    xmlTextReaderSetStructuredErrorHandler (im.reader, error_cb, &im);
+  im.value = g_string_sized_new (1024);
+
+  gboolean ok = im.reader && jb_store_seen_clear (store, &local) &&
+                jb_store_begin (store, &local);
+  gboolean in_transaction = ok;
+  ok = ok && read_document (&im, &local);
+  if (!ok && local == NULL)
+    {
+      /* The parser or the stream stopped: tell why, at the parser's line. */
+      if (im.doctype_line)
+        g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                     im.doctype_line, _("The file has a document type declaration (DOCTYPE), "
+                                        "which exchange files never have."));
+      else if (im.io_error)
+        g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
+      else
+        {
+          g_autofree char *what = g_strdup_printf (_("The file is not well-formed XML: %s"),
+                                                   im.xml_error ? im.xml_error
+                                                                : _("it ends too early."));
+          g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                       MAX (im.xml_error_line, 1), what);
+        }
+    }
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local))
+    ok = FALSE;
+  if (in_transaction)
+    {
+      if (ok)
+        ok = jb_store_commit (store, &local);
+      else
+        jb_store_rollback (store);
+    }
+  if (ok && progress)
+    progress (1.0, user_data);
+  if (ok && summary)
+    *summary = im.summary;
+
+  if (im.reader)
+    xmlFreeTextReader (im.reader);
+  g_string_free (im.value, TRUE);
+  g_free (im.xml_error);
+  g_clear_error (&im.io_error);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return ok;
+}
