@@ -60,6 +60,8 @@ jb_application_startup (GApplication *app)
     { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.save", { "<Control>s", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-page::demands", { "<Alt>1", NULL } },
     { "win.show-page::organizations", { "<Alt>2", NULL } },
   };

@@ -121,8 +121,9 @@ build_input (JbFieldEditor *self)
       self->input = gtk_entry_new ();
       if (self->field->type == JB_TYPE_INT)
         {
-          g_autofree char *hint = g_strdup_printf (_("%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                                                   self->field->min, self->field->max);
+          /* TRANSLATORS: the range of a whole number, e.g. "1 to 9" */
+          g_autofree char *hint = g_strdup_printf (_("%lld to %lld"), (long long) self->field->min,
+                                                   (long long) self->field->max);
           gtk_entry_set_input_purpose (GTK_ENTRY (self->input), GTK_INPUT_PURPOSE_DIGITS);
           gtk_entry_set_placeholder_text (GTK_ENTRY (self->input), hint);
         }
@@ -504,8 +505,8 @@ jb_field_editor_collect (JbFieldEditor *self, JbRecord *record)
         else
           {
             g_autofree char *message =
-              g_strdup_printf (_("Enter a whole number from %" G_GINT64_FORMAT " to %"
-                                 G_GINT64_FORMAT "."), self->field->min, self->field->max);
+              g_strdup_printf (_("Enter a whole number from %lld to %lld."),
+                               (long long) self->field->min, (long long) self->field->max);
             jb_field_editor_set_error (self, message);
             return FALSE;
           }

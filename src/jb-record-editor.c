@@ -299,12 +299,12 @@ jb_record_editor_confirm_leave (JbRecordEditor *self, JbLeaveFunc func, gpointer
     }
 
   const char *title = jb_record_get_title (self->record);
+  g_autofree char *question = title ? g_strdup_printf (_("Save changes to “%s”?"), title)
+                                    : g_strdup (_("Save the new record?"));
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                              title ? _("Save changes to “%s”?")
-                                                    : _("Save the new %s?"),
-                                              title ? title : _(self->kind->label));
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                              question);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("If you don’t save, your changes will be lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
@@ -346,7 +346,7 @@ on_delete_response (GtkDialog *dialog, int response, JbRecordEditor *self)
       GtkWidget *refusal = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                                   _("Not deleted"));
+                                                   _("Could not delete"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (refusal), "%s",
                                                 error->message);
       g_signal_connect (refusal, "response", G_CALLBACK (gtk_window_destroy), NULL);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-exchange-dialog.h"
 #include "jb-window.h"
 
 struct _JbWindow {
@@ -78,7 +79,104 @@ show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
 }
 
+static GtkFileFilter *
+xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Jiebang exchange files (XML)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  return filter;
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      jb_exchange_dialog_import (GTK_WINDOW (self), self->store, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Import"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = xml_filter ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The demands the table shows, with its search applied. */
+static GArray *
+shown_demand_ids (JbWindow *self)
+{
+  GListModel *rows = jb_record_browser_get_rows (self->demands);
+  guint n = g_list_model_get_n_items (rows);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JbRecord) row = g_list_model_get_item (rows, i);
+      gint64 id = jb_record_get_id (row);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
+      g_autoptr (GArray) ids = g_strcmp0 (scope, "shown") == 0 ? shown_demand_ids (self) : NULL;
+      jb_exchange_dialog_export (GTK_WINDOW (self), self->store, file, ids);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
+  const char *ids[] = { "all", "shown", NULL };
+  const char *labels[] = { _("Everything"), _("The demands shown, with what they refer to"),
+                           NULL };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "jiebang-%Y-%m-%d.xml");
+  g_autoptr (GtkFileFilter) filter = xml_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Export"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "all");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+load_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  g_autoptr (GFile) sample =
+    g_file_new_for_uri ("resource:///io/github/jiebang/Jiebang/sample/jiebang-sample.xml");
+  jb_exchange_dialog_import (GTK_WINDOW (self), self->store, sample);
+}
+
 static const GActionEntry win_actions[] = {
+  { "import", import_action },
+  { "export", export_action },
+  { "load-sample", load_sample_action },
   { "new-record", new_record_action },
   { "search", search_action },
   { "save", save_action },
@@ -141,6 +239,7 @@ jb_window_constructed (GObject *object)
 
   jb_record_browser_set_store (self->demands, self->store);
   jb_record_browser_set_store (self->organizations, self->store);
+  jb_record_browser_add_empty_action (self->demands, _("Load _Sample Data"), "win.load-sample");
 
   if (schema)
     {

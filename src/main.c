@@ -5,16 +5,24 @@
 #include <locale.h>
 
 #include "jb-application.h"
+#include "jb-cli.h"
 #include "jb-environment.h"
+#include "jb-exchange.h"
 
 int
 main (int argc, char **argv)
 {
   g_autofree char *db_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *export_path = NULL;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use this database file instead of the default one"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path,
+      N_("Import an exchange file into the database, without a window"), N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+      N_("Export the whole database to an exchange file, without a window"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -22,6 +30,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   jb_environment_init ();
+  jb_exchange_init ();
 
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Jiebang: run open innovation challenges."));
@@ -37,6 +46,10 @@ main (int argc, char **argv)
       g_print ("jiebang %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Headless: no display, no D-Bus. */
+  if (import_path || export_path)
+    return jb_cli_run (db_path, import_path, export_path);
 
   g_autoptr (JbApplication) app = jb_application_new (db_path);
   return g_application_run (G_APPLICATION (app), 1, argv);

@@ -450,8 +450,11 @@ test_chinese_interface (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() keeps the C locale; these tests run in the one the
+   * environment names (the suite runs them in English and in Chinese). */
+  setlocale (LC_ALL, "");
   jb_environment_init ();
+  gtk_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("organization-credit-code", test_organization_credit_code);
   ADD ("demand-create-find-edit-delete", test_demand_create_find_edit_delete);

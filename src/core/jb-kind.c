@@ -176,7 +176,7 @@ static const JbField organization_fields[] = {
 };
 
 static const JbField person_fields[] = {
-  TEXT ("name", N_("Name"), REQ | LIST | FIND),
+  TEXT ("name", N_("Full name"), REQ | LIST | FIND),
   CHOICE ("role", N_("Role"), REQ | LIST, jb_enum_person_role),
   REF ("organization_id", N_("Organization"), LIST | FIND, JB_KIND_ORGANIZATION),
   TEXT ("phone", N_("Phone"), LIST),

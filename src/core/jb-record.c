@@ -441,9 +441,9 @@ jb_record_validate (JbRecord *record, GPtrArray *problems)
           break;
         case JB_TYPE_INT:
           if (v->num < f->min || v->num > f->max)
-            jb_problem_add (problems, (int) i,
-                            _("Enter a whole number from %" G_GINT64_FORMAT " to %"
-                              G_GINT64_FORMAT "."), f->min, f->max);
+            /* (long long): xgettext cannot read G_GINT64_FORMAT inside a msgid. */
+            jb_problem_add (problems, (int) i, _("Enter a whole number from %lld to %lld."),
+                            (long long) f->min, (long long) f->max);
           break;
         case JB_TYPE_MONEY:
           if (v->num < 0)

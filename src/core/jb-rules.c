@@ -111,7 +111,7 @@ jb_rules_check (JbRecord *record, GPtrArray *problems)
       if (jb_record_get_int_by_name (record, "received") &&
           !jb_record_is_set (record, field (record, "received_on")))
         jb_problem_add (problems, field (record, "received_on"),
-                        _("When was it received?"));
+                        _("Enter the date the payment was received."));
       break;
     case JB_KIND_SOLUTION:
     case JB_KIND_ACHIEVEMENT:
