@@ -58,11 +58,36 @@ on_calendar_day_selected (GtkCalendar *calendar, JbFieldEditor *self)
                                                              GTK_TYPE_POPOVER)));
 }
 
-/* Takes @items. */
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (choice));
+}
+
+/* Takes @items.  Long names (events, organizations) are ellipsized: the
+ * default factory would make the form as wide as the longest one. */
 static GtkWidget *
 make_drop_down (JbFieldEditor *self, GtkStringList *items)
 {
   GtkWidget *dd = gtk_drop_down_new (G_LIST_MODEL (items), NULL);
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
   g_signal_connect_swapped (dd, "notify::selected", G_CALLBACK (emit_changed), self);
   return dd;
 }

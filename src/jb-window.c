@@ -220,6 +220,8 @@ jb_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
       g_settings_set_boolean (self->settings, "window-maximized",
                               gtk_window_is_maximized (window));
+      g_settings_set_int (self->settings, "paned-position",
+                          gtk_paned_get_position (jb_record_browser_get_paned (current_browser (self))));
     }
   return GTK_WINDOW_CLASS (jb_window_parent_class)->close_request (window);
 }
@@ -249,12 +251,10 @@ jb_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      g_settings_bind (self->settings, "paned-position",
-                       jb_record_browser_get_paned (self->demands), "position",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "paned-position",
-                       jb_record_browser_get_paned (self->organizations), "position",
-                       G_SETTINGS_BIND_DEFAULT);
+      /* A position saved from a squeezed window must not hide the table. */
+      int position = MAX (g_settings_get_int (self->settings, "paned-position"), 360);
+      gtk_paned_set_position (jb_record_browser_get_paned (self->demands), position);
+      gtk_paned_set_position (jb_record_browser_get_paned (self->organizations), position);
       g_autofree char *page = g_settings_get_string (self->settings, "last-page");
       if (gtk_stack_get_child_by_name (self->stack, page))
         gtk_stack_set_visible_child_name (self->stack, page);
