@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jb-environment.h"
+#include "jb-exchange-dialog.h"
 #include "jb-field-editor.h"
 #include "jb-money.h"
 #include "jb-record-browser.h"
@@ -447,6 +448,104 @@ test_chinese_interface (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "芯片"), ==, 1);
 }
 
+static void
+on_finished (JbExchangeDialog *dialog, gboolean success, int *outcome)
+{
+  *outcome = success ? 1 : 0;
+}
+
+/* Runs the dialog until the worker thread is done; returns TRUE on success. */
+static gboolean
+run_exchange (JbExchangeDialog *dialog)
+{
+  int outcome = -1;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+  while (outcome < 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (outcome, >=, 0);
+  return outcome == 1;
+}
+
+static void
+test_sample_import_and_export (Fixture *f, gconstpointer data)
+{
+  /* The welcome page's Load Sample Data. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "load-sample", NULL);
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !dialog; i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (JB_IS_EXCHANGE_DIALOG (w))
+        dialog = GTK_WINDOW (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (run_exchange (JB_EXCHANGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+  pump ();
+
+  /* The seed's figures: 206 demands in the year, 62 at the Minhang session. */
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 206);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_SOLUTION), ==, 101);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_AWARD), ==, 11);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, ""), ==, 206);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_ORGANIZATION, "宁德时代"), ==, 1);
+
+  /* Export the demands shown after a search, then everything. */
+  g_autofree char *some = g_build_filename (f->dir, "some.xml", NULL);
+  g_autofree char *all = g_build_filename (f->dir, "all.xml", NULL);
+  g_autoptr (GFile) some_file = g_file_new_for_path (some);
+  g_autoptr (GFile) all_file = g_file_new_for_path (all);
+  guint shown = rows_shown (f, JB_KIND_DEMAND, "锅炉");
+  g_assert_cmpuint (shown, >, 0);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *rows = jb_record_browser_get_rows (jb_window_get_browser (f->window, JB_KIND_DEMAND));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (JbRecord) row = g_list_model_get_item (rows, i);
+      gint64 id = jb_record_get_id (row);
+      g_array_append_val (ids, id);
+    }
+  JbExchangeDialog *d1 = jb_exchange_dialog_export (GTK_WINDOW (f->window), f->store, some_file,
+                                                    ids);
+  g_assert_true (run_exchange (d1));
+  gtk_window_destroy (GTK_WINDOW (d1));
+  JbExchangeDialog *d2 = jb_exchange_dialog_export (GTK_WINDOW (f->window), f->store, all_file,
+                                                    NULL);
+  g_assert_true (run_exchange (d2));
+  gtk_window_destroy (GTK_WINDOW (d2));
+
+  g_autofree char *some_text = NULL, *all_text = NULL;
+  g_assert_true (g_file_get_contents (some, &some_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (all, &all_text, NULL, NULL));
+  guint n_some = 0, n_all = 0;
+  for (const char *p = some_text; (p = strstr (p, "<demand id=")); p++)
+    n_some++;
+  for (const char *p = all_text; (p = strstr (p, "<demand id=")); p++)
+    n_all++;
+  g_assert_cmpuint (n_some, ==, shown);
+  g_assert_cmpuint (n_all, ==, 206);
+
+  /* A broken file is refused with its line, and changes nothing. */
+  g_autofree char *bad = g_build_filename (f->dir, "bad.xml", NULL);
+  g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?>\n"
+                                      "<exchange xmlns=\"urn:jiebang:exchange:1\" version=\"1\">\n"
+                                      "<demand id=\"x\">\n", -1, NULL));
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  JbExchangeDialog *d3 = jb_exchange_dialog_import (GTK_WINDOW (f->window), f->store, bad_file);
+  g_assert_false (run_exchange (d3));
+  g_assert_nonnull (strstr (jb_exchange_dialog_get_message (d3), "bad.xml:"));
+  gtk_window_destroy (GTK_WINDOW (d3));
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 206);
+
+  const char *leftovers[] = { some, all, bad };
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    g_remove (leftovers[i]);
+  g_autofree char *backup = g_strconcat (f->path, ".before-import", NULL);
+  g_remove (backup);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -463,5 +562,6 @@ main (int argc, char **argv)
   ADD ("switching-records-asks", test_switching_records_asks);
   ADD ("accessible-names", test_accessible_names);
   ADD ("chinese-interface", test_chinese_interface);
+  ADD ("sample-import-and-export", test_sample_import_and_export);
   return g_test_run ();
 }
