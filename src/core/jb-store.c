@@ -845,15 +845,17 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
 
   /* Work on a copy so that a failed save leaves the caller's record as it was. */
   g_autoptr (JbRecord) work = jb_record_copy (record);
-  if (!jb_store_begin (self, error))
+  gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
+  if (own && !jb_store_begin (self, error))
     return FALSE;
   if (!write_record (self, work, flags, error))
     {
-      jb_store_rollback (self);
+      if (own)
+        jb_store_rollback (self);
       return FALSE;
     }
   self->changed_kinds |= 1u << jb_record_get_kind_id (record);
-  if (!jb_store_commit (self, error))
+  if (own && !jb_store_commit (self, error))
     return FALSE;
   jb_record_assign (record, work);
   return TRUE;
@@ -1131,4 +1133,12 @@ jb_store_seen_add (JbStore *self, const char *key, gboolean *added, GError **err
     return FALSE;
   *added = sqlite3_changes (self->db) > 0;
   return TRUE;
+}
+
+void
+jb_store_set_cache_size (JbStore *self, guint megabytes)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u",
+                                          (megabytes ? megabytes : 2) * 1024);
+  exec (self, sql, NULL);
 }

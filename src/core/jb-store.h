@@ -29,6 +29,10 @@ typedef enum {
   /* Skip the demand status workflow between the saved copy and this one: an
    * imported file is the truth, whatever path the demand took elsewhere. */
   JB_SAVE_ANY_STATUS = 1 << 1,
+  /* Inside the caller's transaction, which the caller rolls back as a whole
+   * if this save fails: no savepoint of its own, whose journal would cost
+   * about twenty writes per record in a large import. */
+  JB_SAVE_BULK = 1 << 2,
 } JbSaveFlags;
 
 typedef struct {
@@ -142,6 +146,12 @@ gboolean     jb_store_select_closure (JbStore    *self,
 gboolean     jb_store_backup        (JbStore     *self,
                                      const char  *path,
                                      GError     **error);
+
+/* The page cache of this connection (0: SQLite's default, 2 MB).  A large
+ * transaction whose pages do not fit spills them to the journal again and
+ * again: imports raise it for their duration. */
+void         jb_store_set_cache_size (JbStore    *self,
+                                      guint       megabytes);
 
 /* A set of strings for this connection, kept in a temporary table so that it
  * costs no memory however many it holds: duplicate checks over huge files. */

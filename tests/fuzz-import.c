@@ -1,0 +1,101 @@
+/* fuzz-import: feeds arbitrary bytes to the importer, on a fresh store each time.
+ *
+ * With -Dfuzzing=true and clang this is a libFuzzer target; otherwise main()
+ * below runs every file given (or every file of the folders given) once, so
+ * that the seed corpus in tests/fuzz-corpus/ runs in every `meson test`. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jb-exchange.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static char *dir;
+
+static void
+remove_store (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_remove (p);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
+{
+  if (dir == NULL)
+    {
+      dir = g_dir_make_tmp ("jb-fuzz-XXXXXX", NULL);
+      g_assert_nonnull (dir);
+      jb_exchange_init ();
+    }
+  g_autofree char *path = g_build_filename (dir, "fuzz.db", NULL);
+  remove_store (path);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbStore) store = jb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
+  JbImportSummary summary;
+  if (!jb_exchange_import_stream (store, in, "fuzz.xml", (goffset) size, NULL, NULL, NULL,
+                                  &summary, &error))
+    {
+      /* Every failure is a message that names the file, and leaves nothing. */
+      g_assert_true (g_str_has_prefix (error->message, "fuzz.xml:"));
+      for (guint k = 0; k < JB_N_KINDS; k++)
+        g_assert_cmpint (jb_store_count (store, k), ==, 0);
+    }
+  else
+    {
+      /* What was imported exports again. */
+      g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_assert_true (jb_exchange_export_stream (store, out, NULL, NULL, &error));
+    }
+  return 0;
+}
+
+#ifndef JB_LIBFUZZER
+static void
+run_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  LLVMFuzzerTestOneInput ((const guint8 *) data, len);
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = 0;
+  for (int i = 1; i < argc; i++)
+    {
+      if (!g_file_test (argv[i], G_FILE_TEST_IS_DIR))
+        {
+          run_file (argv[i]);
+          n++;
+          continue;
+        }
+      g_autoptr (GDir) d = g_dir_open (argv[i], 0, NULL);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)))
+        {
+          g_autofree char *path = g_build_filename (argv[i], name, NULL);
+          run_file (path);
+          n++;
+        }
+    }
+  g_print ("1..1\nok 1 - %u inputs\n", n);
+  if (dir)
+    {
+      g_autofree char *db = g_build_filename (dir, "fuzz.db", NULL);
+      remove_store (db);
+      g_rmdir (dir);
+    }
+  return 0;
+}
+#endif
