@@ -63,7 +63,14 @@ jb_application_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.show-page::demands", { "<Alt>1", NULL } },
-    { "win.show-page::organizations", { "<Alt>2", NULL } },
+    { "win.show-page::solutions", { "<Alt>2", NULL } },
+    { "win.show-page::deals", { "<Alt>3", NULL } },
+    { "win.show-page::payments", { "<Alt>4", NULL } },
+    { "win.show-page::events", { "<Alt>5", NULL } },
+    { "win.show-page::organizations", { "<Alt>6", NULL } },
+    { "win.show-page::people", { "<Alt>7", NULL } },
+    { "win.show-page::achievements", { "<Alt>8", NULL } },
+    { "win.show-page::awards", { "<Alt>9", NULL } },
   };
 
   G_APPLICATION_CLASS (jb_application_parent_class)->startup (app);

@@ -96,7 +96,7 @@ static GtkWidget *
 build_money (JbFieldEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  const char *units[] = { _("yuan"), _("10k yuan (万元)"), NULL };
+  const char *units[] = { _("yuan"), _("10k yuan"), NULL };
 
   gtk_widget_add_css_class (box, "linked");
   self->input = gtk_entry_new ();
@@ -200,7 +200,14 @@ build_input (JbFieldEditor *self)
         return self->input;
       }
     case JB_TYPE_BOOL:
-      self->input = gtk_check_button_new_with_label (_(self->field->label));
+      {
+        /* A wrapping label: a long one must not widen the whole form. */
+        GtkWidget *label = gtk_label_new (_(self->field->label));
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        self->input = gtk_check_button_new ();
+        gtk_check_button_set_child (GTK_CHECK_BUTTON (self->input), label);
+      }
       g_signal_connect_swapped (self->input, "toggled", G_CALLBACK (emit_changed), self);
       return self->input;
     default:
@@ -231,7 +238,11 @@ jb_field_editor_constructed (GObject *object)
   gtk_widget_add_css_class (self->label, "dim-label");
   GtkWidget *input = build_input (self);
   if (GTK_IS_EDITABLE (self->input))
-    g_signal_connect_swapped (self->input, "changed", G_CALLBACK (emit_changed), self);
+    {
+      /* Let the form, not the placeholder text, decide the width. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->input), 6);
+      g_signal_connect_swapped (self->input, "changed", G_CALLBACK (emit_changed), self);
+    }
   if (self->unit)
     g_signal_connect_swapped (self->unit, "notify::selected", G_CALLBACK (emit_changed), self);
   self->error_label = gtk_label_new (NULL);

@@ -56,6 +56,51 @@ static const struct {
        "answer them and the deals that follow, in one place on your computer. Start with a "
        "demand; its owner is chosen from your organizations."),
   },
+  [JB_KIND_SOLUTION] = {
+    N_("Search solutions by title, demand or solver"),
+    N_("_New Solution"),
+    N_("No Solutions Yet"),
+    N_("The answers that solvers submit to published demands: score them, give the solver "
+       "feedback, and select the one that takes the demand up."),
+  },
+  [JB_KIND_DEAL] = {
+    N_("Search deals by title, demand, parties or registration number"),
+    N_("_New Deal"),
+    N_("No Deals Yet"),
+    N_("Cooperation from the first intention to the signed technology contract: its amount, "
+       "its registration and its payments."),
+  },
+  [JB_KIND_PAYMENT] = {
+    N_("Search payments by deal or milestone"),
+    N_("_New Payment"),
+    N_("No Payments Yet"),
+    N_("The milestones and payments of signed deals: when each is due, and whether it came in."),
+  },
+  [JB_KIND_EVENT] = {
+    N_("Search events by title, venue or organizer"),
+    N_("_New Event"),
+    N_("No Events Yet"),
+    N_("Challenges and their sessions, roadshows, matchmaking meetings and forums."),
+  },
+  [JB_KIND_PERSON] = {
+    N_("Search people by name, organization or certificate"),
+    N_("_New Person"),
+    N_("No People Yet"),
+    N_("Technology managers, experts and contacts, each with their organization."),
+  },
+  [JB_KIND_ACHIEVEMENT] = {
+    N_("Search achievements by title, owner or patent number"),
+    N_("_New Achievement"),
+    N_("No Technology Achievements Yet"),
+    N_("The supply side: achievements ready for transfer, their readiness, their "
+       "intellectual property and the roadshows where they were presented."),
+  },
+  [JB_KIND_AWARD] = {
+    N_("Search awards by title, event or recipient"),
+    N_("_New Award"),
+    N_("No Awards Yet"),
+    N_("The awards handed out at an event, to an organization, a person or a solution."),
+  },
   [JB_KIND_ORGANIZATION] = {
     N_("Search organizations by name, place, credit code or contact"),
     N_("_New Organization"),

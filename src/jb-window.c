@@ -14,8 +14,7 @@ struct _JbWindow {
   GSettings *settings;   /* NULL when the schema is not installed */
 
   GtkStack *stack;
-  JbRecordBrowser *demands;
-  JbRecordBrowser *organizations;
+  JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
 };
 
 G_DEFINE_FINAL_TYPE (JbWindow, jb_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -31,7 +30,7 @@ current_browser (JbWindow *self)
 JbRecordBrowser *
 jb_window_get_browser (JbWindow *self, JbKindId kind)
 {
-  return kind == JB_KIND_ORGANIZATION ? self->organizations : self->demands;
+  return self->browsers[kind];
 }
 
 void
@@ -117,7 +116,7 @@ import_action (GSimpleAction *action, GVariant *param, gpointer data)
 static GArray *
 shown_demand_ids (JbWindow *self)
 {
-  GListModel *rows = jb_record_browser_get_rows (self->demands);
+  GListModel *rows = jb_record_browser_get_rows (self->browsers[JB_KIND_DEMAND]);
   guint n = g_list_model_get_n_items (rows);
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   for (guint i = 0; i < n; i++)
@@ -199,14 +198,13 @@ static gboolean
 jb_window_close_request (GtkWindow *window)
 {
   JbWindow *self = JB_WINDOW (window);
-  JbRecordBrowser *browsers[] = { self->demands, self->organizations };
 
-  for (guint i = 0; i < G_N_ELEMENTS (browsers); i++)
+  for (guint k = 0; k < JB_N_KINDS; k++)
     {
-      JbRecordEditor *editor = jb_record_browser_get_editor (browsers[i]);
+      JbRecordEditor *editor = jb_record_browser_get_editor (self->browsers[k]);
       if (jb_record_editor_is_dirty (editor))
         {
-          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browsers[i]));
+          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->browsers[k]));
           jb_record_editor_confirm_leave (editor, close_after_leave, g_object_ref (self));
           return TRUE;
         }
@@ -239,9 +237,10 @@ jb_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (jb_window_parent_class)->constructed (object);
 
-  jb_record_browser_set_store (self->demands, self->store);
-  jb_record_browser_set_store (self->organizations, self->store);
-  jb_record_browser_add_empty_action (self->demands, _("Load _Sample Data"), "win.load-sample");
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    jb_record_browser_set_store (self->browsers[k], self->store);
+  jb_record_browser_add_empty_action (self->browsers[JB_KIND_DEMAND], _("Load _Sample Data"),
+                                      "win.load-sample");
 
   if (schema)
     {
@@ -252,9 +251,9 @@ jb_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       /* A position saved from a squeezed window must not hide the table. */
-      int position = MAX (g_settings_get_int (self->settings, "paned-position"), 360);
-      gtk_paned_set_position (jb_record_browser_get_paned (self->demands), position);
-      gtk_paned_set_position (jb_record_browser_get_paned (self->organizations), position);
+      int position = MAX (g_settings_get_int (self->settings, "paned-position"), 320);
+      for (guint k = 0; k < JB_N_KINDS; k++)
+        gtk_paned_set_position (jb_record_browser_get_paned (self->browsers[k]), position);
       g_autofree char *page = g_settings_get_string (self->settings, "last-page");
       if (gtk_stack_get_child_by_name (self->stack, page))
         gtk_stack_set_visible_child_name (self->stack, page);
@@ -314,8 +313,6 @@ jb_window_class_init (JbWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JbWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, JbWindow, demands);
-  gtk_widget_class_bind_template_child (widget_class, JbWindow, organizations);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
 }
 
@@ -323,6 +320,13 @@ static void
 jb_window_init (JbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The pages are declared in jb-window.ui; find each kind's. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (JB_IS_RECORD_BROWSER (page))
+      self->browsers[jb_record_browser_get_kind (JB_RECORD_BROWSER (page))] = JB_RECORD_BROWSER (page);
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    g_assert (self->browsers[k] != NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
 }
