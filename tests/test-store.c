@@ -470,6 +470,129 @@ test_open_refusals (void)
   g_rmdir (dir);
 }
 
+static void
+test_selecting_a_solution_matches_its_demand (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JbRecord) owner = new_org (f->store, "上海市农业科学院");
+  g_autoptr (JbRecord) demand = new_demand (f->store, owner, "设施哈密瓜品种改良", 100);
+  jb_record_set_text_by_name (demand, "status", "review");
+  save_ok (f->store, demand);
+  jb_record_set_text_by_name (demand, "status", "published");
+  save_ok (f->store, demand);
+
+  g_autoptr (JbRecord) solution = jb_record_new (JB_KIND_SOLUTION);
+  jb_record_set_text_by_name (solution, "title", "设施哈密瓜品种改良方案");
+  jb_record_set_int_by_name (solution, "demand_id", jb_record_get_id (demand));
+  jb_record_set_int_by_name (solution, "solver_id", jb_record_get_id (owner));
+  jb_record_set_text_by_name (solution, "status", "shortlisted");
+  save_ok (f->store, solution);
+  g_autoptr (JbRecord) still = jb_store_load (f->store, JB_KIND_DEMAND, jb_record_get_id (demand),
+                                              NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (still, "status"), ==, "published");
+
+  jb_record_set_text_by_name (solution, "status", "selected");
+  save_ok (f->store, solution);
+  g_autoptr (JbRecord) matched = jb_store_load (f->store, JB_KIND_DEMAND,
+                                                jb_record_get_id (demand), NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (matched, "status"), ==, "matched");
+
+  /* the move is in the demand's history */
+  g_autoptr (GPtrArray) h = jb_store_history (f->store, jb_record_get_uuid (demand), NULL);
+  JbHistoryEntry *last = g_ptr_array_index (h, h->len - 1);
+  g_assert_cmpstr (last->field, ==, "status");
+  g_assert_cmpstr (last->old_value, ==, "published");
+  g_assert_cmpstr (last->new_value, ==, "matched");
+
+  /* the demand lists its solution */
+  g_autoptr (GPtrArray) answers = jb_store_list_referring (f->store, JB_KIND_SOLUTION, "demand_id",
+                                                           jb_record_get_id (demand), NULL);
+  g_assert_cmpuint (answers->len, ==, 1);
+}
+
+static void
+test_payment_totals_and_overdue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JbRecord) deal = new_any (f->store, JB_KIND_DEAL);
+  struct { const char *due; gint64 fen; gboolean received; } plan[] = {
+    { "2022-10-01", 10000001, TRUE },   /* received */
+    { "2022-11-30", 5000000, FALSE },   /* overdue on 2022-12-31 */
+    { "2022-12-31", 7000099, FALSE },   /* due on the day: not yet overdue */
+    { "2023-03-01", 1, FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
+    {
+      g_autoptr (JbRecord) p = jb_record_new (JB_KIND_PAYMENT);
+      jb_record_set_int_by_name (p, "deal_id", jb_record_get_id (deal));
+      jb_record_set_text_by_name (p, "due_date", plan[i].due);
+      jb_record_set_int_by_name (p, "amount", plan[i].fen);
+      jb_record_set_int_by_name (p, "received", plan[i].received);
+      if (plan[i].received)
+        jb_record_set_text_by_name (p, "received_on", plan[i].due);
+      save_ok (f->store, p);
+    }
+  JbPaymentTotals t;
+  g_assert_true (jb_store_payment_totals (f->store, jb_record_get_id (deal), "2022-12-31", &t,
+                                          NULL));
+  g_assert_cmpint (t.received, ==, 10000001);
+  g_assert_cmpint (t.outstanding, ==, 5000000 + 7000099 + 1);
+  g_assert_cmpint (t.overdue, ==, 5000000);
+  g_assert_cmpuint (t.n_overdue, ==, 1);
+
+  g_autoptr (JbFilter) overdue = jb_filter_new (JB_KIND_PAYMENT, "overdue");
+  jb_filter_add (overdue, JB_MATCH_OVERDUE, NULL, "2022-12-31");
+  g_autoptr (GPtrArray) late = jb_store_list_filtered (f->store, JB_KIND_PAYMENT, overdue, NULL,
+                                                       NULL);
+  g_assert_cmpuint (late->len, ==, 1);
+  g_assert_cmpstr (jb_record_get_text_by_name (g_ptr_array_index (late, 0), "due_date"), ==,
+                   "2022-11-30");
+}
+
+static void
+test_filters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) owner = new_org (f->store, "威高(上海)国际研究院");
+  g_autoptr (JbRecord) challenge = jb_record_new (JB_KIND_EVENT);
+  jb_record_set_text_by_name (challenge, "title", "第七届中国创新挑战赛（上海）");
+  jb_record_set_text_by_name (challenge, "kind", "challenge");
+  save_ok (f->store, challenge);
+  g_autoptr (JbRecord) session = jb_record_new (JB_KIND_EVENT);
+  jb_record_set_text_by_name (session, "title", "闵行专场");
+  jb_record_set_text_by_name (session, "kind", "session");
+  jb_record_set_int_by_name (session, "parent_id", jb_record_get_id (challenge));
+  save_ok (f->store, session);
+
+  g_autoptr (JbRecord) in_session = new_demand (f->store, owner, "专场需求", 100);
+  jb_record_set_int_by_name (in_session, "event_id", jb_record_get_id (session));
+  jb_record_set_text_by_name (in_session, "deadline", "2023-01-15");
+  save_ok (f->store, in_session);
+  g_autoptr (JbRecord) elsewhere = new_demand (f->store, owner, "其他需求", 100);
+
+  g_autofree char *challenge_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   jb_record_get_id (challenge));
+  g_autoptr (JbFilter) by_event = jb_filter_new (JB_KIND_DEMAND, "challenge");
+  jb_filter_add (by_event, JB_MATCH_IN_EVENT, NULL, challenge_id);
+  g_autoptr (GPtrArray) rows = jb_store_list_filtered (f->store, JB_KIND_DEMAND, by_event, NULL,
+                                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1); /* through the session */
+
+  g_autoptr (JbFilter) by_field = jb_filter_new (JB_KIND_DEMAND, "new energy in January");
+  jb_filter_add (by_field, JB_MATCH_EQUALS, "industry", "new_energy");
+  jb_filter_add (by_field, JB_MATCH_FROM, "deadline", "2023-01-01");
+  jb_filter_add (by_field, JB_MATCH_UNTIL, "deadline", "2023-01-31");
+  g_autoptr (GPtrArray) rows2 = jb_store_list_filtered (f->store, JB_KIND_DEMAND, by_field,
+                                                        "专场", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows2->len, ==, 1);
+
+  g_autoptr (JbFilter) bad = jb_filter_new (JB_KIND_DEMAND, "bad");
+  jb_filter_add (bad, JB_MATCH_EQUALS, "title; DROP TABLE demand", "x");
+  g_assert_null (jb_store_list_filtered (f->store, JB_KIND_DEMAND, bad, NULL, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -484,6 +607,9 @@ main (int argc, char **argv)
   ADD ("demand-codes", test_demand_codes);
   ADD ("history", test_history);
   ADD ("transaction-and-signal", test_transaction_and_signal);
+  ADD ("selecting-a-solution-matches-its-demand", test_selecting_a_solution_matches_its_demand);
+  ADD ("payment-totals-and-overdue", test_payment_totals_and_overdue);
+  ADD ("filters", test_filters);
   g_test_add_func ("/store/open-refusals", test_open_refusals);
   return g_test_run ();
 }

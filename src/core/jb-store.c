@@ -14,7 +14,7 @@
 #include "jb-date.h"
 #include "jb-rules.h"
 #include "jb-schema.h"
-#include "jb-store.h"
+#include "jb-store-private.h"
 
 struct _JbStore {
   GObject parent_instance;
@@ -525,13 +525,115 @@ like_pattern (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* The event EVENT (a parameter, numbered when used) and its sessions, at any
+ * depth. */
+#define EVENTS "(WITH RECURSIVE ev(id) AS (SELECT EVENT UNION SELECT e.id FROM event e " \
+               "JOIN ev ON e.parent_id = ev.id) SELECT id FROM ev)"
+
+/* How a record of each kind belongs to an event. */
+static const char *
+event_clause (JbKindId kind)
+{
+#define DEMANDS "(SELECT id FROM demand WHERE event_id IN " EVENTS ")"
+#define DEALS "(SELECT id FROM deal WHERE event_id IN " EVENTS \
+              " OR demand_id IN " DEMANDS ")"
+  switch (kind)
+    {
+    case JB_KIND_DEMAND:
+    case JB_KIND_AWARD:
+      return "t.event_id IN " EVENTS;
+    case JB_KIND_SOLUTION:
+      return "t.demand_id IN " DEMANDS;
+    case JB_KIND_DEAL:
+      return "(t.event_id IN " EVENTS " OR t.demand_id IN " DEMANDS ")";
+    case JB_KIND_PAYMENT:
+      return "t.deal_id IN " DEALS;
+    case JB_KIND_ACHIEVEMENT:
+      return "t.roadshow_id IN " EVENTS;
+    case JB_KIND_EVENT:
+      return "t.id IN " EVENTS;
+    case JB_KIND_ORGANIZATION:
+      return "t.id IN (SELECT owner_id FROM demand WHERE id IN " DEMANDS ")";
+    case JB_KIND_PERSON:
+      return "t.id IN (SELECT manager_id FROM demand WHERE id IN " DEMANDS ")";
+    case JB_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+#undef DEALS
+#undef DEMANDS
+}
+
+/* Appends the filter's conditions; each binds one parameter, numbered from
+ * @first.  Returns FALSE for a condition on a field the kind does not have. */
+static gboolean
+append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first, gboolean *where)
+{
+  for (guint i = 0; filter && i < jb_filter_get_n_conditions (filter); i++)
+    {
+      JbMatch match;
+      const char *field, *value;
+      jb_filter_get_condition (filter, i, &match, &field, &value);
+      const JbField *f = field ? jb_kind_field (kind, field) : NULL;
+      guint n = first + i;
+
+      g_string_append (sql, *where ? " AND " : " WHERE ");
+      *where = TRUE;
+      switch (match)
+        {
+        case JB_MATCH_EQUALS:
+        case JB_MATCH_FROM:
+        case JB_MATCH_UNTIL:
+          if (f == NULL)
+            return FALSE;
+          g_string_append_printf (sql, "t.%s %s ?%u", f->name,
+                                  match == JB_MATCH_EQUALS ? "=" :
+                                  match == JB_MATCH_FROM ? ">=" : "<=", n);
+          break;
+        case JB_MATCH_IN_EVENT:
+          {
+            g_autoptr (GString) clause = g_string_new (event_clause (kind->id));
+            g_autofree char *param = g_strdup_printf ("?%u", n);
+            g_string_replace (clause, "EVENT", param, 0);
+            g_string_append (sql, clause->str);
+          }
+          break;
+        case JB_MATCH_OVERDUE:
+          if (kind->id != JB_KIND_PAYMENT)
+            return FALSE;
+          g_string_append_printf (sql, "coalesce(t.received, 0) = 0 AND t.due_date < ?%u", n);
+          break;
+        case JB_MATCH_SIGNED:
+          if (kind->id != JB_KIND_DEAL)
+            return FALSE;
+          /* Always true, so that the parameter is used. */
+          g_string_append_printf (sql, "t.stage IN ('signed', 'executing', 'completed') "
+                                       "AND coalesce(?%u, 1)", n);
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **error)
+{
+  return jb_store_list_filtered (self, kind_id, NULL, query, error);
+}
+
+GPtrArray *
+jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const char *query,
+                        GError **error)
 {
   const JbKind *kind = jb_kind_get (kind_id);
   g_autoptr (GString) sql = select_sql (kind, JB_FIELD_LISTED);
   g_auto (GStrv) words = jb_store_split_query (query);
   guint n_words = 0;
+  gboolean where = FALSE;
+
+  g_return_val_if_fail (filter == NULL || jb_filter_get_kind (filter) == kind_id, NULL);
 
   /* LIKE, not full-text search: FTS tokenizers miss one- and two-character
    * Chinese words, which are most of them (电, 电池, 芯片). */
@@ -540,6 +642,7 @@ jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **erro
       if (*words[w] == '\0')
         continue;
       g_string_append (sql, n_words == 0 ? " WHERE (" : " AND (");
+      where = TRUE;
       gboolean first = TRUE;
       for (guint i = 0; i < kind->n_fields; i++)
         {
@@ -562,14 +665,28 @@ jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **erro
       g_string_append (sql, ")");
       n_words++;
     }
+  if (!append_filter (sql, kind, filter, n_words + 1, &where))
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                   "a filter does not fit the records of kind %s", kind->name);
+      return NULL;
+    }
   g_string_append (sql, " ORDER BY t.id DESC");
 
   sqlite3_stmt *stmt = prepare (self, sql->str, FALSE, error);
   if (stmt == NULL)
     return NULL;
-  for (guint w = 0, n = 0; words[w]; w++)
+  guint n = 0;
+  for (guint w = 0; words[w]; w++)
     if (*words[w])
       sqlite3_bind_text (stmt, (int) ++n, like_pattern (words[w]), -1, g_free);
+  for (guint i = 0; filter && i < jb_filter_get_n_conditions (filter); i++)
+    {
+      JbMatch match;
+      const char *field, *value;
+      jb_filter_get_condition (filter, i, &match, &field, &value);
+      sqlite3_bind_text (stmt, (int) ++n, value, -1, SQLITE_TRANSIENT);
+    }
 
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -829,6 +946,33 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
   return ok;
 }
 
+/* What a save means for other records, in the same transaction.  Imports
+ * skip this: the file already holds the consequences. */
+static gboolean
+apply_consequences (JbStore *self, JbRecord *record, GError **error)
+{
+  /* Selecting a solution means its demand has been taken up (揭榜). */
+  if (jb_record_get_kind_id (record) == JB_KIND_SOLUTION &&
+      g_strcmp0 (jb_record_get_text_by_name (record, "status"), "selected") == 0)
+    {
+      g_autoptr (JbRecord) demand =
+        jb_store_load (self, JB_KIND_DEMAND, jb_record_get_int_by_name (record, "demand_id"),
+                       error);
+      if (demand == NULL)
+        return FALSE;
+      const char *status = jb_record_get_text_by_name (demand, "status");
+      if (g_strcmp0 (status, "draft") == 0 || g_strcmp0 (status, "review") == 0 ||
+          g_strcmp0 (status, "published") == 0)
+        {
+          jb_record_set_text_by_name (demand, "status", "matched");
+          if (!write_record (self, demand, JB_SAVE_ANY_STATUS, error))
+            return FALSE;
+          self->changed_kinds |= 1u << JB_KIND_DEMAND;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
 {
@@ -848,7 +992,8 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
   if (own && !jb_store_begin (self, error))
     return FALSE;
-  if (!write_record (self, work, flags, error))
+  if (!write_record (self, work, flags, error) ||
+      (!(flags & JB_SAVE_KEEP_TIMES) && !apply_consequences (self, work, error)))
     {
       if (own)
         jb_store_rollback (self);
@@ -1141,4 +1286,93 @@ jb_store_set_cache_size (JbStore *self, guint megabytes)
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u",
                                           (megabytes ? megabytes : 2) * 1024);
   exec (self, sql, NULL);
+}
+
+
+/* ---- for the other parts of the store (jb-store-private.h) ------------- */
+
+sqlite3_stmt *
+jb_store_statement (JbStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = cached (self, sql, error);
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  return stmt;
+}
+
+gboolean
+jb_store_fail (JbStore *self, GError **error)
+{
+  return set_sqlite_error (self, error);
+}
+
+GString *
+jb_store_select_sql (const JbKind *kind, JbFieldFlags flags)
+{
+  return select_sql (kind, flags);
+}
+
+JbRecord *
+jb_store_row_to_record (const JbKind *kind, sqlite3_stmt *stmt)
+{
+  return record_from_row (kind, stmt);
+}
+
+/* ---- related records ---------------------------------------------------- */
+
+GPtrArray *
+jb_store_list_referring (JbStore *self, JbKindId kind_id, const char *field, gint64 id,
+                         GError **error)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  const JbField *f = jb_kind_field (kind, field);
+  g_return_val_if_fail (f != NULL && f->type == JB_TYPE_REF, NULL);
+
+  g_autoptr (GString) sql = select_sql (kind, JB_FIELD_LISTED);
+  g_string_append_printf (sql, " WHERE t.%s = ?1 ORDER BY t.id DESC", f->name);
+  sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, record_from_row (kind, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+gboolean
+jb_store_payment_totals (JbStore *self, gint64 deal_id, const char *today,
+                         JbPaymentTotals *totals, GError **error)
+{
+  sqlite3_stmt *stmt = jb_store_statement (
+    self,
+    "SELECT coalesce(sum(CASE WHEN received = 1 THEN amount END), 0),"
+    "       coalesce(sum(CASE WHEN coalesce(received, 0) = 0 THEN amount END), 0),"
+    "       count(CASE WHEN coalesce(received, 0) = 0 AND due_date < ?2 THEN 1 END),"
+    "       coalesce(sum(CASE WHEN coalesce(received, 0) = 0 AND due_date < ?2 THEN amount END), 0)"
+    " FROM payment WHERE deal_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW || set_sqlite_error (self, error);
+  if (ok)
+    {
+      totals->received = sqlite3_column_int64 (stmt, 0);
+      totals->outstanding = sqlite3_column_int64 (stmt, 1);
+      totals->n_overdue = (guint) sqlite3_column_int64 (stmt, 2);
+      totals->overdue = sqlite3_column_int64 (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  return ok;
 }

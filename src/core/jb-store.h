@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "jb-filter.h"
 #include "jb-record.h"
 
 G_BEGIN_DECLS
@@ -87,12 +88,40 @@ GPtrArray   *jb_store_list          (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *query,
                                      GError     **error);
+/* The same, keeping only the records @filter (may be NULL) lets through. */
+GPtrArray   *jb_store_list_filtered (JbStore     *self,
+                                     JbKindId     kind,
+                                     JbFilter    *filter,
+                                     const char  *query,
+                                     GError     **error);
 gint64       jb_store_count         (JbStore     *self,
                                      JbKindId     kind);
 GPtrArray   *jb_store_history       (JbStore     *self,
                                      const char  *uuid,
                                      GError     **error);
 void         jb_history_entry_free  (JbHistoryEntry *entry);
+
+/* The records of @kind whose reference @field points at the record @id
+ * (list rows, newest first): a demand's solutions, a deal's payments… */
+GPtrArray   *jb_store_list_referring (JbStore    *self,
+                                      JbKindId    kind,
+                                      const char *field,
+                                      gint64      id,
+                                      GError    **error);
+
+typedef struct {
+  gint64 received;      /* fen */
+  gint64 outstanding;   /* fen, overdue included */
+  gint64 overdue;       /* fen not received and due before today */
+  guint  n_overdue;
+} JbPaymentTotals;
+
+/* A deal's payments, exactly; @today is ISO (jb_date_today()). */
+gboolean     jb_store_payment_totals (JbStore         *self,
+                                      gint64           deal_id,
+                                      const char      *today,
+                                      JbPaymentTotals *totals,
+                                      GError         **error);
 
 /* Groups saves into one transaction (nests).  "changed" is emitted once, after
  * the outermost commit. */
