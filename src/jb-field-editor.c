@@ -25,6 +25,7 @@ struct _JbFieldEditor {
   GtkWidget *input;       /* what the user types into or picks from */
   GtkWidget *unit;        /* money: 元 / 万元 */
   GtkWidget *calendar;    /* dates */
+  GtkWidget *open_button; /* references: open the record chosen */
   GtkWidget *error_label;
 
   JbStore *store;
@@ -90,6 +91,26 @@ make_drop_down (JbFieldEditor *self, GtkStringList *items)
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
   g_signal_connect_swapped (dd, "notify::selected", G_CALLBACK (emit_changed), self);
   return dd;
+}
+
+static gint64
+selected_ref (JbFieldEditor *self)
+{
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
+  return self->ref_ids && pos < self->ref_ids->len ? g_array_index (self->ref_ids, gint64, pos) : 0;
+}
+
+/* The arrow beside a reference opens the record chosen (win.open-record). */
+static void
+update_open_button (JbFieldEditor *self)
+{
+  gint64 id = selected_ref (self);
+  if (id > 0)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "(ux)",
+                                      (guint32) self->field->ref_kind, id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button),
+                                  id > 0 ? "win.open-record" : NULL);
+  gtk_widget_set_sensitive (self->open_button, id > 0);
 }
 
 static GtkWidget *
@@ -193,11 +214,24 @@ build_input (JbFieldEditor *self)
         GtkStringList *items = gtk_string_list_new (NULL);
         g_autoptr (GtkExpression) expression =
           gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
         self->optional_choice = !(self->field->flags & JB_FIELD_REQUIRED);
         self->input = make_drop_down (self, items);
+        gtk_widget_set_hexpand (self->input, TRUE);
         gtk_drop_down_set_expression (GTK_DROP_DOWN (self->input), expression);
         gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->input), TRUE);
-        return self->input;
+        g_signal_connect_swapped (self->input, "notify::selected", G_CALLBACK (update_open_button),
+                                  self);
+        self->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+        g_autofree char *tip = g_strdup_printf (_("Open the %s"), _(jb_kind_get (self->field->ref_kind)->label));
+        gtk_widget_set_tooltip_text (self->open_button, tip);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+        gtk_widget_add_css_class (box, "linked");
+        gtk_box_append (GTK_BOX (box), self->input);
+        gtk_box_append (GTK_BOX (box), self->open_button);
+        update_open_button (self);
+        return box;
       }
     case JB_TYPE_BOOL:
       {
@@ -395,11 +429,8 @@ jb_field_editor_reload_choices (JbFieldEditor *self)
 
   g_autoptr (GPtrArray) rows = jb_store_list (self->store, self->field->ref_kind, NULL, NULL);
   g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
-  gint64 current = 0;
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
+  gint64 current = selected_ref (self);
 
-  if (self->ref_ids && selected < self->ref_ids->len)
-    current = g_array_index (self->ref_ids, gint64, selected);
   g_clear_pointer (&self->ref_ids, g_array_unref);
   self->ref_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (self->optional_choice)
@@ -592,9 +623,7 @@ jb_field_editor_collect (JbFieldEditor *self, JbRecord *record)
       return TRUE;
     case JB_TYPE_REF:
       {
-        guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
-        gint64 id = self->ref_ids && pos < self->ref_ids->len
-                    ? g_array_index (self->ref_ids, gint64, pos) : 0;
+        gint64 id = selected_ref (self);
         if (id > 0)
           jb_record_set_int (record, i, id);
         else

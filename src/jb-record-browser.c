@@ -35,6 +35,9 @@ struct _JbRecordBrowser {
   GtkLabel *empty_title;
   GtkLabel *empty_description;
   GtkBox *empty_buttons;
+  GtkWidget *filter_bar;
+  GtkLabel *filter_label;
+  JbFilter *filter;      /* besides the search words; NULL: none */
 };
 
 G_DEFINE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, GTK_TYPE_WIDGET)
@@ -179,7 +182,8 @@ refresh (JbRecordBrowser *self)
 {
   g_autoptr (GError) error = NULL;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr (GPtrArray) rows = jb_store_list (self->store, self->kind->id, query, &error);
+  g_autoptr (GPtrArray) rows = jb_store_list_filtered (self->store, self->kind->id, self->filter,
+                                                       query, &error);
 
   if (rows == NULL)
     {
@@ -192,10 +196,11 @@ refresh (JbRecordBrowser *self)
   self->syncing = FALSE;
   sync_selection (self);
 
-  gboolean empty = *query == '\0' && rows->len == 0 && !self->creating
+  gboolean empty = *query == '\0' && self->filter == NULL && rows->len == 0 && !self->creating
                    && jb_store_count (self->store, self->kind->id) == 0;
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
-  gtk_widget_set_visible (GTK_WIDGET (self->no_results), rows->len == 0 && *query != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results),
+                          rows->len == 0 && (*query != '\0' || self->filter));
 
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
                                                          "%u records", rows->len), rows->len);
@@ -277,7 +282,67 @@ on_editor_saved (JbRecordBrowser *self, gint64 id)
   refresh (self);
 }
 
+void
+jb_record_browser_set_filter (JbRecordBrowser *self, JbFilter *filter)
+{
+  g_return_if_fail (filter == NULL || jb_filter_get_kind (filter) == self->kind->id);
+
+  g_clear_pointer (&self->filter, jb_filter_unref);
+  self->filter = filter ? jb_filter_ref (filter) : NULL;
+  gtk_label_set_text (self->filter_label, filter ? jb_filter_get_label (filter) : "");
+  gtk_widget_set_visible (self->filter_bar, filter != NULL);
+  refresh (self);
+}
+
+void
+jb_record_browser_reveal (JbRecordBrowser *self, gint64 id)
+{
+  /* A record hidden by the search or a filter: show everything. */
+  if (position_of (self, id) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      jb_record_browser_set_filter (self, NULL);
+    }
+  jb_record_browser_select (self, id);
+}
+
+typedef struct {
+  JbRecordBrowser *self;
+  JbRecord *record;
+} NewRecord;
+
+static void
+new_after_leave (gboolean may_leave, gpointer data)
+{
+  NewRecord *nr = data;
+  if (may_leave)
+    {
+      nr->self->creating = TRUE;
+      jb_record_editor_load_new (nr->self->editor, nr->record);
+      gtk_stack_set_visible_child_name (nr->self->stack, "list");
+      sync_selection (nr->self);
+    }
+  g_object_unref (nr->self);
+  g_object_unref (nr->record);
+  g_free (nr);
+}
+
+void
+jb_record_browser_new_record (JbRecordBrowser *self, JbRecord *record)
+{
+  NewRecord *nr = g_new0 (NewRecord, 1);
+  nr->self = g_object_ref (self);
+  nr->record = g_object_ref (record);
+  jb_record_editor_confirm_leave (self->editor, new_after_leave, nr);
+}
+
 /* ---- actions -------------------------------------------------------------- */
+
+static void
+clear_filter_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  jb_record_browser_set_filter (JB_RECORD_BROWSER (widget), NULL);
+}
 
 static void
 new_action (GtkWidget *widget, const char *action, GVariant *param)
@@ -427,6 +492,7 @@ jb_record_browser_dispose (GObject *object)
   if (self->store)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->filter, jb_filter_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_RECORD_BROWSER);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -465,11 +531,15 @@ jb_record_browser_class_init (JbRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_title);
   gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_description);
   gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordBrowser, filter_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "browser.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "browser.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "browser.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "browser.clear-filter", NULL,
+                                   clear_filter_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jbrecordbrowser");
 }

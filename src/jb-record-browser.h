@@ -21,6 +21,13 @@ GListModel     *jb_record_browser_get_rows     (JbRecordBrowser *self);
 GtkPaned       *jb_record_browser_get_paned    (JbRecordBrowser *self);
 /* Shows the record with @id in the editor, asking first if edits would be lost. */
 void            jb_record_browser_select       (JbRecordBrowser *self, gint64 id);
+/* Shows only the records @filter lets through (NULL: all), saying so above
+ * the table. */
+void            jb_record_browser_set_filter   (JbRecordBrowser *self, JbFilter *filter);
+/* Selects the record @id, clearing search and filter if they hide it. */
+void            jb_record_browser_reveal       (JbRecordBrowser *self, gint64 id);
+/* Starts a new record from @record (unsaved, some fields set). */
+void            jb_record_browser_new_record   (JbRecordBrowser *self, JbRecord *record);
 /* Adds a button to the welcome page (e.g. "Load Sample Data"). */
 void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
                                                     const char *action_name);

@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "jb-field-editor.h"
+#include "jb-history-view.h"
+#include "jb-related-view.h"
+#include "jb-rules.h"
 #include "jb-record-editor.h"
 
 struct _JbRecordEditor {
@@ -19,7 +22,9 @@ struct _JbRecordEditor {
 
   GtkLabel *heading;
   GtkLabel *status;      /* "Unsaved changes", or what went wrong */
-  GtkViewport *form_holder;
+  GtkBox *form_holder;
+  JbRelatedView *related;
+  JbHistoryView *history;
 };
 
 G_DEFINE_FINAL_TYPE (JbRecordEditor, jb_record_editor, GTK_TYPE_WIDGET)
@@ -105,8 +110,7 @@ set_kind (JbRecordEditor *self, JbKindId kind)
   g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
 
   self->kind = jb_kind_get (kind);
-  gtk_viewport_set_child (self->form_holder,
-                          GTK_WIDGET (gtk_builder_get_object (builder, "form")));
+  gtk_box_append (self->form_holder, GTK_WIDGET (gtk_builder_get_object (builder, "form")));
   collect_field_editors (self, GTK_WIDGET (self->form_holder));
   self->record = jb_record_new (kind);
   update_state (self);
@@ -131,6 +135,11 @@ show_record (JbRecordEditor *self)
     jb_field_editor_load (g_ptr_array_index (self->fields, i), self->record);
   self->dirty = FALSE;
   update_state (self);
+  if (self->store)
+    {
+      jb_related_view_show (self->related, self->store, self->record);
+      jb_history_view_show (self->history, self->store, self->record);
+    }
 }
 
 static void
@@ -159,36 +168,36 @@ jb_record_editor_set_store (JbRecordEditor *self, JbStore *store)
     jb_field_editor_set_store (g_ptr_array_index (self->fields, i), store);
 }
 
-static JbRecord *
-new_record (JbRecordEditor *self)
-{
-  JbRecord *record = jb_record_new (self->kind->id);
-
-  /* A required choice starts at its first value: draft, enterprise… */
-  for (guint i = 0; i < self->kind->n_fields; i++)
-    {
-      const JbField *f = &self->kind->fields[i];
-      if (f->type == JB_TYPE_ENUM && (f->flags & JB_FIELD_REQUIRED))
-        jb_record_set_text (record, i, f->enumeration->values[0].code);
-    }
-  return record;
-}
-
 void
 jb_record_editor_load (JbRecordEditor *self, gint64 id)
 {
   g_autoptr (GError) error = NULL;
   JbRecord *record = id ? jb_store_load (self->store, self->kind->id, id, &error)
-                        : new_record (self);
+                        : jb_record_new (self->kind->id);
 
   if (record == NULL)
     {
       show_status_error (self, error->message);
       return;
     }
+  if (id == 0)
+    jb_rules_prefill (self->store, record);
   g_clear_object (&self->record);
   self->record = record;
   show_record (self);
+}
+
+void
+jb_record_editor_load_new (JbRecordEditor *self, JbRecord *record)
+{
+  g_return_if_fail (jb_record_get_id (record) == 0);
+  g_clear_object (&self->record);
+  self->record = jb_record_copy (record);
+  jb_rules_prefill (self->store, self->record);
+  show_record (self);
+  /* Prefilled values are the user's start: leaving asks before they go. */
+  self->dirty = TRUE;
+  update_state (self);
 }
 
 gint64
@@ -436,11 +445,15 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
                                                       G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (JB_TYPE_FIELD_EDITOR);
+  g_type_ensure (JB_TYPE_RELATED_VIEW);
+  g_type_ensure (JB_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, status);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, form_holder);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, related);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, history);
 
   /* JbRecordEditor::saved: the record with this id was saved. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -21,6 +21,9 @@ void           jb_record_editor_set_store     (JbRecordEditor *self,
 /* Shows the record with @id, or a new one (id 0). */
 void           jb_record_editor_load          (JbRecordEditor *self,
                                                gint64          id);
+/* Shows a new record with some fields already set (a deal from a solution). */
+void           jb_record_editor_load_new      (JbRecordEditor *self,
+                                               JbRecord       *record);
 gint64         jb_record_editor_get_id        (JbRecordEditor *self);
 gboolean       jb_record_editor_is_dirty      (JbRecordEditor *self);
 /* Validates and saves; on failure the messages stand at the fields. */

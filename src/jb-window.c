@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-date.h"
 #include "jb-exchange-dialog.h"
 #include "jb-window.h"
 
@@ -172,7 +173,59 @@ load_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
   jb_exchange_dialog_import (GTK_WINDOW (self), self->store, sample);
 }
 
+static void
+open_record_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  guint32 kind;
+  gint64 id;
+
+  g_variant_get (param, "(ux)", &kind, &id);
+  g_return_if_fail (kind < JB_N_KINDS);
+  jb_window_show_page (self, kind);
+  jb_record_browser_reveal (self->browsers[kind], id);
+}
+
+/* A new record of a kind that points at the record @id through @field: a
+ * payment of this deal, a solution to this demand, a deal from this solution. */
+static void
+new_related_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  guint32 kind;
+  const char *field;
+  gint64 id;
+
+  g_variant_get (param, "(u&sx)", &kind, &field, &id);
+  g_return_if_fail (kind < JB_N_KINDS);
+  int i = jb_kind_field_index (jb_kind_get (kind), field);
+  g_return_if_fail (i >= 0 && jb_kind_get (kind)->fields[i].type == JB_TYPE_REF);
+
+  g_autoptr (JbRecord) record = jb_record_new (kind);
+  jb_record_set_int (record, i, id);
+  jb_window_show_page (self, kind);
+  jb_record_browser_new_record (self->browsers[kind], record);
+}
+
+static void
+show_overdue_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  g_autofree char *today = jb_date_today ();
+  g_autofree char *shown = jb_date_format (today);
+  g_autofree char *label = g_strdup_printf (_("Payments not received by their due date (today: %s)"),
+                                            shown);
+  g_autoptr (JbFilter) filter = jb_filter_new (JB_KIND_PAYMENT, label);
+
+  jb_filter_add (filter, JB_MATCH_OVERDUE, NULL, today);
+  jb_window_show_page (self, JB_KIND_PAYMENT);
+  jb_record_browser_set_filter (self->browsers[JB_KIND_PAYMENT], filter);
+}
+
 static const GActionEntry win_actions[] = {
+  { "open-record", open_record_action, "(ux)" },
+  { "new-related", new_related_action, "(usx)" },
+  { "show-overdue", show_overdue_action },
   { "import", import_action },
   { "export", export_action },
   { "load-sample", load_sample_action },

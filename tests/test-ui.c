@@ -448,6 +448,114 @@ test_chinese_interface (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "芯片"), ==, 1);
 }
 
+static gint64
+only_id (Fixture *f, JbKindId kind)
+{
+  g_autoptr (JbRecord) r = only_record (f, kind);
+  return jb_record_get_id (r);
+}
+
+static void
+new_related (Fixture *f, JbKindId kind, const char *field, gint64 id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-related",
+                                  g_variant_new ("(usx)", (guint32) kind, field, id));
+  pump ();
+}
+
+/* demand → solution → selection → deal → payment → award, through the window. */
+static void
+test_challenge_cycle (Fixture *f, gconstpointer data)
+{
+  new_organization (f, "上海锅炉厂有限公司", "");
+  gint64 boiler = only_id (f, JB_KIND_ORGANIZATION);
+  jb_window_show_page (f->window, JB_KIND_EVENT);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_EVENT, "title", "中国创新挑战赛（闵行专场）");
+  choose (f, JB_KIND_EVENT, "kind", _("Session"));
+  type_text (f, JB_KIND_EVENT, "start_date", "2022-12-15");
+  save (f, JB_KIND_EVENT);
+  gint64 event = only_id (f, JB_KIND_EVENT);
+
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_DEMAND, "title", "电站锅炉智能运维");
+  choose (f, JB_KIND_DEMAND, "owner_id", "上海锅炉厂有限公司");
+  choose (f, JB_KIND_DEMAND, "event_id", "中国创新挑战赛（闵行专场）");
+  choose (f, JB_KIND_DEMAND, "status", _("Published"));
+  save (f, JB_KIND_DEMAND);
+  gint64 demand = only_id (f, JB_KIND_DEMAND);
+
+  /* the solver */
+  jb_window_show_page (f->window, JB_KIND_ORGANIZATION);
+  win_action (f, "new-record");
+  type_text (f, JB_KIND_ORGANIZATION, "name", "上海交通大学");
+  choose (f, JB_KIND_ORGANIZATION, "kind", _("University"));
+  save (f, JB_KIND_ORGANIZATION);
+
+  /* a solution to the demand, from the demand's page */
+  new_related (f, JB_KIND_SOLUTION, "demand_id", demand);
+  type_text (f, JB_KIND_SOLUTION, "title", "基于数字孪生的锅炉运维方案");
+  choose (f, JB_KIND_SOLUTION, "solver_id", "上海交通大学");
+  type_text (f, JB_KIND_SOLUTION, "score", "92");
+  type_text (f, JB_KIND_SOLUTION, "trl", "6");
+  save (f, JB_KIND_SOLUTION);
+  gint64 solution = only_id (f, JB_KIND_SOLUTION);
+
+  /* selecting it takes the demand up */
+  choose (f, JB_KIND_SOLUTION, "status", _("Selected"));
+  save (f, JB_KIND_SOLUTION);
+  g_autoptr (JbRecord) matched = only_record (f, JB_KIND_DEMAND);
+  g_assert_cmpstr (jb_record_get_text_by_name (matched, "status"), ==, "matched");
+
+  /* a deal from the solution: demand and both parties come along */
+  new_related (f, JB_KIND_DEAL, "solution_id", solution);
+  choose (f, JB_KIND_DEAL, "stage", _("Signed"));
+  choose (f, JB_KIND_DEAL, "contract_type", _("Technology development"));
+  save (f, JB_KIND_DEAL);
+  g_assert_true (shows_error (f, JB_KIND_DEAL, "contract_amount")); /* signed needs an amount */
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEAL), ==, 0);
+  type_text (f, JB_KIND_DEAL, "contract_amount", "26");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (
+    input (f, JB_KIND_DEAL, "contract_amount"))), JB_MONEY_WAN);
+  type_text (f, JB_KIND_DEAL, "signed_on", "2022-11-20");
+  save (f, JB_KIND_DEAL);
+  g_autoptr (JbRecord) deal = only_record (f, JB_KIND_DEAL);
+  g_assert_cmpstr (jb_record_get_text_by_name (deal, "title"), ==, "基于数字孪生的锅炉运维方案");
+  g_assert_cmpint (jb_record_get_int_by_name (deal, "demand_id"), ==, demand);
+  g_assert_cmpint (jb_record_get_int_by_name (deal, "demand_side_id"), ==, boiler);
+  g_assert_cmpint (jb_record_get_int_by_name (deal, "event_id"), ==, event);
+  g_assert_cmpint (jb_record_get_int_by_name (deal, "contract_amount"), ==, 260000 * 100);
+
+  /* a payment of the deal, overdue */
+  new_related (f, JB_KIND_PAYMENT, "deal_id", jb_record_get_id (deal));
+  type_text (f, JB_KIND_PAYMENT, "milestone", "首付款");
+  type_text (f, JB_KIND_PAYMENT, "due_date", "2022-12-01");
+  type_text (f, JB_KIND_PAYMENT, "amount", "78000元");
+  save (f, JB_KIND_PAYMENT);
+  g_autoptr (JbRecord) payment = only_record (f, JB_KIND_PAYMENT);
+  g_assert_cmpint (jb_record_get_int_by_name (payment, "amount"), ==, 78000 * 100);
+  win_action (f, "show-overdue");
+  g_assert_cmpuint (g_list_model_get_n_items (jb_record_browser_get_rows (
+    jb_window_get_browser (f->window, JB_KIND_PAYMENT))), ==, 1);
+
+  /* an award at the event, to the solution */
+  new_related (f, JB_KIND_AWARD, "event_id", event);
+  type_text (f, JB_KIND_AWARD, "title", "最佳解决方案奖");
+  choose (f, JB_KIND_AWARD, "category", _("Best Solution"));
+  choose (f, JB_KIND_AWARD, "solution_id", "基于数字孪生的锅炉运维方案");
+  save (f, JB_KIND_AWARD);
+  g_autoptr (JbRecord) award = only_record (f, JB_KIND_AWARD);
+  g_assert_cmpstr (jb_record_get_text_by_name (award, "awarded_on"), ==, "2022-12-15");
+  g_assert_cmpint (jb_record_get_int_by_name (award, "solution_id"), ==, solution);
+
+  /* one click from the deal back to its demand */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "open-record",
+                                  g_variant_new ("(ux)", (guint32) JB_KIND_DEMAND, demand));
+  pump ();
+  g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_DEMAND)), ==, demand);
+}
+
 static void
 on_finished (JbExchangeDialog *dialog, gboolean success, int *outcome)
 {
@@ -563,5 +671,6 @@ main (int argc, char **argv)
   ADD ("accessible-names", test_accessible_names);
   ADD ("chinese-interface", test_chinese_interface);
   ADD ("sample-import-and-export", test_sample_import_and_export);
+  ADD ("challenge-cycle", test_challenge_cycle);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jb-credit-code.h"
+#include "jb-date.h"
 #include "jb-rules.h"
 
 GStrv
@@ -160,4 +161,109 @@ jb_rules_check_change (JbRecord *before, JbRecord *after, GPtrArray *problems)
     jb_problem_add (problems, field (after, "status"),
                     _("A demand cannot move from “%s” to “%s”."),
                     jb_enum_label (e, from), jb_enum_label (e, to));
+}
+
+/* Copies @from's field @src into @record's field @dst, unless already set. */
+static void
+inherit (JbRecord *record, const char *dst, JbRecord *from, const char *src)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  int d = jb_kind_field_index (kind, dst);
+  int s = jb_kind_field_index (jb_record_get_kind (from), src);
+  if (d < 0 || s < 0 || jb_record_is_set (record, d) || !jb_record_is_set (from, s))
+    return;
+  switch (kind->fields[d].type)
+    {
+    case JB_TYPE_TEXT:
+    case JB_TYPE_LONG_TEXT:
+    case JB_TYPE_DATE:
+    case JB_TYPE_ENUM:
+      jb_record_set_text (record, d, jb_record_get_text (from, s));
+      break;
+    default:
+      jb_record_set_int (record, d, jb_record_get_int (from, s));
+      jb_record_set_ref_name (record, d, jb_record_get_ref_name (from, s));
+      break;
+    }
+}
+
+/* The record @record's reference @field points at, or NULL. */
+static JbRecord *
+follow (JbStore *store, JbRecord *record, const char *field)
+{
+  int i = jb_kind_field_index (jb_record_get_kind (record), field);
+  if (i < 0 || !jb_record_is_set (record, i))
+    return NULL;
+  return jb_store_load (store, jb_record_get_kind (record)->fields[i].ref_kind,
+                        jb_record_get_int (record, i), NULL);
+}
+
+void
+jb_rules_prefill (JbStore *store, JbRecord *record)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JbField *f = &kind->fields[i];
+      if (f->type == JB_TYPE_ENUM && (f->flags & JB_FIELD_REQUIRED) && !jb_record_is_set (record, i))
+        jb_record_set_text (record, i, f->enumeration->values[0].code);
+    }
+
+  switch (kind->id)
+    {
+    case JB_KIND_DEAL:
+      {
+        g_autoptr (JbRecord) solution = follow (store, record, "solution_id");
+        if (solution)
+          {
+            inherit (record, "demand_id", solution, "demand_id");
+            inherit (record, "supply_side_id", solution, "solver_id");
+            inherit (record, "title", solution, "title");
+          }
+        g_autoptr (JbRecord) demand = follow (store, record, "demand_id");
+        if (demand)
+          {
+            inherit (record, "demand_side_id", demand, "owner_id");
+            inherit (record, "event_id", demand, "event_id");
+            inherit (record, "manager_id", demand, "manager_id");
+            inherit (record, "title", demand, "title");
+          }
+        g_autoptr (JbRecord) achievement = follow (store, record, "achievement_id");
+        if (achievement)
+          {
+            inherit (record, "supply_side_id", achievement, "owner_id");
+            inherit (record, "event_id", achievement, "roadshow_id");
+            inherit (record, "title", achievement, "title");
+          }
+      }
+      break;
+    case JB_KIND_SOLUTION:
+      if (!jb_record_is_set (record, jb_kind_field_index (kind, "submitted")))
+        {
+          g_autofree char *today = jb_date_today ();
+          jb_record_set_text_by_name (record, "submitted", today);
+        }
+      break;
+    case JB_KIND_AWARD:
+      {
+        g_autoptr (JbRecord) event = follow (store, record, "event_id");
+        if (event)
+          inherit (record, "awarded_on", event, "start_date");
+      }
+      break;
+    case JB_KIND_DEMAND:
+      {
+        g_autoptr (JbRecord) owner = follow (store, record, "owner_id");
+        if (owner)
+          {
+            inherit (record, "province", owner, "province");
+            inherit (record, "city", owner, "city");
+            inherit (record, "district", owner, "district");
+          }
+      }
+      break;
+    default:
+      break;
+    }
 }

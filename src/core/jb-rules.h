@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jb-record.h"
+#include "jb-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,11 @@ void      jb_rules_check              (JbRecord *record, GPtrArray *problems);
 void      jb_rules_check_change       (JbRecord *before, JbRecord *after, GPtrArray *problems);
 /* TRUE when a demand may move from status @from to @to. */
 gboolean  jb_demand_status_can_move   (const char *from, const char *to);
+/* A new record's defaults: a required choice starts at its first value
+ * (draft, enterprise…), and what follows from the records it already points
+ * at is filled in: a deal from a solution gets its demand, both parties and a
+ * title; a solution gets today as its date.  Set fields are left alone. */
+void      jb_rules_prefill            (JbStore *store, JbRecord *record);
 /* Splits "电池, 储能、快充" into keywords: commas, enumeration commas, semicolons. */
 GStrv     jb_keywords_split           (const char *text);
 
