@@ -548,6 +548,36 @@ test_payment_totals_and_overdue (Fixture *f, gconstpointer data)
 }
 
 static void
+test_sessions_belong_to_challenges (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) forum = jb_record_new (JB_KIND_EVENT);
+  jb_record_set_text_by_name (forum, "title", "大企业开放创新座谈会");
+  jb_record_set_text_by_name (forum, "kind", "forum");
+  save_ok (f->store, forum);
+
+  g_autoptr (JbRecord) session = jb_record_new (JB_KIND_EVENT);
+  jb_record_set_text_by_name (session, "title", "闵行专场");
+  jb_record_set_text_by_name (session, "kind", "session");
+  jb_record_set_int_by_name (session, "parent_id", jb_record_get_id (forum));
+  g_assert_false (jb_store_save (f->store, session, JB_SAVE_DEFAULT, &error));
+  g_assert_nonnull (strstr (error->message, "challenge"));
+  g_clear_error (&error);
+
+  g_autoptr (JbRecord) challenge = jb_record_new (JB_KIND_EVENT);
+  jb_record_set_text_by_name (challenge, "title", "第七届中国创新挑战赛（上海）");
+  jb_record_set_text_by_name (challenge, "kind", "challenge");
+  save_ok (f->store, challenge);
+  jb_record_set_int_by_name (session, "parent_id", jb_record_get_id (challenge));
+  save_ok (f->store, session);
+
+  /* no cycles */
+  jb_record_set_int_by_name (challenge, "parent_id", jb_record_get_id (session));
+  g_assert_false (jb_store_save (f->store, challenge, JB_SAVE_DEFAULT, &error));
+  g_assert_nonnull (strstr (error->message, "itself"));
+}
+
+static void
 test_filters (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -610,6 +640,7 @@ main (int argc, char **argv)
   ADD ("selecting-a-solution-matches-its-demand", test_selecting_a_solution_matches_its_demand);
   ADD ("payment-totals-and-overdue", test_payment_totals_and_overdue);
   ADD ("filters", test_filters);
+  ADD ("sessions-belong-to-challenges", test_sessions_belong_to_challenges);
   g_test_add_func ("/store/open-refusals", test_open_refusals);
   return g_test_run ();
 }

@@ -782,6 +782,42 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
   return title;
 }
 
+/* A session belongs to a challenge (or to a larger session) — when that is
+ * recorded at all: files from elsewhere may hold a session alone — and no
+ * event may end up inside itself. */
+static void
+check_event_parent (JbStore *self, JbRecord *record, GPtrArray *problems)
+{
+  int parent_field = jb_kind_field_index (jb_record_get_kind (record), "parent_id");
+  gboolean session = g_strcmp0 (jb_record_get_text_by_name (record, "kind"), "session") == 0;
+
+  if (!jb_record_is_set (record, parent_field))
+    return;
+  sqlite3_stmt *stmt = cached (self,
+                               "WITH RECURSIVE up(id, parent, kind, depth) AS ("
+                               " SELECT id, parent_id, kind, 0 FROM event WHERE id = ?1"
+                               " UNION ALL SELECT e.id, e.parent_id, e.kind, up.depth + 1"
+                               " FROM event e JOIN up ON e.id = up.parent WHERE up.depth < 64)"
+                               " SELECT (SELECT kind FROM up WHERE depth = 0),"
+                               "        (SELECT count(*) FROM up WHERE id = ?2)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, jb_record_get_int (record, parent_field));
+  sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *parent_kind = (const char *) sqlite3_column_text (stmt, 0);
+      if (jb_record_get_id (record) != 0 && sqlite3_column_int64 (stmt, 1) > 0)
+        jb_problem_add (problems, parent_field,
+                        _("An event cannot be part of itself or of one of its sessions."));
+      else if (session && g_strcmp0 (parent_kind, "challenge") != 0 &&
+               g_strcmp0 (parent_kind, "session") != 0)
+        jb_problem_add (problems, parent_field,
+                        _("A session belongs to a challenge (or to a larger session)."));
+    }
+  sqlite3_reset (stmt);
+}
+
 static gboolean
 check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *problems,
               GError **error)
@@ -811,6 +847,9 @@ check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *pro
                             _(f->label));
         }
     }
+
+  if (kind->id == JB_KIND_EVENT)
+    check_event_parent (self, record, problems);
 
   if (jb_record_get_id (record) != 0 && !(flags & JB_SAVE_ANY_STATUS))
     {
