@@ -525,6 +525,22 @@ like_pattern (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* Steps @stmt (a select_sql() query) to its end: the rows as records. */
+static GPtrArray *
+collect_rows (JbStore *self, const JbKind *kind, sqlite3_stmt *stmt, GError **error)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, record_from_row (kind, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  return rows;
+}
+
 /* The event EVENT (a parameter, numbered when used) and its sessions, at any
  * depth. */
 #define EVENTS "(WITH RECURSIVE ev(id) AS (SELECT EVENT UNION SELECT e.id FROM event e " \
@@ -688,15 +704,7 @@ jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const
       sqlite3_bind_text (stmt, (int) ++n, value, -1, SQLITE_TRANSIENT);
     }
 
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, record_from_row (kind, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      g_clear_pointer (&rows, g_ptr_array_unref);
-    }
+  GPtrArray *rows = collect_rows (self, kind, stmt, error);
   sqlite3_finalize (stmt);
   return rows;
 }
@@ -1376,15 +1384,7 @@ jb_store_list_referring (JbStore *self, JbKindId kind_id, const char *field, gin
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, record_from_row (kind, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error);
-      g_clear_pointer (&rows, g_ptr_array_unref);
-    }
+  GPtrArray *rows = collect_rows (self, kind, stmt, error);
   sqlite3_reset (stmt);
   return rows;
 }
