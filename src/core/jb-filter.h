@@ -15,7 +15,15 @@ typedef enum {
   JB_MATCH_IN_EVENT, /* belongs to event value (a row id) or one of its sessions */
   JB_MATCH_OVERDUE,  /* payments not received and due before value (a date) */
   JB_MATCH_SIGNED,   /* deals signed, executing or completed */
+  JB_MATCH_IN,       /* field is one of the comma-separated codes in value */
+  JB_MATCH_NOT_IN,   /* field is unset or none of the comma-separated codes */
+  JB_MATCH_IDS,      /* the records whose row ids are listed in value ("3,8,13") */
+  JB_MATCH_UNPAID,   /* payments not received (value unused) */
+  JB_MATCH_DEAL_SIGNED_UNTIL, /* payments of deals signed (not terminated) by value */
+  JB_MATCH_AT_EVENT, /* belongs to event value itself, as IN_EVENT but not its sessions */
 } JbMatch;
+/* FROM and UNTIL also take the field "created": the UTC date the record was
+ * entered. */
 
 typedef struct _JbFilter JbFilter;
 
@@ -26,7 +34,8 @@ GType      jb_filter_get_type  (void);
 JbFilter  *jb_filter_new       (JbKindId kind, const char *label);
 JbFilter  *jb_filter_ref       (JbFilter *filter);
 void       jb_filter_unref     (JbFilter *filter);
-/* @field may be NULL for JB_MATCH_IN_EVENT, JB_MATCH_OVERDUE and JB_MATCH_SIGNED. */
+/* @field may be NULL for JB_MATCH_IN_EVENT, JB_MATCH_OVERDUE, JB_MATCH_SIGNED,
+ * JB_MATCH_IDS, JB_MATCH_UNPAID, JB_MATCH_DEAL_SIGNED_UNTIL and JB_MATCH_AT_EVENT. */
 void       jb_filter_add       (JbFilter *filter, JbMatch match, const char *field,
                                 const char *value);
 JbKindId   jb_filter_get_kind  (JbFilter *filter);

@@ -17,5 +17,10 @@ gboolean      jb_store_fail           (JbStore *self, GError **error);
 GString      *jb_store_select_sql     (const JbKind *kind, JbFieldFlags flags);
 /* A row of jb_store_select_sql() as a record. */
 JbRecord     *jb_store_row_to_record  (const JbKind *kind, sqlite3_stmt *stmt);
+/* Appends " WHERE …" (or " AND …" once *@where) for @filter's conditions, as
+ * jb_store_list_filtered() does; condition i binds parameter @first + i (text).
+ * FALSE if a condition does not fit @kind. */
+gboolean      jb_store_append_filter  (GString *sql, const JbKind *kind, JbFilter *filter,
+                                       guint first, gboolean *where);
 
 G_END_DECLS

@@ -600,6 +600,13 @@ append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first, 
         case JB_MATCH_EQUALS:
         case JB_MATCH_FROM:
         case JB_MATCH_UNTIL:
+          /* "created" is a UTC timestamp: compare its date. */
+          if (f == NULL && match != JB_MATCH_EQUALS && g_strcmp0 (field, "created") == 0)
+            {
+              g_string_append_printf (sql, match == JB_MATCH_FROM ? "t.created >= ?%u"
+                                      : "t.created < date(?%u, '+1 day')", n);
+              break;
+            }
           if (f == NULL)
             return FALSE;
           g_string_append_printf (sql, "t.%s %s ?%u", f->name,
@@ -607,9 +614,12 @@ append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first, 
                                   match == JB_MATCH_FROM ? ">=" : "<=", n);
           break;
         case JB_MATCH_IN_EVENT:
+        case JB_MATCH_AT_EVENT:
           {
             g_autoptr (GString) clause = g_string_new (event_clause (kind->id));
             g_autofree char *param = g_strdup_printf ("?%u", n);
+            if (match == JB_MATCH_AT_EVENT)
+              g_string_replace (clause, EVENTS, "(SELECT EVENT)", 0);
             g_string_replace (clause, "EVENT", param, 0);
             g_string_append (sql, clause->str);
           }
@@ -625,6 +635,29 @@ append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first, 
           /* Always true, so that the parameter is used. */
           g_string_append_printf (sql, "t.stage IN ('signed', 'executing', 'completed') "
                                        "AND coalesce(?%u, 1)", n);
+          break;
+        case JB_MATCH_IN:
+        case JB_MATCH_NOT_IN:
+          if (f == NULL)
+            return FALSE;
+          g_string_append_printf (sql, match == JB_MATCH_IN
+                                  ? "instr(',' || ?%u || ',', ',' || t.%s || ',') > 0"
+                                  : "(t.%2$s IS NULL OR instr(',' || ?%1$u || ',', ',' || t.%2$s || ',') = 0)",
+                                  n, f->name);
+          break;
+        case JB_MATCH_IDS:
+          g_string_append_printf (sql, "instr(',' || ?%u || ',', ',' || t.id || ',') > 0", n);
+          break;
+        case JB_MATCH_UNPAID:
+          if (kind->id != JB_KIND_PAYMENT)
+            return FALSE;
+          g_string_append_printf (sql, "coalesce(t.received, 0) = 0 AND coalesce(?%u, 1)", n);
+          break;
+        case JB_MATCH_DEAL_SIGNED_UNTIL:
+          if (kind->id != JB_KIND_PAYMENT)
+            return FALSE;
+          g_string_append_printf (sql, "t.deal_id IN (SELECT id FROM deal WHERE stage IN "
+                                       "('signed', 'executing', 'completed') AND signed_on <= ?%u)", n);
           break;
         default:
           return FALSE;
@@ -1366,6 +1399,13 @@ JbRecord *
 jb_store_row_to_record (const JbKind *kind, sqlite3_stmt *stmt)
 {
   return record_from_row (kind, stmt);
+}
+
+gboolean
+jb_store_append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first,
+                        gboolean *where)
+{
+  return append_filter (sql, kind, filter, first, where);
 }
 
 /* ---- related records ---------------------------------------------------- */
