@@ -5,6 +5,7 @@
 
 #include "jb-cli.h"
 #include "jb-exchange.h"
+#include "jb-report.h"
 
 int
 jb_cli_run (const char *db_path, const char *import_path, const char *export_path)
@@ -47,5 +48,52 @@ jb_cli_run (const char *db_path, const char *import_path, const char *export_pat
         }
       g_print (_("Exported every record to %s.\n"), export_path);
     }
+  return 0;
+}
+
+int
+jb_cli_report (const char *db_path, const char *report_path, int year, const char *event,
+               gboolean event_alone)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *default_path = db_path ? NULL : jb_store_default_path ();
+  g_autoptr (JbStore) store = jb_store_open (db_path ? db_path : default_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  JbStatsPeriod period = { .event_alone = event_alone };
+  char from[11], to[11];
+  if (year == 0)
+    {
+      g_autoptr (GArray) years = jb_store_stats_years (store, NULL);
+      year = years && years->len ? g_array_index (years, int, 0) : 0;
+    }
+  if (year > 0)
+    jb_stats_period_set_year (&period, year, from, to);
+  if (event)
+    {
+      char *end;
+      gint64 id = g_ascii_strtoll (event, &end, 10);
+      if (*end != '\0' || id <= 0)
+        id = jb_store_id_for_uuid (store, JB_KIND_EVENT, event);
+      g_autoptr (JbRecord) record = id > 0 ? jb_store_load (store, JB_KIND_EVENT, id, NULL) : NULL;
+      if (record == NULL)
+        {
+          g_printerr (_("No event “%s” in the database: give its number or its id.\n"), event);
+          return 1;
+        }
+      period.event_id = id;
+    }
+
+  g_autoptr (JbReport) report = jb_report_new (store, &period, &error);
+  if (report == NULL || !jb_report_write_pdf (report, report_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Wrote the report to %s.\n"), report_path);
   return 0;
 }

@@ -15,6 +15,10 @@ main (int argc, char **argv)
   g_autofree char *db_path = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *report_event = NULL;
+  int report_year = 0;
+  gboolean report_event_alone = FALSE;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
@@ -23,6 +27,14 @@ main (int argc, char **argv)
       N_("Import an exchange file into the database, without a window"), N_("FILE") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Export the whole database to an exchange file, without a window"), N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
+      N_("Write the report of a year as PDF, without a window"), N_("FILE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &report_year,
+      N_("The year of the report (default: the latest)"), N_("YYYY") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &report_event,
+      N_("Limit the report to an event and its sessions (number or id)"), N_("ID") },
+    { "without-sessions", 0, 0, G_OPTION_ARG_NONE, &report_event_alone,
+      N_("Leave the sessions of that event out of the report"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -48,6 +60,8 @@ main (int argc, char **argv)
     }
 
   /* Headless: no display, no D-Bus. */
+  if (report_path)
+    return jb_cli_report (db_path, report_path, report_year, report_event, report_event_alone);
   if (import_path || export_path)
     return jb_cli_run (db_path, import_path, export_path);
 

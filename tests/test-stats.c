@@ -525,6 +525,7 @@ test_sample (Fixture *f, gconstpointer data)
   g_assert_cmpint (x.count[JB_FIGURE_INTENTIONS], ==, 23);
   g_assert_cmpint (x.count[JB_FIGURE_SIGNED], ==, 13);
   assert_money (x.amount[JB_FIGURE_SIGNED], "318万元");
+  g_assert_cmpint (x.amount[JB_FIGURE_CONTRACT_AMOUNT], ==, 318000000);
   g_assert_cmpint (x.amount[JB_FIGURE_TRANSACTION], ==, 300400000);
   g_assert_cmpint (x.count[JB_FIGURE_RECEIVED], ==, 13);
   g_assert_cmpint (x.amount[JB_FIGURE_RECEIVED], ==, 143000000);

@@ -56,6 +56,7 @@ typedef enum {
   JB_FIGURE_SELECTED,           /* of those, selected */
   JB_FIGURE_INTENTIONS,         /* cooperation intentions: deals entered, any stage */
   JB_FIGURE_SIGNED,             /* signed deals; amount: their contract amount */
+  JB_FIGURE_CONTRACT_AMOUNT,    /* the contract amount of the signed deals (money) */
   JB_FIGURE_TRANSACTION,        /* registered technology transaction amount (money) */
   JB_FIGURE_RECEIVED,           /* payments received (money) */
   JB_FIGURE_OUTSTANDING,        /* payments outstanding (money) */

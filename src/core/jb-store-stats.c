@@ -42,6 +42,7 @@ static const struct {
   [JB_FIGURE_SELECTED] = { N_("Solutions selected"), FALSE },
   [JB_FIGURE_INTENTIONS] = { N_("Cooperation intentions"), FALSE },
   [JB_FIGURE_SIGNED] = { N_("Signed deals"), FALSE },
+  [JB_FIGURE_CONTRACT_AMOUNT] = { N_("Contract amount"), TRUE },
   [JB_FIGURE_TRANSACTION] = { N_("Registered transaction amount"), TRUE },
   [JB_FIGURE_RECEIVED] = { N_("Payments received"), TRUE },
   [JB_FIGURE_OUTSTANDING] = { N_("Payments outstanding"), TRUE },
@@ -211,6 +212,7 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
     case JB_FIGURE_INTENTIONS:
       return base_filter (p, JB_KIND_DEAL, "created", what, description);
     case JB_FIGURE_SIGNED:
+    case JB_FIGURE_CONTRACT_AMOUNT:
     case JB_FIGURE_TRANSACTION:
       f = base_filter (p, JB_KIND_DEAL, "signed_on", what, description);
       jb_filter_add (f, JB_MATCH_SIGNED, NULL, "1");
@@ -326,7 +328,8 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
                              signed_deals, NULL, error), v, 3, error))
     return FALSE;
   out->count[JB_FIGURE_SIGNED] = out->count[JB_FIGURE_TRANSACTION] = v[0];
-  out->amount[JB_FIGURE_SIGNED] = v[1];
+  out->count[JB_FIGURE_CONTRACT_AMOUNT] = v[0];
+  out->amount[JB_FIGURE_SIGNED] = out->amount[JB_FIGURE_CONTRACT_AMOUNT] = v[1];
   out->amount[JB_FIGURE_TRANSACTION] = v[2];
 
   g_autoptr (JbFilter) received = figure_filter (p, JB_FIGURE_RECEIVED, "");
