@@ -1,0 +1,566 @@
+/* jb-dashboard.c: the Dashboard page (see jb-dashboard.h).
+ *
+ * Everything shown comes from the store's statistics (jb-stats.h), read again
+ * when the period, the scope or the store changes; the report printed or saved
+ * is drawn from the same figures by jb-report.c. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jb-dashboard.h"
+#include "jb-report.h"
+
+/* Which chart draws each series. */
+static const JbChartKind chart_kinds[JB_N_SERIES] = {
+  [JB_SERIES_DEMANDS_OVER_TIME] = JB_CHART_BARS,
+  [JB_SERIES_CONTRACTS_OVER_TIME] = JB_CHART_LINE,
+  [JB_SERIES_BY_INDUSTRY] = JB_CHART_HBARS,
+  [JB_SERIES_BY_REGION] = JB_CHART_BARS,
+  [JB_SERIES_FUNNEL] = JB_CHART_FUNNEL,
+  [JB_SERIES_TOP_ENTERPRISES] = JB_CHART_HBARS,
+};
+
+struct _JbDashboard {
+  GtkWidget parent_instance;
+
+  GtkDropDown *period_dropdown;
+  GtkDropDown *scope_dropdown;
+  GtkCheckButton *sessions_check;
+  GtkButton *pdf_button;
+  GtkButton *print_button;
+  GtkLabel *title_label;
+  GtkFlowBox *tiles;
+  GtkFlowBox *charts;
+
+  JbStore *store;
+  gulong changed_handler;
+  guint refresh_idle;
+  gboolean updating_choices;  /* filling the drop-downs: no refresh per item */
+  int chosen_year;            /* 0: all time; -1: none yet (the latest) */
+
+  GArray *years;      /* int per period item; 0 = all time */
+  GArray *event_ids;  /* gint64 per scope item; 0 = everything */
+  JbStatsPeriod period;
+  char from[11], to[11];
+
+  GtkWidget *tile_buttons[JB_N_FIGURES];
+  GtkLabel *tile_values[JB_N_FIGURES];
+  JbChartView *chart_views[JB_N_SERIES];
+  GtkListBox *number_lists[JB_N_SERIES];
+};
+
+G_DEFINE_FINAL_TYPE (JbDashboard, jb_dashboard, GTK_TYPE_WIDGET)
+
+enum { SHOW_RECORDS, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+show_records (JbDashboard *self, JbFilter *filter)
+{
+  if (filter)
+    g_signal_emit (self, signals[SHOW_RECORDS], 0, filter);
+}
+
+/* ---- the period and scope -------------------------------------------------- */
+
+static void
+read_choices (JbDashboard *self)
+{
+  guint p = gtk_drop_down_get_selected (self->period_dropdown);
+  guint s = gtk_drop_down_get_selected (self->scope_dropdown);
+  int year = p < self->years->len ? g_array_index (self->years, int, p) : 0;
+
+  self->chosen_year = year;
+  self->period = (JbStatsPeriod) { 0 };
+  if (year > 0)
+    jb_stats_period_set_year (&self->period, year, self->from, self->to);
+  self->period.event_id = s < self->event_ids->len ? g_array_index (self->event_ids, gint64, s) : 0;
+  self->period.event_alone = !gtk_check_button_get_active (self->sessions_check);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_check), self->period.event_id != 0);
+}
+
+/* Fills the drop-downs from the store, keeping the choices that still exist. */
+static void
+load_choices (JbDashboard *self)
+{
+  int year = self->chosen_year;
+  gint64 event = self->period.event_id;
+  g_autoptr (GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) events = gtk_string_list_new (NULL);
+  guint year_pos = 0, event_pos = 0;
+
+  g_array_set_size (self->years, 0);
+  g_array_set_size (self->event_ids, 0);
+  g_autoptr (GArray) present = self->store ? jb_store_stats_years (self->store, NULL) : NULL;
+  for (guint i = 0; present && i < present->len; i++)
+    {
+      int y = g_array_index (present, int, i);
+      char text[16];
+      g_snprintf (text, sizeof text, "%d", y);
+      gtk_string_list_append (years, text);
+      g_array_append_val (self->years, y);
+      if (y == year)
+        year_pos = i;
+    }
+  if (year == 0)
+    year_pos = self->years->len;
+  gtk_string_list_append (years, _("All time"));
+  g_array_append_val (self->years, (int) { 0 });
+
+  gtk_string_list_append (events, _("Everything"));
+  g_array_append_val (self->event_ids, (gint64) { 0 });
+  g_autoptr (GPtrArray) rows = self->store ? jb_store_list (self->store, JB_KIND_EVENT, NULL, NULL)
+                                           : NULL;
+  /* Oldest first: challenges before their sessions. */
+  for (guint i = rows ? rows->len : 0; i-- > 0;)
+    {
+      gint64 id = jb_record_get_id (rows->pdata[i]);
+      gtk_string_list_append (events, jb_record_get_title (rows->pdata[i]));
+      g_array_append_val (self->event_ids, id);
+      if (id == event)
+        event_pos = self->event_ids->len - 1;
+    }
+
+  self->updating_choices = TRUE;
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->period_dropdown, year_pos);
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (events));
+  gtk_drop_down_set_selected (self->scope_dropdown, event_pos);
+  self->updating_choices = FALSE;
+  read_choices (self);
+}
+
+/* ---- refresh ------------------------------------------------------------------ */
+
+static void
+number_row_activated (GtkListBox *list, GtkListBoxRow *row, JbDashboard *self)
+{
+  JbFilter *filter = g_object_get_data (G_OBJECT (row), "filter");
+  show_records (self, filter);
+}
+
+static void
+fill_numbers (GtkListBox *list, GPtrArray *entries)
+{
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (list)));)
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; entries && i < entries->len; i++)
+    {
+      JbSeriesEntry *e = entries->pdata[i];
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (e->label);
+      GtkWidget *value = gtk_label_new (e->formatted);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), value);
+      GtkWidget *row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_autofree char *name = g_strdup_printf ("%s: %s", e->label, e->formatted);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data_full (G_OBJECT (row), "filter", jb_filter_ref (e->filter),
+                              (GDestroyNotify) jb_filter_unref);
+      gtk_list_box_append (list, row);
+    }
+}
+
+static void
+refresh (JbDashboard *self)
+{
+  g_autoptr (GError) error = NULL;
+  JbFigures figures = { 0 };
+
+  if (self->store == NULL)
+    return;
+  if (!jb_store_begin_read (self->store, &error))
+    {
+      g_warning ("dashboard: %s", error->message);
+      return;
+    }
+  if (!jb_store_stats_figures (self->store, &self->period, &figures, &error))
+    g_warning ("dashboard: %s", error->message);
+  g_autofree char *description = jb_store_stats_describe (self->store, &self->period);
+  gtk_label_set_text (self->title_label, description);
+
+  for (guint i = 0; i < JB_N_FIGURES; i++)
+    {
+      g_autofree char *value = jb_figure_format (&figures, i);
+      gtk_label_set_text (self->tile_values[i], value);
+      g_autofree char *name = g_strdup_printf ("%s: %s", jb_figure_label (i), value);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->tile_buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (guint s = 0; s < JB_N_SERIES; s++)
+    {
+      g_clear_error (&error);
+      g_autoptr (GPtrArray) entries = jb_store_stats_series (self->store, &self->period, s, &error);
+      if (entries == NULL)
+        g_warning ("dashboard: %s", error->message);
+      jb_chart_view_set_series (self->chart_views[s], jb_series_title (s), entries);
+      fill_numbers (self->number_lists[s], entries);
+    }
+  jb_store_commit (self->store, NULL);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  JbDashboard *self = data;
+  self->refresh_idle = 0;
+  load_choices (self);
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed (JbStore *store, guint kinds, JbDashboard *self)
+{
+  /* An import emits once; typing in an editor saves often: coalesce. */
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+}
+
+static void
+choice_changed (JbDashboard *self)
+{
+  if (self->updating_choices)
+    return;
+  read_choices (self);
+  refresh (self);
+}
+
+/* ---- tiles and charts ----------------------------------------------------------- */
+
+static void
+tile_clicked (GtkButton *button, JbDashboard *self)
+{
+  JbFigureId figure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "figure"));
+  g_autoptr (GError) error = NULL;
+  if (self->store == NULL)
+    return;
+  g_autoptr (JbFilter) filter = jb_store_stats_figure_filter (self->store, &self->period, figure,
+                                                              &error);
+  if (filter == NULL)
+    g_warning ("dashboard: %s", error->message);
+  show_records (self, filter);
+}
+
+static void
+build_tiles (JbDashboard *self)
+{
+  for (guint i = 0; i < JB_N_FIGURES; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *value = gtk_label_new ("–");
+      GtkWidget *name = gtk_label_new (jb_figure_label (i));
+      gtk_widget_add_css_class (value, "title-2");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (GTK_BOX (box), name);
+      GtkWidget *button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      /* TRANSLATORS: tooltip of a key figure on the dashboard */
+      gtk_widget_set_tooltip_text (button, _("Show these records"));
+      g_object_set_data (G_OBJECT (button), "figure", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (tile_clicked), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      jb_figure_label (i), -1);
+      gtk_flow_box_append (self->tiles, button);
+      /* The flow box child need not take focus: the button does. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      self->tile_buttons[i] = button;
+      self->tile_values[i] = GTK_LABEL (value);
+    }
+}
+
+static void
+chart_activated (JbChartView *view, JbFilter *filter, JbDashboard *self)
+{
+  show_records (self, filter);
+}
+
+static void
+build_charts (JbDashboard *self)
+{
+  for (guint s = 0; s < JB_N_SERIES; s++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (jb_series_title (s));
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
+      GtkWidget *view = jb_chart_view_new (chart_kinds[s]);
+      gtk_widget_set_vexpand (view, TRUE);
+      g_signal_connect (view, "activate-item", G_CALLBACK (chart_activated), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      jb_series_title (s), -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      title, NULL, -1);
+
+      /* The numbers behind the chart, as a list: for the keyboard, screen
+       * readers, and whoever wants the exact figures. */
+      GtkWidget *list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      g_signal_connect (list, "row-activated", G_CALLBACK (number_row_activated), self);
+      g_autofree char *list_name = g_strdup_printf (_("Numbers of “%s”"), jb_series_title (s));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      list_name, -1);
+      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("Show _numbers"));
+      gtk_expander_set_child (GTK_EXPANDER (expander), list);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      list_name, -1);
+
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), view);
+      gtk_box_append (GTK_BOX (box), expander);
+      gtk_flow_box_append (self->charts, box);
+      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+      self->chart_views[s] = JB_CHART_VIEW (view);
+      self->number_lists[s] = GTK_LIST_BOX (list);
+    }
+}
+
+/* ---- printing and PDF ------------------------------------------------------------ */
+
+static void
+draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, JbReport *report)
+{
+  jb_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page,
+                       gtk_print_context_get_width (context),
+                       gtk_print_context_get_height (context));
+}
+
+static void
+show_error (JbDashboard *self, const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                              _("The report could not be made"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_clicked (JbDashboard *self)
+{
+  g_autoptr (GError) error = NULL;
+  if (self->store == NULL)
+    return;
+  JbReport *report = jb_report_new (self->store, &self->period, &error);
+  if (report == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, (int) jb_report_get_n_pages (report));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_autofree char *name = jb_store_stats_describe (self->store, &self->period);
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
+  /* The report lives as long as the operation. */
+  g_object_set_data_full (G_OBJECT (operation), "report", report, (GDestroyNotify) jb_report_free);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error->message);
+}
+
+static void
+pdf_response (GtkNativeDialog *chooser, int response, JbDashboard *self)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr (GError) error = NULL;
+  if (path && self->store)
+    {
+      g_autoptr (JbReport) report = jb_report_new (self->store, &self->period, &error);
+      if (report == NULL || !jb_report_write_pdf (report, path, &error))
+        show_error (self, error->message);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+pdf_clicked (JbDashboard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+    _("Save Report as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autofree char *description = self->store ? jb_store_stats_describe (self->store, &self->period)
+                                             : g_strdup ("");
+  /* TRANSLATORS: the file name offered for the report; %s is the period */
+  g_autofree char *name = g_strdup_printf (_("Report %s.pdf"), description);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- the class ------------------------------------------------------------------ */
+
+static void
+jb_dashboard_dispose (GObject *object)
+{
+  JbDashboard *self = JB_DASHBOARD (object);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_DASHBOARD);
+  /* The template's root box is not bound: unparent it ourselves. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (jb_dashboard_parent_class)->dispose (object);
+}
+
+static void
+jb_dashboard_finalize (GObject *object)
+{
+  JbDashboard *self = JB_DASHBOARD (object);
+  g_array_unref (self->years);
+  g_array_unref (self->event_ids);
+  G_OBJECT_CLASS (jb_dashboard_parent_class)->finalize (object);
+}
+
+static void
+jb_dashboard_class_init (JbDashboardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  object_class->dispose = jb_dashboard_dispose;
+  object_class->finalize = jb_dashboard_finalize;
+
+  /* JbDashboard::show-records: the user activated a figure or a bar; @filter
+   * lists its records (jb_store_list_filtered). */
+  signals[SHOW_RECORDS] = g_signal_new ("show-records", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        JB_TYPE_FILTER);
+
+  g_type_ensure (JB_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiebang/Jiebang/jb-dashboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, sessions_check);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, print_button);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, tiles);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, charts);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jb_dashboard_init (JbDashboard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->chosen_year = -1;
+  build_tiles (self);
+  build_charts (self);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (choice_changed),
+                            self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (choice_changed),
+                            self);
+  g_signal_connect_swapped (self->sessions_check, "toggled", G_CALLBACK (choice_changed), self);
+  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_clicked), self);
+  g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (pdf_clicked), self);
+}
+
+GtkWidget *
+jb_dashboard_new (void)
+{
+  return g_object_new (JB_TYPE_DASHBOARD, NULL);
+}
+
+void
+jb_dashboard_set_store (JbDashboard *self, JbStore *store)
+{
+  g_clear_signal_handler (&self->changed_handler, self->store);
+  g_set_object (&self->store, store);
+  if (store)
+    self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed), self);
+  self->period = (JbStatsPeriod) { 0 };
+  self->chosen_year = -1;
+  load_choices (self);  /* no year chosen yet: the latest */
+  refresh (self);
+}
+
+void
+jb_dashboard_set_year (JbDashboard *self, int year)
+{
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      gtk_drop_down_set_selected (self->period_dropdown, i);
+}
+
+void
+jb_dashboard_set_event (JbDashboard *self, gint64 event_id, gboolean with_sessions)
+{
+  self->updating_choices = TRUE;
+  gtk_check_button_set_active (self->sessions_check, with_sessions);
+  self->updating_choices = FALSE;
+  for (guint i = 0; i < self->event_ids->len; i++)
+    if (g_array_index (self->event_ids, gint64, i) == event_id)
+      {
+        if (gtk_drop_down_get_selected (self->scope_dropdown) == i)
+          choice_changed (self);
+        else
+          gtk_drop_down_set_selected (self->scope_dropdown, i);
+      }
+}
+
+const JbStatsPeriod *
+jb_dashboard_get_period (JbDashboard *self)
+{
+  return &self->period;
+}
+
+GtkWidget *
+jb_dashboard_get_tile (JbDashboard *self, JbFigureId figure)
+{
+  g_return_val_if_fail (figure < JB_N_FIGURES, NULL);
+  return self->tile_buttons[figure];
+}
+
+JbChartView *
+jb_dashboard_get_chart (JbDashboard *self, JbSeriesId series)
+{
+  g_return_val_if_fail (series < JB_N_SERIES, NULL);
+  return self->chart_views[series];
+}
+
+GtkDropDown *
+jb_dashboard_get_period_dropdown (JbDashboard *self)
+{
+  return self->period_dropdown;
+}
+
+GtkDropDown *
+jb_dashboard_get_scope_dropdown (JbDashboard *self)
+{
+  return self->scope_dropdown;
+}

@@ -1,0 +1,32 @@
+/* jb-dashboard.h: the Dashboard page — the key figures of a period and scope
+ * as buttons, the charts, and the report to print or save as PDF.  Activating
+ * a figure or a bar emits ::show-records with the filter of its records. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jb-chart-view.h"
+#include "jb-stats.h"
+#include "jb-store.h"
+
+G_BEGIN_DECLS
+
+#define JB_TYPE_DASHBOARD (jb_dashboard_get_type ())
+G_DECLARE_FINAL_TYPE (JbDashboard, jb_dashboard, JB, DASHBOARD, GtkWidget)
+
+GtkWidget   *jb_dashboard_new          (void);
+/* Shows @store's figures (the latest year that holds records) and follows
+ * its "changed" signal. */
+void         jb_dashboard_set_store    (JbDashboard *self, JbStore *store);
+/* The year shown (0: all time), as the period drop-down does. */
+void         jb_dashboard_set_year     (JbDashboard *self, int year);
+/* Everything (@event_id 0), or one event with (or without) its sessions. */
+void         jb_dashboard_set_event    (JbDashboard *self, gint64 event_id, gboolean with_sessions);
+const JbStatsPeriod *jb_dashboard_get_period (JbDashboard *self);
+/* For tests and the window: the widgets behind figures and charts. */
+GtkWidget   *jb_dashboard_get_tile     (JbDashboard *self, JbFigureId figure);
+JbChartView *jb_dashboard_get_chart    (JbDashboard *self, JbSeriesId series);
+GtkDropDown *jb_dashboard_get_period_dropdown (JbDashboard *self);
+GtkDropDown *jb_dashboard_get_scope_dropdown  (JbDashboard *self);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* The dashboard under Xvfb: the sample's figures on the tiles, a change of
+ * period through the drop-down, a bar followed to its records, and a name for
+ * every control. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "jb-dashboard.h"
+#include "jb-environment.h"
+#include "jb-exchange.h"
+#include "jb-money.h"
+
+typedef struct {
+  char *dir;
+  JbStore *store;
+  GtkWindow *window;
+  JbDashboard *dashboard;
+  JbFilter *shown;   /* the last ::show-records */
+  guint n_shown;
+} Fixture;
+
+static void
+pump (void)
+{
+  gint64 end = g_get_monotonic_time () + 200 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+show_records (JbDashboard *dashboard, JbFilter *filter, Fixture *f)
+{
+  g_clear_pointer (&f->shown, jb_filter_unref);
+  f->shown = jb_filter_ref (filter);
+  f->n_shown++;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  f->dir = g_dir_make_tmp ("jb-dashboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (f->dir, "dashboard.db", NULL);
+  f->store = jb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_autofree char *sample = g_build_filename (JB_SOURCE_ROOT, "data", "sample",
+                                              "jiebang-sample.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (sample);
+  g_assert_true (jb_exchange_import (f->store, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref_sink (f->window);
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->dashboard = JB_DASHBOARD (jb_dashboard_new ());
+  g_signal_connect (f->dashboard, "show-records", G_CALLBACK (show_records), f);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->dashboard));
+  jb_dashboard_set_store (f->dashboard, f->store);
+  gtk_window_present (f->window);
+  pump ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->window);
+  pump ();
+  g_clear_pointer (&f->shown, jb_filter_unref);
+  g_clear_object (&f->store);
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  for (const char *name; dir && (name = g_dir_read_name (dir));)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* The big number on a figure's button. */
+static const char *
+tile_value (Fixture *f, JbFigureId figure)
+{
+  GtkWidget *button = jb_dashboard_get_tile (f->dashboard, figure);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static guint
+n_listed (Fixture *f, JbFilter *filter)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = jb_store_list_filtered (f->store, jb_filter_get_kind (filter),
+                                                       filter, NULL, &error);
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+static guint
+position_of (GtkDropDown *dropdown, const char *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+  g_error ("no “%s” to choose", text);
+}
+
+static void
+test_period_and_bar (Fixture *f, gconstpointer data)
+{
+  /* The sample's year is the latest: its figures are shown. */
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "206");
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "13");
+  g_autofree char *amount = jb_money_format (318000000);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_CONTRACT_AMOUNT), ==, amount);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_AWARDS), ==, "11");
+
+  /* A demand entered today makes a newer year; choosing it shows only that. */
+  g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
+  g_autoptr (GPtrArray) orgs = jb_store_list (f->store, JB_KIND_ORGANIZATION, NULL, NULL);
+  jb_record_set_text_by_name (d, "title", "新的需求");
+  jb_record_set_int_by_name (d, "owner_id", jb_record_get_id (orgs->pdata[0]));
+  jb_record_set_text_by_name (d, "status", "draft");
+  g_assert_true (jb_store_save (f->store, d, JB_SAVE_DEFAULT, NULL));
+  pump ();
+  GtkDropDown *period = jb_dashboard_get_period_dropdown (f->dashboard);
+  g_autofree char *this_year = g_strndup (jb_record_get_created (d), 4);
+  gtk_drop_down_set_selected (period, position_of (period, this_year));
+  pump ();
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "1");
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "0");
+
+  gtk_drop_down_set_selected (period, position_of (period, "2022"));
+  pump ();
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "206");
+
+  /* The Minhang session without its meetings: the seed's 62 demands. */
+  GtkDropDown *scope = jb_dashboard_get_scope_dropdown (f->dashboard);
+  gtk_drop_down_set_selected (scope, position_of (scope, "中国创新挑战赛（闵行专场）"));
+  pump ();
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "96");
+  const JbStatsPeriod *p = jb_dashboard_get_period (f->dashboard);
+  jb_dashboard_set_event (f->dashboard, p->event_id, FALSE);
+  pump ();
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "62");
+  g_autofree char *investment = jb_money_format (4960000000);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_INVESTMENT), ==, investment);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_ENTERPRISES), ==, "15");
+
+  /* Back to everything in 2022; the region chart's first bar is Shanghai. */
+  gtk_drop_down_set_selected (scope, 0);
+  pump ();
+  JbChartView *regions = jb_dashboard_get_chart (f->dashboard, JB_SERIES_BY_REGION);
+  JbSeriesEntry *shanghai = jb_chart_view_get_series (regions)->pdata[0];
+  g_assert_cmpint (shanghai->value, ==, 206);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (regions), "chart.activate-item", "i", 0));
+  pump ();
+  g_assert_nonnull (f->shown);
+  g_assert_cmpint (jb_filter_get_kind (f->shown), ==, JB_KIND_DEMAND);
+  g_assert_cmpuint (n_listed (f, f->shown), ==, 206);
+
+  /* Keyboard: Right moves to Jiangsu, Enter opens its (no) records. */
+  gtk_widget_grab_focus (GTK_WIDGET (regions));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (regions), "chart.move", "i", 1));
+  g_assert_cmpint (jb_chart_view_get_focus (regions), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (regions), "chart.activate-focused", NULL));
+  g_assert_cmpuint (n_listed (f, f->shown), ==, 0);
+
+  /* The funnel's last step lists the 13 signed deals. */
+  JbChartView *funnel = jb_dashboard_get_chart (f->dashboard, JB_SERIES_FUNNEL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (funnel), "chart.activate-item", "i", 4));
+  g_assert_cmpint (jb_filter_get_kind (f->shown), ==, JB_KIND_DEAL);
+  g_assert_cmpuint (n_listed (f, f->shown), ==, 13);
+
+  /* A tile opens its records too: the 11 awards. */
+  g_signal_emit_by_name (jb_dashboard_get_tile (f->dashboard, JB_FIGURE_AWARDS), "clicked");
+  g_assert_cmpint (jb_filter_get_kind (f->shown), ==, JB_KIND_AWARD);
+  g_assert_cmpuint (n_listed (f, f->shown), ==, 11);
+}
+
+static gboolean
+has_accessible_name (GtkWidget *w)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (w);
+  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)))
+    return TRUE;
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *w, guint *checked)
+{
+  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_CHECK_BUTTON (w) ||
+                     JB_IS_CHART_VIEW (w) || GTK_IS_EXPANDER (w) || GTK_IS_LIST_BOX_ROW (w);
+  if (control)
+    {
+      if (!has_accessible_name (w))
+        g_error ("%s has no accessible name", G_OBJECT_TYPE_NAME (w));
+      (*checked)++;
+      if (!GTK_IS_EXPANDER (w))
+        return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    check_names (c, checked);
+}
+
+static void
+test_accessible_names (Fixture *f, gconstpointer data)
+{
+  guint checked = 0;
+  check_names (GTK_WIDGET (f->dashboard), &checked);
+  /* 16 tiles, 6 charts with their number lists, drop-downs, buttons. */
+  g_assert_cmpuint (checked, >, 16 + 6 * 2 + 4);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  jb_environment_init ();
+  jb_exchange_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add ("/dashboard/period-and-bar", Fixture, NULL, fixture_set_up, test_period_and_bar,
+              fixture_tear_down);
+  g_test_add ("/dashboard/accessible-names", Fixture, NULL, fixture_set_up,
+              test_accessible_names, fixture_tear_down);
+  return g_test_run ();
+}
