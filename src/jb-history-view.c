@@ -94,7 +94,7 @@ jb_history_view_show (JbHistoryView *self, JbStore *store, JbRecord *record)
       JbHistoryEntry *e = g_ptr_array_index (entries, i);
       g_autofree char *when = local_time (e->at);
       if (g_str_equal (e->action, "created"))
-        add_line (self, when, _("Created"));
+        add_line (self, when, C_("history", "Created"));
       else if (g_str_equal (e->action, "changed"))
         {
           const JbField *f = jb_kind_field (kind, e->field);

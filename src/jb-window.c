@@ -150,14 +150,15 @@ export_action (GSimpleAction *action, GVariant *param, gpointer data)
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
   const char *ids[] = { "all", "shown", NULL };
-  const char *labels[] = { _("Everything"), _("The demands shown, with what they refer to"),
+  const char *labels[] = { _("Everything"), _("Only the demands shown, with the records they refer to"),
                            NULL };
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "jiebang-%Y-%m-%d.xml");
   g_autoptr (GtkFileFilter) filter = xml_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Export"), ids, labels);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("What to export"), ids,
+                               labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "all");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);

@@ -77,7 +77,7 @@ static const Case cases[] = {
   { "foreign-record-namespace", HEAD "  <organization xmlns=\"urn:x\"/>\n" TAIL, 3, "*not in the namespace*" },
   { "unknown-kind", HEAD "  <widget id=\"" U1 "\"/>\n" TAIL, 3, "<widget> is not a kind of record." },
   { "unknown-field", HEAD ORG_OPEN (U1) "    <name>甲</name>\n    <colour>red</colour>\n" END_ORG, 5,
-    "A organization has no field <colour>." },
+    "<organization> has no field <colour>." },
   { "unknown-attribute", HEAD "  <organization id=\"" U1 "\" " TIMES " secret=\"1\">\n", 3,
     "Unknown attribute “secret” on <organization>." },
   { "missing-id", HEAD "  <organization " TIMES "/>\n" TAIL, 3, "<organization> needs the attribute id." },
@@ -87,7 +87,7 @@ static const Case cases[] = {
   { "updated-before-created", HEAD "  <organization id=\"" U1 "\" created=\"2022-08-02T09:00:00.000000Z\" "
     "updated=\"2022-08-01T09:00:00.000000Z\"/>\n" TAIL, 3, "*updated before it was created*" },
   { "missing-required", HEAD ORG_OPEN (U1) "    <name>甲</name>\n  </organization>\n" TAIL, 3,
-    "The organization “甲” (" U1 ") was refused: Kind: Kind is required." },
+    "<organization> “甲” (" U1 ") was refused: Kind: Kind is required." },
   { "field-repeated", HEAD ORG_OPEN (U1) "    <name>甲</name>\n    <name>乙</name>\n" END_ORG, 5,
     "<name> is repeated or out of order*" },
   { "field-out-of-order", HEAD ORG_OPEN (U1) "    <kind>institute</kind>\n    <name>乙</name>\n" END_ORG, 5,
@@ -140,7 +140,7 @@ static const Case cases[] = {
   { "control-character", HEAD ORG_OPEN (U1) "    <name>&#1;</name>\n", 4, "*not well-formed*" },
   { "rule-in-last-record", HEAD ORG (U1, "甲") DEMAND_OPEN (U2) "    <title>需求</title>\n    <owner ref=\"" U1 "\"/>\n"
     "    <keywords>一,二,三,四,五,六</keywords>\n    <status>draft</status>\n  </demand>\n" TAIL, 7,
-    "The demand “需求” (" U2 ") was refused: Keywords: At most 5 keywords, please." },
+    "<demand> “需求” (" U2 ") was refused: Keywords: At most 5 keywords, please." },
   { "unique-clash", HEAD ORG (U1, "甲") ORG (U2, "甲") TAIL, 7, "*“甲” already has this Name.*" },
   { "one-line-text", HEAD ORG_OPEN (U1) "    <name>甲\n乙</name>\n    <kind>institute</kind>\n  </organization>\n" TAIL,
     3, "*Keep this to one line.*" },

@@ -256,8 +256,7 @@ test_demand_create_find_edit_delete (Fixture *f, gconstpointer data)
   GtkDialog *refusal = find_dialog ();
   g_assert_nonnull (refusal);
   g_autofree char *why = dialog_text (refusal);
-  g_autofree char *users = g_strdup_printf (_("%s (%" G_GINT64_FORMAT ")"), _("Demands"),
-                                            (gint64) 1);
+  g_autofree char *users = g_strdup_printf (_("%s (%lld)"), _("Demands"), 1LL);
   g_assert_nonnull (strstr (why, users));
   answer (GTK_RESPONSE_CLOSE);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);

@@ -1114,9 +1114,8 @@ describe_references (JbStore *self, JbKindId target, gint64 id)
         }
       if (count > 0)
         /* TRANSLATORS: a kind of record and how many of them, e.g. "Demands (3)" */
-        g_string_append_printf (s, s->len ? _(", %s (%" G_GINT64_FORMAT ")")
-                                          : _("%s (%" G_GINT64_FORMAT ")"),
-                                _(kind->plural), count);
+        g_string_append_printf (s, s->len ? _(", %s (%lld)") : _("%s (%lld)"),
+                                _(kind->plural), (long long) count);
     }
   if (s->len == 0)
     {

@@ -395,7 +395,7 @@ read_field (Import *im, JbRecord *record, int *last, GError **error)
     if (strcmp (jb_exchange_element_name (kind, (guint) i), element) == 0)
       break;
   if (i == (int) kind->n_fields)
-    return fail (im, error, line, _("A %s has no field <%s>."), kind->name, element);
+    return fail (im, error, line, _("<%s> has no field <%s>."), kind->name, element);
   if (i <= *last)
     return fail (im, error, line, _("<%s> is repeated or out of order: fields come in the order "
                                     "of the format description."), element);
@@ -476,7 +476,7 @@ store_record (Import *im, JbRecord *record, int line, GError **error)
     {
       const char *title = jb_record_get_title (record);
       /* TRANSLATORS: a record refused on import: "the demand “电池…” (id): what is wrong" */
-      return refuse (im, error, line, _("The %s “%s” (%s) was refused: %s"), kind->name,
+      return refuse (im, error, line, _("<%s> “%s” (%s) was refused: %s"), kind->name,
                    title ? title : "", jb_record_get_uuid (record), local->message);
     }
   if (id != 0)
@@ -539,7 +539,7 @@ read_record (Import *im, GError **error)
               return FALSE;
           }
         else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
-          return fail (im, error, text_line (im), _("Text outside a field of the %s."),
+          return fail (im, error, text_line (im), _("Text outside a field of <%s>."),
                        kind->name);
         else if (type == XML_READER_TYPE_ENTITY_REFERENCE)
           return fail (im, error, 0, _("Entities are not allowed."));
