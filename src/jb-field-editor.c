@@ -27,6 +27,7 @@ struct _JbFieldEditor {
   GtkWidget *calendar;    /* dates */
   GtkWidget *open_button; /* references: open the record chosen */
   GtkWidget *error_label;
+  GtkWidget *hint;        /* references with nothing to choose from yet */
 
   JbStore *store;
   GArray *ref_ids;        /* references: the record id of each drop-down item */
@@ -285,10 +286,17 @@ jb_field_editor_constructed (GObject *object)
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_widget_set_visible (self->error_label, FALSE);
 
+  self->hint = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);
+  gtk_widget_add_css_class (self->hint, "dim-label");
+  gtk_widget_set_visible (self->hint, FALSE);
+
   /* A check button carries its own label. */
   if (self->field->type != JB_TYPE_BOOL)
     gtk_widget_set_parent (self->label, GTK_WIDGET (self));
   gtk_widget_set_parent (input, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->hint, GTK_WIDGET (self));
   gtk_widget_set_parent (self->error_label, GTK_WIDGET (self));
 
   gtk_widget_set_name (self->input, self->field->name);
@@ -446,6 +454,13 @@ jb_field_editor_reload_choices (JbFieldEditor *self)
       gtk_string_list_append (items, jb_record_get_title (row));
       g_array_append_val (self->ref_ids, id);
     }
+
+  /* Say where the first one comes from, rather than offer an empty list. */
+  const JbKind *target = jb_kind_get (self->field->ref_kind);
+  g_autofree char *hint = g_strdup_printf (_("Nothing to choose yet: add one on the page “%s”."),
+                                           _(target->plural));
+  gtk_label_set_text (GTK_LABEL (self->hint), hint);
+  gtk_widget_set_visible (self->hint, !self->optional_choice && (rows == NULL || rows->len == 0));
 
   gboolean was_loading = self->loading;
   self->loading = TRUE;
