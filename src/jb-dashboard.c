@@ -195,7 +195,9 @@ refresh (JbDashboard *self)
   for (guint s = 0; s < JB_N_SERIES; s++)
     {
       g_clear_error (&error);
-      g_autoptr (GPtrArray) entries = jb_store_stats_series (self->store, &self->period, s, &error);
+      g_autoptr (GPtrArray) entries = s == JB_SERIES_FUNNEL
+                                      ? jb_store_stats_funnel (self->store, &self->period, &figures)
+                                      : jb_store_stats_series (self->store, &self->period, s, &error);
       if (entries == NULL)
         g_warning ("dashboard: %s", error->message);
       jb_chart_view_set_series (self->chart_views[s], jb_series_title (s), entries);

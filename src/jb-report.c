@@ -50,7 +50,9 @@ jb_report_new (JbStore *store, const JbStatsPeriod *period, GError **error)
     return NULL;
   gboolean ok = jb_store_stats_figures (store, period, &report->figures, error);
   for (guint i = 0; ok && i < JB_N_SERIES; i++)
-    ok = (report->series[i] = jb_store_stats_series (store, period, i, error)) != NULL;
+    ok = (report->series[i] = i == JB_SERIES_FUNNEL
+                                ? jb_store_stats_funnel (store, period, &report->figures)
+                                : jb_store_stats_series (store, period, i, error)) != NULL;
   for (guint i = 0; ok && i < JB_N_TABLES; i++)
     ok = (report->tables[i] = jb_store_stats_table (store, period, i, error)) != NULL;
   jb_store_commit (store, NULL);

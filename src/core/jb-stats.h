@@ -116,6 +116,11 @@ GPtrArray  *jb_store_stats_series (JbStore             *self,
                                    JbSeriesId           series,
                                    GError             **error);
 
+/* JB_SERIES_FUNNEL from figures already read: saves reading them twice. */
+GPtrArray  *jb_store_stats_funnel (JbStore             *self,
+                                   const JbStatsPeriod *period,
+                                   const JbFigures     *figures);
+
 typedef enum {
   JB_TABLE_LARGEST_DEALS,   /* the ten signed deals with the largest contract amount */
   JB_TABLE_SOLVERS,         /* the ten solvers with the most solutions received */

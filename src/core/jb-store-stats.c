@@ -296,8 +296,11 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
                              " count(CASE WHEN t.status IN ('matched', 'cooperating', 'closed')"
                              " THEN 1 END),"
                              " count(DISTINCT t.owner_id),"
-                             " count(DISTINCT CASE WHEN o.alliance = 1 THEN t.owner_id END)"
-                             " FROM demand t JOIN organization o ON o.id = t.owner_id",
+                             /* A subquery, not a join: a join makes SQLite walk
+                              * the demands by owner, ten times slower. */
+                             " count(DISTINCT CASE WHEN t.owner_id IN (SELECT id FROM"
+                             " organization WHERE alliance = 1) THEN t.owner_id END)"
+                             " FROM demand t",
                              demands, NULL, error), v, 6, error))
     return FALSE;
   out->count[JB_FIGURE_DEMANDS] = out->count[JB_FIGURE_INVESTMENT] = v[0];
@@ -526,6 +529,19 @@ time_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, const char *d
 }
 
 GPtrArray *
+jb_store_stats_funnel (JbStore *self, const JbStatsPeriod *p, const JbFigures *figures)
+{
+  static const JbFigureId steps[] = { JB_FIGURE_DEMANDS, JB_FIGURE_SOLUTIONS, JB_FIGURE_SELECTED,
+                                      JB_FIGURE_INTENTIONS, JB_FIGURE_SIGNED };
+  g_autofree char *description = jb_store_stats_describe (self, p);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    g_ptr_array_add (entries, entry_new (jb_figure_label (steps[i]), figures->count[steps[i]],
+                                         FALSE, figure_filter (p, steps[i], description)));
+  return entries;
+}
+
+GPtrArray *
 jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GError **error)
 {
   g_autofree char *description = jb_store_stats_describe (self, p);
@@ -543,18 +559,10 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
 
     case JB_SERIES_FUNNEL:
       {
-        static const JbFigureId steps[] = { JB_FIGURE_DEMANDS, JB_FIGURE_SOLUTIONS,
-                                            JB_FIGURE_SELECTED, JB_FIGURE_INTENTIONS,
-                                            JB_FIGURE_SIGNED };
         JbFigures figures;
         if (!jb_store_stats_figures (self, p, &figures, error))
           return NULL;
-        entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
-        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-          g_ptr_array_add (entries, entry_new (jb_figure_label (steps[i]),
-                                               figures.count[steps[i]], FALSE,
-                                               figure_filter (p, steps[i], description)));
-        return g_steal_pointer (&entries);
+        return jb_store_stats_funnel (self, p, &figures);
       }
 
     case JB_SERIES_BY_REGION:
@@ -612,10 +620,13 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
       break;
 
     case JB_SERIES_TOP_ENTERPRISES:
-      stmt = query (self, "SELECT t.owner_id, o.name, sum(t.investment) FROM demand t"
-                          " JOIN organization o ON o.id = t.owner_id", demands,
-                    " GROUP BY t.owner_id HAVING sum(t.investment) > 0"
-                    " ORDER BY 3 DESC, o.name LIMIT 10", error);
+      /* Grouped by "+owner_id" in a subquery: grouping by the indexed
+       * column would read every demand through the index, in owner order. */
+      stmt = query (self, "SELECT g.owner_id, o.name, g.total FROM (SELECT t.owner_id,"
+                          " sum(t.investment) AS total FROM demand t", demands,
+                    " GROUP BY +t.owner_id HAVING total > 0 ORDER BY total DESC, t.owner_id"
+                    " LIMIT 10) g JOIN organization o ON o.id = g.owner_id"
+                    " ORDER BY g.total DESC, o.name", error);
       if (stmt == NULL)
         return NULL;
       entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
@@ -710,12 +721,13 @@ managers_table (JbStore *self, const JbStatsPeriod *p, const char *description, 
   for (guint pass = 0; pass < 2 && rc == SQLITE_DONE; pass++)
     {
       sqlite3_stmt *stmt = query (self, pass == 0
-                                  ? "SELECT t.manager_id, p.name, count(*), 0 FROM demand t"
-                                    " JOIN person p ON p.id = t.manager_id"
-                                  : "SELECT t.manager_id, p.name, count(*),"
-                                    " coalesce(sum(t.contract_amount), 0) FROM deal t"
-                                    " JOIN person p ON p.id = t.manager_id",
-                                  pass == 0 ? demands : deals, " GROUP BY t.manager_id", error);
+                                  ? "SELECT g.id, p.name, g.n, g.amount FROM (SELECT"
+                                    " t.manager_id AS id, count(*) AS n, 0 AS amount FROM demand t"
+                                  : "SELECT g.id, p.name, g.n, g.amount FROM (SELECT"
+                                    " t.manager_id AS id, count(*) AS n,"
+                                    " coalesce(sum(t.contract_amount), 0) AS amount FROM deal t",
+                                  pass == 0 ? demands : deals,
+                                  " GROUP BY +t.manager_id) g JOIN person p ON p.id = g.id", error);
       if (stmt == NULL)
         return NULL;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -802,11 +814,11 @@ jb_store_stats_table (JbStore *self, const JbStatsPeriod *p, JbTableId id, GErro
 
     case JB_TABLE_SOLVERS:
       base = figure_filter (p, JB_FIGURE_SOLUTIONS, "");
-      stmt = query (self, "SELECT t.solver_id, o.name, count(*),"
-                          " count(CASE WHEN t.status = 'selected' THEN 1 END) FROM solution t"
-                          " JOIN organization o ON o.id = t.solver_id",
-                    base, " GROUP BY t.solver_id ORDER BY 3 DESC, 4 DESC, o.name LIMIT 10",
-                    error);
+      stmt = query (self, "SELECT g.id, o.name, g.n, g.selected FROM (SELECT t.solver_id AS id,"
+                          " count(*) AS n, count(CASE WHEN t.status = 'selected' THEN 1 END)"
+                          " AS selected FROM solution t",
+                    base, " GROUP BY +t.solver_id) g JOIN organization o ON o.id = g.id"
+                    " ORDER BY 3 DESC, 4 DESC, o.name LIMIT 10", error);
       if (stmt == NULL)
         return NULL;
       t = table_new (_("Most active solvers"), 1, _("Solver"), _("Solutions"), _("Selected"),
