@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-csv.h"
 #include "jb-record-browser.h"
 
 struct _JbRecordBrowser {
@@ -336,6 +337,48 @@ jb_record_browser_new_record (JbRecordBrowser *self, JbRecord *record)
   jb_record_editor_confirm_leave (self->editor, new_after_leave, nr);
 }
 
+/* ---- the table as CSV ---------------------------------------------------- */
+
+typedef struct {
+  GListModel *rows;
+  GPtrArray *fields;  /* per column shown: the field index */
+} CsvSource;
+
+static GStrv
+csv_row (guint i, gpointer data)
+{
+  CsvSource *src = data;
+  if (i >= g_list_model_get_n_items (src->rows))
+    return NULL;
+  g_autoptr (JbRecord) row = g_list_model_get_item (src->rows, i);
+  GStrv cells = g_new0 (char *, src->fields->len + 1);
+  for (guint c = 0; c < src->fields->len; c++)
+    cells[c] = jb_record_format_field (row, GPOINTER_TO_UINT (g_ptr_array_index (src->fields, c)));
+  return cells;
+}
+
+gboolean
+jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  g_autoptr (GStrvBuilder) header = g_strv_builder_new ();
+  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
+
+  /* The columns as the user arranged them. */
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "jb-field")) - 1;
+      if (field < 0 || !gtk_column_view_column_get_visible (column))
+        continue;
+      g_strv_builder_add (header, gtk_column_view_column_get_title (column));
+      g_ptr_array_add (fields, GUINT_TO_POINTER ((guint) field));
+    }
+  g_auto (GStrv) titles = g_strv_builder_end (header);
+  CsvSource src = { G_LIST_MODEL (self->sorted), fields };
+  return jb_csv_write_file (file, (const char * const *) titles, csv_row, &src, NULL, error);
+}
+
 /* ---- actions -------------------------------------------------------------- */
 
 static void
@@ -376,6 +419,13 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
 
   self->kind = jb_kind_get (kind);
   self->view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "view"));
+  /* Each column's id in the .ui file is the field it shows (for CSV). */
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      GObject *column = gtk_builder_get_object (builder, self->kind->fields[i].name);
+      if (GTK_IS_COLUMN_VIEW_COLUMN (column))
+        g_object_set_data (column, "jb-field", GINT_TO_POINTER ((int) i + 1));
+    }
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   /* Sorting 100 000 rows takes a fifth of a second: let the window breathe. */

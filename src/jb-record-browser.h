@@ -28,6 +28,9 @@ void            jb_record_browser_set_filter   (JbRecordBrowser *self, JbFilter 
 void            jb_record_browser_reveal       (JbRecordBrowser *self, gint64 id);
 /* Starts a new record from @record (unsaved, some fields set). */
 void            jb_record_browser_new_record   (JbRecordBrowser *self, JbRecord *record);
+/* Writes the table as shown (search, filter, sort and columns) as CSV. */
+gboolean        jb_record_browser_export_csv   (JbRecordBrowser *self, GFile *file,
+                                                GError **error);
 /* Adds a button to the welcome page (e.g. "Load Sample Data"). */
 void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
                                                     const char *action_name);

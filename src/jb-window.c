@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-dashboard.h"
 #include "jb-date.h"
 #include "jb-exchange-dialog.h"
 #include "jb-window.h"
@@ -15,6 +16,7 @@ struct _JbWindow {
   GSettings *settings;   /* NULL when the schema is not installed */
 
   GtkStack *stack;
+  JbDashboard *dashboard;
   JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
 };
 
@@ -22,10 +24,35 @@ G_DEFINE_FINAL_TYPE (JbWindow, jb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_STORE, N_PROPS };
 
+/* The page shown if it is a table, else (the dashboard) NULL. */
 static JbRecordBrowser *
 current_browser (JbWindow *self)
 {
-  return JB_RECORD_BROWSER (gtk_stack_get_visible_child (self->stack));
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  return JB_IS_RECORD_BROWSER (page) ? JB_RECORD_BROWSER (page) : NULL;
+}
+
+/* The table shown, or the demands when the dashboard is. */
+static JbRecordBrowser *
+current_or_demands (JbWindow *self)
+{
+  JbRecordBrowser *browser = current_browser (self);
+  if (browser == NULL)
+    {
+      browser = self->browsers[JB_KIND_DEMAND];
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browser));
+    }
+  return browser;
+}
+
+static void
+on_show_records (JbWindow *self, JbFilter *filter)
+{
+  JbKindId kind = jb_filter_get_kind (filter);
+  jb_window_show_page (self, kind);
+  gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (self->browsers[kind])),
+                         "");
+  jb_record_browser_set_filter (self->browsers[kind], filter);
 }
 
 JbRecordBrowser *
@@ -49,6 +76,9 @@ jb_window_get_store (JbWindow *self)
 static void
 on_page_changed (JbWindow *self)
 {
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "export-csv")),
+                               current_browser (self) != NULL);
   if (self->settings)
     g_settings_set_string (self->settings, "last-page",
                            gtk_stack_get_visible_child_name (self->stack));
@@ -57,19 +87,21 @@ on_page_changed (JbWindow *self)
 static void
 new_record_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  gtk_widget_activate_action (GTK_WIDGET (current_browser (data)), "browser.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (current_or_demands (data)), "browser.new", NULL);
 }
 
 static void
 search_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  gtk_widget_activate_action (GTK_WIDGET (current_browser (data)), "browser.search", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (current_or_demands (data)), "browser.search", NULL);
 }
 
 static void
 save_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  jb_record_editor_save (jb_record_browser_get_editor (current_browser (data)));
+  JbRecordBrowser *browser = current_browser (data);
+  if (browser)
+    jb_record_editor_save (jb_record_browser_get_editor (browser));
 }
 
 static void
@@ -166,6 +198,59 @@ export_action (GSimpleAction *action, GVariant *param, gpointer data)
 }
 
 static void
+show_message (JbWindow *self, GtkMessageType type, const char *text, const char *detail)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              type, GTK_BUTTONS_CLOSE, "%s", text);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_csv_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
+      if (current_browser (self) &&
+          jb_record_browser_export_csv (current_browser (self), file, &error))
+        {
+          g_autofree char *where = g_strdup_printf (_("Saved to “%s”."), name);
+          show_message (self, GTK_MESSAGE_INFO, _("Table exported"), where);
+        }
+      else
+        show_message (self, GTK_MESSAGE_ERROR, _("Export failed"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_csv_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Table as CSV"),
+                                                               GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("%s-%s.csv",
+                                           gtk_stack_get_visible_child_name (self->stack), date);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_csv_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 load_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
@@ -227,6 +312,7 @@ static const GActionEntry win_actions[] = {
   { "open-record", open_record_action, "(ux)" },
   { "new-related", new_related_action, "(usx)" },
   { "show-overdue", show_overdue_action },
+  { "export-csv", export_csv_action },
   { "import", import_action },
   { "export", export_action },
   { "load-sample", load_sample_action },
@@ -273,7 +359,7 @@ jb_window_close_request (GtkWindow *window)
       g_settings_set_boolean (self->settings, "window-maximized",
                               gtk_window_is_maximized (window));
       g_settings_set_int (self->settings, "paned-position",
-                          gtk_paned_get_position (jb_record_browser_get_paned (current_browser (self))));
+                          gtk_paned_get_position (jb_record_browser_get_paned (current_or_demands (self))));
     }
   return GTK_WINDOW_CLASS (jb_window_parent_class)->close_request (window);
 }
@@ -293,6 +379,11 @@ jb_window_constructed (GObject *object)
 
   for (guint k = 0; k < JB_N_KINDS; k++)
     jb_record_browser_set_store (self->browsers[k], self->store);
+  jb_dashboard_set_store (self->dashboard, self->store);
+  /* A new user starts on the welcome page; once there are records, on the
+   * page last shown (the dashboard at first). */
+  if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
+    jb_window_show_page (self, JB_KIND_DEMAND);
   jb_record_browser_add_empty_action (self->browsers[JB_KIND_DEMAND], _("Load _Sample Data"),
                                       "win.load-sample");
 
@@ -309,7 +400,8 @@ jb_window_constructed (GObject *object)
       for (guint k = 0; k < JB_N_KINDS; k++)
         gtk_paned_set_position (jb_record_browser_get_paned (self->browsers[k]), position);
       g_autofree char *page = g_settings_get_string (self->settings, "last-page");
-      if (gtk_stack_get_child_by_name (self->stack, page))
+      if (jb_store_count (self->store, JB_KIND_DEMAND) > 0 &&
+          gtk_stack_get_child_by_name (self->stack, page))
         gtk_stack_set_visible_child_name (self->stack, page);
     }
 }
@@ -364,10 +456,13 @@ jb_window_class_init (JbWindowClass *klass)
                                                         G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (JB_TYPE_RECORD_BROWSER);
+  g_type_ensure (JB_TYPE_DASHBOARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, dashboard);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_records);
 }
 
 static void

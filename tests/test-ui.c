@@ -614,6 +614,23 @@ test_sample_import_and_export (Fixture *f, gconstpointer data)
       gint64 id = jb_record_get_id (row);
       g_array_append_val (ids, id);
     }
+  /* The table as shown, as CSV: BOM, the columns' titles, one line per row. */
+  g_autofree char *csv = g_build_filename (f->dir, "table.csv", NULL);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (jb_record_browser_export_csv (jb_window_get_browser (f->window, JB_KIND_DEMAND),
+                                               csv_file, &error));
+  g_assert_no_error (error);
+  g_autofree char *csv_text = NULL;
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBF"));
+  g_autofree char *first_title = g_strconcat ("\xEF\xBB\xBF", _("Code"), ",", _("Title"), ",", NULL);
+  g_assert_true (g_str_has_prefix (csv_text, first_title));
+  g_auto (GStrv) lines = g_strsplit (csv_text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, shown + 2); /* header, rows, "" after the last CRLF */
+  g_assert_nonnull (strstr (csv_text, "锅炉"));
+  g_remove (csv);
+
   JbExchangeDialog *d1 = jb_exchange_dialog_export (GTK_WINDOW (f->window), f->store, some_file,
                                                     ids);
   g_assert_true (run_exchange (d1));
