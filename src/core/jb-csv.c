@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jb-csv.h"
+#include "jb-file.h"
 
 /* Without the BOM, Excel reads UTF-8 as the ANSI code page (GBK on Chinese
  * Windows) and shows mojibake. */
@@ -60,50 +61,36 @@ jb_csv_write_row (GOutputStream *stream, const char * const *cells, int n_cells,
   return g_output_stream_write_all (stream, line->str, line->len, NULL, cancellable, error);
 }
 
-gboolean
-jb_csv_write_file (GFile *file, const char * const *header, JbCsvRowFunc row_func,
-                   gpointer user_data, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *tmp_name = g_strdup_printf (".%s.%.8s.tmp", basename, random);
-  g_autoptr (GFile) tmp = parent ? g_file_get_child (parent, tmp_name) : NULL;
+typedef struct {
+  const char * const *header;
+  JbCsvRowFunc row_func;
+  gpointer user_data;
+} CsvJob;
 
-  if (tmp == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("%s: cannot write a file there."), name);
-      return FALSE;
-    }
-  g_autoptr (GFileOutputStream) file_out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable,
-                                                          error);
-  if (file_out == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
+static gboolean
+write_csv (GOutputStream *file_out, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CsvJob *job = data;
   /* Rows are small: buffer them instead of one write per row. */
-  g_autoptr (GOutputStream) out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_out),
-                                                                     64 * 1024);
+  g_autoptr (GOutputStream) out = g_buffered_output_stream_new_sized (file_out, 64 * 1024);
   gboolean ok = jb_csv_write_bom (out, cancellable, error) &&
-                (header == NULL || jb_csv_write_row (out, header, -1, cancellable, error));
+                (job->header == NULL || jb_csv_write_row (out, job->header, -1, cancellable, error));
   for (guint i = 0; ok; i++)
     {
-      g_auto (GStrv) cells = row_func (i, user_data);
+      g_auto (GStrv) cells = job->row_func (i, job->user_data);
       if (cells == NULL)
         break;
       ok = jb_csv_write_row (out, (const char * const *) cells, -1, cancellable, error);
     }
-  ok = ok && g_output_stream_close (out, cancellable, error) &&
-       g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    cancellable, NULL, NULL, error);
-  if (!ok)
-    {
-      g_output_stream_close (out, NULL, NULL);
-      g_file_delete (tmp, NULL, NULL);
-      g_prefix_error (error, "%s: ", name);
-    }
-  return ok;
+  /* Flush into the file; closing the file itself is the caller's. */
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
+  return ok && g_output_stream_close (out, cancellable, error);
+}
+
+gboolean
+jb_csv_write_file (GFile *file, const char * const *header, JbCsvRowFunc row_func,
+                   gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  CsvJob job = { header, row_func, user_data };
+  return jb_file_write_atomically (file, write_csv, &job, cancellable, error);
 }

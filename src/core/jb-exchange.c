@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jb-exchange-private.h"
+#include "jb-file.h"
 
 G_DEFINE_QUARK (jb-exchange-error-quark, jb_exchange_error)
 
@@ -89,40 +90,22 @@ jb_exchange_import (JbStore *store, GFile *file, GCancellable *cancellable,
                                     progress, user_data, summary, error);
 }
 
+typedef struct {
+  JbStore *store;
+  GArray *demand_ids;
+} ExportJob;
+
+static gboolean
+write_export (GOutputStream *out, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ExportJob *job = data;
+  return jb_exchange_export_stream (job->store, out, job->demand_ids, cancellable, error);
+}
+
 gboolean
 jb_exchange_export (JbStore *store, GFile *file, GArray *demand_ids,
                     GCancellable *cancellable, GError **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *tmp_name = g_strdup_printf (".%s.%.8s.tmp", basename, random);
-  g_autoptr (GFile) tmp = parent ? g_file_get_child (parent, tmp_name) : NULL;
-
-  if (tmp == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("%s: cannot write a file there."), name);
-      return FALSE;
-    }
-  g_autoptr (GFileOutputStream) out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable,
-                                                     error);
-  if (out == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
-  gboolean ok = jb_exchange_export_stream (store, G_OUTPUT_STREAM (out), demand_ids, cancellable,
-                                           error) &&
-                g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error) &&
-                g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                             cancellable, NULL, NULL, error);
-  if (!ok)
-    {
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
-      g_file_delete (tmp, NULL, NULL);
-      g_prefix_error (error, "%s: ", name);
-    }
-  return ok;
+  ExportJob job = { store, demand_ids };
+  return jb_file_write_atomically (file, write_export, &job, cancellable, error);
 }

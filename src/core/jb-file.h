@@ -1,0 +1,21 @@
+/* jb-file.h: writing a file so that a failure never leaves half of it. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes the whole content to @stream; FALSE with @error on failure. */
+typedef gboolean (*JbWriteFunc) (GOutputStream *stream, gpointer user_data,
+                                 GCancellable *cancellable, GError **error);
+
+/* Calls @write with a temporary file beside @file, then renames it into
+ * place: a failed or cancelled write leaves @file as it was and no temporary
+ * file behind.  Errors start with the file's name. */
+gboolean  jb_file_write_atomically (GFile         *file,
+                                    JbWriteFunc    write,
+                                    gpointer       user_data,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+G_END_DECLS
