@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "exchange-test-util.h"
+#include "jb-exchange-private.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
              "<exchange xmlns=\"urn:jiebang:exchange:1\" version=\"1\">\n"
@@ -136,12 +137,26 @@ static const Case cases[] = {
     "  <event id=\"" U1 "\" " TIMES ">\n    <title>挑战赛</title>\n    <kind>challenge</kind>\n  </event>\n" TAIL,
     6, "<parent> refers to the event " U1 "*" },
   { "duplicate-id", HEAD ORG (U1, "甲") ORG (U1, "乙") TAIL, 7, "The id " U1 " appears twice in the file." },
+  { "duplicate-id-later", HEAD ORG (U1, "甲") ORG (U2, "乙") ORG (U2, "丙") TAIL, 11,
+    "The id " U2 " appears twice in the file." },
   { "duplicate-id-across-kinds", HEAD ORG (U1, "甲") DEMAND_OPEN (U1) END_DEMAND, 7, "The id " U1 " appears twice*" },
   { "control-character", HEAD ORG_OPEN (U1) "    <name>&#1;</name>\n", 4, "*not well-formed*" },
   { "rule-in-last-record", HEAD ORG (U1, "甲") DEMAND_OPEN (U2) "    <title>需求</title>\n    <owner ref=\"" U1 "\"/>\n"
     "    <keywords>一,二,三,四,五,六</keywords>\n    <status>draft</status>\n  </demand>\n" TAIL, 7,
     "<demand> “需求” (" U2 ") was refused: Keywords: At most 5 keywords, please." },
   { "unique-clash", HEAD ORG (U1, "甲") ORG (U2, "甲") TAIL, 7, "*“甲” already has this Name.*" },
+  /* An import leaves unique fields to the table's constraint, and still names
+   * every problem of the record, in the order of a save in the window. */
+  { "unique-clash-and-rule", HEAD ORG (U1, "甲") ORG_OPEN (U2) "    <name>甲</name>\n"
+    "    <kind>institute</kind>\n    <email>x</email>\n" END_ORG, 7,
+    "<organization> “甲” (" U2 ") was refused: E-mail: “x” is not an e-mail address.\n"
+    "Name: “甲” already has this Name." },
+  { "unique-code-clash", HEAD ORG (U1, "甲") DEMAND_OPEN (U2) "    <code>MH-1</code>\n"
+    "    <title>需求</title>\n    <owner ref=\"" U1 "\"/>\n    <status>draft</status>\n  </demand>\n"
+    "  <demand id=\"6f1c0a52-1b7e-4c57-9a53-0d6b1c1e0003\" " TIMES ">\n    <code>MH-1</code>\n"
+    "    <title>需求二</title>\n    <owner ref=\"" U1 "\"/>\n    <status>draft</status>\n" END_DEMAND, 13,
+    "<demand> “需求二” (6f1c0a52-1b7e-4c57-9a53-0d6b1c1e0003) was refused: Code: “需求” already "
+    "has this Code." },
   { "one-line-text", HEAD ORG_OPEN (U1) "    <name>甲\n乙</name>\n    <kind>institute</kind>\n  </organization>\n" TAIL,
     3, "*Keep this to one line.*" },
 };
@@ -227,6 +242,16 @@ test_case (gconstpointer data)
   fixture_tear_down (&f, NULL);
 }
 
+/* The same, with every id after the first in the store's temporary table,
+ * as in a file of more ids than an import keeps in memory. */
+static void
+test_case_ids_in_table (gconstpointer data)
+{
+  jb_exchange_set_ids_in_memory (1);
+  test_case (data);
+  jb_exchange_set_ids_in_memory (0);
+}
+
 /* The entity loader refuses every external resource, even for code that asks
  * libxml2 to load them. */
 static void
@@ -277,6 +302,12 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strconcat ("/exchange/hostile/", cases[i].name, NULL);
       g_test_add_data_func (path, &cases[i], test_case);
+      if (g_str_has_prefix (cases[i].name, "duplicate-id"))
+        {
+          g_autofree char *table = g_strconcat ("/exchange/hostile/ids-in-table/", cases[i].name,
+                                                NULL);
+          g_test_add_data_func (table, &cases[i], test_case_ids_in_table);
+        }
     }
   g_test_add_func ("/exchange/hostile/entity-loader", test_entity_loader);
   g_test_add_func ("/exchange/hostile/missing-file", test_missing_file);

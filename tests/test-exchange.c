@@ -324,6 +324,14 @@ test_reimport (Fixture *f, gconstpointer data)
    * 004 changes later. */
   g_autoptr (JbRecord) there = load_demand (other, "MH-2022-012");
   g_assert_cmpstr (jb_record_get_text_by_name (there, "status"), ==, "draft");
+  /* An imported record has the history a save gives it. */
+  g_autoptr (GPtrArray) created = jb_store_history (other, jb_record_get_uuid (there), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (created->len, ==, 1);
+  JbHistoryEntry *entry = g_ptr_array_index (created, 0);
+  g_assert_cmpstr (entry->action, ==, "created");
+  g_assert_cmpstr (entry->at, ==, jb_record_get_updated (there));
+  g_assert_cmpstr (entry->new_value, ==, jb_record_get_title (there));
   save_changed (other, there, "status", "review");
   save_changed (other, there, "status", "published");
   g_autoptr (JbRecord) here = load_demand (f->store, "MH-2022-004");
@@ -339,6 +347,14 @@ test_reimport (Fixture *f, gconstpointer data)
 
   g_autoptr (JbRecord) updated = load_demand (f->store, "MH-2022-012");
   g_assert_cmpstr (jb_record_get_text_by_name (updated, "status"), ==, "published");
+  g_autoptr (GPtrArray) changes = jb_store_history (f->store, jb_record_get_uuid (updated), &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (changes, changes->len - 1);
+  g_assert_cmpstr (entry->action, ==, "changed");
+  g_assert_cmpstr (entry->field, ==, "status");
+  g_assert_cmpstr (entry->old_value, ==, "draft");
+  g_assert_cmpstr (entry->new_value, ==, "published");
+  g_assert_cmpstr (entry->at, ==, jb_record_get_updated (updated));
   g_assert_cmpstr (jb_record_get_updated (updated), ==, jb_record_get_updated (there));
   g_autoptr (JbRecord) kept = load_demand (f->store, "MH-2022-004");
   g_assert_cmpstr (jb_record_get_text_by_name (kept, "title"), ==, "本地修改");

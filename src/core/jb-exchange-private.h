@@ -9,4 +9,8 @@ G_BEGIN_DECLS
  * (owner_id → <owner ref="…"/>). */
 const char  *jb_exchange_element_name  (const JbKind *kind, guint field);
 
+/* For tests: how many ids of a file an import keeps in memory before the
+ * store's temporary table takes the rest (0: the default). */
+void         jb_exchange_set_ids_in_memory (guint n);
+
 G_END_DECLS

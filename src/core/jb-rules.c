@@ -31,6 +31,36 @@ jb_keywords_split (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* How many keywords jb_keywords_split() finds in @text, without building
+ * them: the words between separators that are more than ASCII spaces. */
+static guint
+count_keywords (const char *text)
+{
+  static const char *seps[] = { "，", "、", "；", ";", "," };
+  guint n = 0;
+  gboolean word = FALSE;
+
+  for (const char *p = text ? text : ""; *p;)
+    {
+      gsize sep = 0;
+      /* Each separator starts with one of these bytes. */
+      gboolean maybe = *p == ',' || *p == ';' || *p == seps[0][0] || *p == seps[1][0];
+      for (guint i = 0; maybe && i < G_N_ELEMENTS (seps) && sep == 0; i++)
+        if (strncmp (p, seps[i], strlen (seps[i])) == 0)
+          sep = strlen (seps[i]);
+      if (sep)
+        {
+          n += word;
+          word = FALSE;
+          p += sep;
+          continue;
+        }
+      word = word || !g_ascii_isspace (*p);
+      p++;
+    }
+  return n + word;
+}
+
 static int
 field (JbRecord *record, const char *name)
 {
@@ -80,9 +110,7 @@ jb_rules_check (JbRecord *record, GPtrArray *problems)
       break;
     case JB_KIND_DEMAND:
       {
-        g_auto (GStrv) keywords =
-          jb_keywords_split (jb_record_get_text_by_name (record, "keywords"));
-        if (g_strv_length (keywords) > JB_MAX_KEYWORDS)
+        if (count_keywords (jb_record_get_text_by_name (record, "keywords")) > JB_MAX_KEYWORDS)
           jb_problem_add (problems, field (record, "keywords"),
                           _("At most %d keywords, please."), JB_MAX_KEYWORDS);
       }

@@ -26,6 +26,7 @@ struct _JbStore {
   sqlite3_stmt *load[JB_N_KINDS];
   sqlite3_stmt *insert[JB_N_KINDS];
   sqlite3_stmt *update[JB_N_KINDS];
+  sqlite3_stmt *by_uuid[JB_N_KINDS];  /* SELECT id by uuid */
   sqlite3_stmt *history_insert;
   /* SQL text → statement, for statements built per call (checks, lookups):
    * prepared once, so that importing 100 000 records does not parse 100 000
@@ -97,6 +98,7 @@ jb_store_finalize (GObject *object)
       sqlite3_finalize (self->load[k]);
       sqlite3_finalize (self->insert[k]);
       sqlite3_finalize (self->update[k]);
+      sqlite3_finalize (self->by_uuid[k]);
     }
   sqlite3_finalize (self->history_insert);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -254,7 +256,9 @@ bind_fields (JbRecord *record, sqlite3_stmt *stmt, int first)
           case JB_TYPE_LONG_TEXT:
           case JB_TYPE_DATE:
           case JB_TYPE_ENUM:
-            sqlite3_bind_text (stmt, col, jb_record_get_text (record, i), -1, SQLITE_TRANSIENT);
+            /* STATIC: the record outlives the step, and the bindings are
+             * cleared right after it. */
+            sqlite3_bind_text (stmt, col, jb_record_get_text (record, i), -1, SQLITE_STATIC);
             break;
           default:
             sqlite3_bind_int64 (stmt, col, jb_record_get_int (record, i));
@@ -284,10 +288,12 @@ prepare_kind (JbStore *self, const JbKind *kind, GError **error)
     g_string_append_printf (insert, ", ?%u", i + 4);
   g_string_append (insert, ")");
   g_string_append_printf (update, " WHERE id = ?%u", kind->n_fields + 4);
+  g_autofree char *by_uuid = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1", kind->name);
 
   return (self->load[kind->id] = prepare (self, load->str, TRUE, error)) &&
          (self->insert[kind->id] = prepare (self, insert->str, TRUE, error)) &&
-         (self->update[kind->id] = prepare (self, update->str, TRUE, error));
+         (self->update[kind->id] = prepare (self, update->str, TRUE, error)) &&
+         (self->by_uuid[kind->id] = prepare (self, by_uuid, TRUE, error));
 }
 
 /* ---- opening and migrating ---------------------------------------------- */
@@ -472,17 +478,14 @@ jb_store_load (JbStore *self, JbKindId kind, gint64 id, GError **error)
 static gint64
 id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1",
-                                          jb_kind_get (kind)->name);
-  sqlite3_stmt *stmt = cached (self, sql, NULL);
+  /* Prepared with the kind's other statements: an import asks once per
+   * record and once per reference. */
+  sqlite3_stmt *stmt = self->by_uuid[kind];
   gint64 id = 0;
-  if (stmt)
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   return id;
 }
 
@@ -874,13 +877,17 @@ check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *pro
       if (f->type == JB_TYPE_REF)
         {
           gint64 target = jb_record_get_int (record, i);
-          if (target > 0 && !row_exists (self, ref_target (f)->name, target))
+          /* A bulk save leaves this to the foreign key, and asks here only
+           * when the table refused the row (explain_refusal()). */
+          if (target > 0 && !(flags & JB_SAVE_BULK) &&
+              !row_exists (self, ref_target (f)->name, target))
             jb_problem_add (problems, (int) i, _("The chosen %s no longer exists."),
                             _(ref_target (f)->label));
           if (f->ref_kind == kind->id && target == jb_record_get_id (record))
             jb_problem_add (problems, (int) i, _("A record cannot refer to itself."));
         }
-      if (f->flags & JB_FIELD_UNIQUE)
+      /* The same for unique fields and the UNIQUE constraint. */
+      if ((f->flags & JB_FIELD_UNIQUE) && !(flags & JB_SAVE_BULK))
         {
           g_autofree char *other = unique_clash (self, record, i);
           if (other)
@@ -970,13 +977,27 @@ problems_to_message (const JbKind *kind, GPtrArray *problems)
   return g_string_free (s, FALSE);
 }
 
+/* Sets @error to what every check of a save finds wrong with @record, as
+ * the message of a refused save; FALSE (and @error untouched) if nothing. */
+static gboolean
+explain_refusal (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+  if (!check_record (self, record, flags & ~JB_SAVE_BULK, problems, NULL) || problems->len == 0)
+    return FALSE;
+  g_autofree char *message = problems_to_message (jb_record_get_kind (record), problems);
+  g_clear_error (error);
+  g_set_error_literal (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID, message);
+  return TRUE;
+}
+
 static gboolean
 write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
 {
   const JbKind *kind = jb_record_get_kind (record);
   gboolean is_new = jb_record_get_id (record) == 0;
   g_autoptr (JbRecord) before = NULL;
-  g_autofree char *now = jb_timestamp_now ();
+  g_autofree char *now = NULL;
 
   if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
     return FALSE;
@@ -990,24 +1011,44 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
     }
   if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_created (record) ||
       !jb_record_get_updated (record))
-    jb_record_set_times (record, before ? jb_record_get_created (before) : now, now);
+    {
+      now = jb_timestamp_now ();
+      jb_record_set_times (record, before ? jb_record_get_created (before) : now, now);
+    }
 
   sqlite3_stmt *stmt = is_new ? self->insert[kind->id] : self->update[kind->id];
-  sqlite3_bind_text (stmt, 1, jb_record_get_uuid (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, jb_record_get_created (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, jb_record_get_updated (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, jb_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, jb_record_get_created (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, jb_record_get_updated (record), -1, SQLITE_STATIC);
   bind_fields (record, stmt, N_RECORD_COLS);
   if (!is_new)
     sqlite3_bind_int64 (stmt, (int) kind->n_fields + 4, jb_record_get_id (record));
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || set_sqlite_error (self, error);
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || set_sqlite_error (self, error);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (!ok)
-    return FALSE;
+    {
+      /* A bulk save left references and unique fields to the constraints:
+       * when one of them speaks, say what any other save would have said. */
+      if ((flags & JB_SAVE_BULK) &&
+          (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_FOREIGNKEY))
+        explain_refusal (self, record, flags, error);
+      return FALSE;
+    }
 
   gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
-  g_autoptr (JbRecord) after = jb_store_load (self, kind->id, id, error);
-  if (after == NULL)
+  g_autoptr (JbRecord) after = NULL;
+  if (is_new && (flags & JB_SAVE_BULK) &&
+      kind->fields[kind->title_field].type != JB_TYPE_REF)
+    {
+      /* The new row holds what was bound, and its 'created' history row
+       * needs only the title: no reload (a bulk save fills in no reference
+       * titles).  Changes still reload, for the titles they record. */
+      jb_record_set_id (record, id);
+      after = g_object_ref (record);
+    }
+  else if (!(after = jb_store_load (self, kind->id, id, error)))
     return FALSE;
 
   if (is_new)
@@ -1062,13 +1103,18 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
     return FALSE;
   if (problems->len > 0)
     {
+      /* A bulk save checked less: the message names every problem all the same. */
+      if ((flags & JB_SAVE_BULK) && explain_refusal (self, record, flags, error))
+        return FALSE;
       g_autofree char *message = problems_to_message (jb_record_get_kind (record), problems);
       g_set_error_literal (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID, message);
       return FALSE;
     }
 
-  /* Work on a copy so that a failed save leaves the caller's record as it was. */
-  g_autoptr (JbRecord) work = jb_record_copy (record);
+  /* Work on a copy so that a failed save leaves the caller's record as it
+   * was; a bulk caller drops both the record and its transaction then. */
+  g_autoptr (JbRecord) work = (flags & JB_SAVE_BULK) ? g_object_ref (record)
+                                                     : jb_record_copy (record);
   gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
   if (own && !jb_store_begin (self, error))
     return FALSE;
@@ -1362,8 +1408,11 @@ jb_store_seen_add (JbStore *self, const char *key, gboolean *added, GError **err
 void
 jb_store_set_cache_size (JbStore *self, guint megabytes)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u",
-                                          (megabytes ? megabytes : 2) * 1024);
+  /* The temporary tables (jb_seen: every id of an import) have a page cache
+   * of their own, a quarter of the main one. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u; PRAGMA temp.cache_size = -%u",
+                                          (megabytes ? megabytes : 2) * 1024,
+                                          (megabytes ? megabytes / 4 : 2) * 1024);
   exec (self, sql, NULL);
 }
 

@@ -32,7 +32,11 @@ typedef enum {
   JB_SAVE_ANY_STATUS = 1 << 1,
   /* Inside the caller's transaction, which the caller rolls back as a whole
    * if this save fails: no savepoint of its own, whose journal would cost
-   * about twenty writes per record in a large import. */
+   * about twenty writes per record in a large import.  The same checks and
+   * messages, but references and unique fields are left to the table's
+   * constraints (asked about only when one fails), a new record is not
+   * reloaded (its references get no titles), and a failed save may leave
+   * the record changed (an id or a demand code): the caller drops it. */
   JB_SAVE_BULK = 1 << 2,
 } JbSaveFlags;
 

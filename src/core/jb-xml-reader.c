@@ -21,6 +21,19 @@
  * message); this only stops a hostile file from filling memory. */
 #define MAX_VALUE_BYTES (1024 * 1024)
 
+/* The ids of the file seen so far are kept in memory up to this many (about
+ * 70 bytes each), then in the store's temporary table: a hash lookup is ten
+ * times cheaper than a b-tree insert, and memory stays bounded. */
+#define MAX_SEEN_IN_MEMORY 200000
+
+static guint ids_in_memory = MAX_SEEN_IN_MEMORY;
+
+void
+jb_exchange_set_ids_in_memory (guint n)
+{
+  ids_in_memory = n ? n : MAX_SEEN_IN_MEMORY;
+}
+
 /* Where the scan of the prolog (what comes before the root element) stands. */
 typedef enum {
   PROLOG_TEXT,     /* between markup */
@@ -47,12 +60,14 @@ typedef struct {
   xmlTextReaderPtr reader;
   JbImportSummary summary;
   GString *value;
+  GHashTable *seen;  /* ids of the file, the first ids_in_memory */
   PrologState prolog;
   char bang[8];      /* the characters after "<!" */
   guint n_bang;
   char last[2];      /* the previous characters, for "-->" and "?>" */
   int prolog_line;
   int doctype_line;  /* > 0: the file has a DOCTYPE there */
+  gboolean was_empty[JB_N_KINDS];  /* the kind's table when the import began */
 } Import;
 
 enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
@@ -219,7 +234,8 @@ read_attributes (Import *im, const char * const *names, char **values, GError **
 {
   int line = current_line (im);
   xmlTextReaderPtr r = im->reader;
-  g_autofree char *element = g_strdup (local_name (im));
+  /* libxml2's dictionary keeps names for the reader's lifetime: no copy. */
+  const char *element = local_name (im);
   int rc;
 
   while ((rc = xmlTextReaderMoveToNextAttribute (r)) == 1)
@@ -391,9 +407,19 @@ read_field (Import *im, JbRecord *record, int *last, GError **error)
   if (!in_our_namespace (im))
     return fail (im, error, line, _("<%s> is not in the namespace %s."),
                  (const char *) xmlTextReaderConstName (im->reader), JB_EXCHANGE_NAMESPACE);
-  for (i = 0; i < (int) kind->n_fields; i++)
+  /* Fields come in order: look after the previous one first, and before it
+   * only to tell a repeated field from an unknown one. */
+  for (i = *last + 1; i < (int) kind->n_fields; i++)
     if (strcmp (jb_exchange_element_name (kind, (guint) i), element) == 0)
       break;
+  if (i == (int) kind->n_fields)
+    {
+      for (i = 0; i <= *last; i++)
+        if (strcmp (jb_exchange_element_name (kind, (guint) i), element) == 0)
+          break;
+      if (i > *last)
+        i = (int) kind->n_fields;
+    }
   if (i == (int) kind->n_fields)
     return fail (im, error, line, _("<%s> has no field <%s>."), kind->name, element);
   if (i <= *last)
@@ -450,7 +476,10 @@ static gboolean
 store_record (Import *im, JbRecord *record, int line, GError **error)
 {
   const JbKind *kind = jb_record_get_kind (record);
-  gint64 id = jb_store_id_for_uuid (im->store, kind->id, jb_record_get_uuid (record));
+  /* A table that was empty holds only records of this file, whose ids all
+   * differ (seen_add()): nothing to look up there. */
+  gint64 id = im->was_empty[kind->id]
+              ? 0 : jb_store_id_for_uuid (im->store, kind->id, jb_record_get_uuid (record));
   g_autoptr (GError) local = NULL;
 
   if (id != 0)
@@ -486,6 +515,25 @@ store_record (Import *im, JbRecord *record, int line, GError **error)
   return TRUE;
 }
 
+/* Whether @uuid is new to the file: *@added FALSE if it was seen before. */
+static gboolean
+seen_add (Import *im, const char *uuid, gboolean *added, GError **error)
+{
+  if (g_hash_table_contains (im->seen, uuid))
+    {
+      *added = FALSE;
+      return TRUE;
+    }
+  /* The table holds ids only once the memory is full, so an id is in one
+   * place or the other. */
+  if (g_hash_table_size (im->seen) < ids_in_memory)
+    {
+      *added = g_hash_table_add (im->seen, g_strdup (uuid));
+      return TRUE;
+    }
+  return jb_store_seen_add (im->store, uuid, added, error);
+}
+
 static gboolean
 read_record (Import *im, GError **error)
 {
@@ -517,7 +565,7 @@ read_record (Import *im, GError **error)
     return fail (im, error, line, _("The record was updated before it was created."));
 
   gboolean added;
-  if (!jb_store_seen_add (im->store, uuid, &added, error))
+  if (!seen_add (im, uuid, &added, error))
     return FALSE;
   if (!added)
     return fail (im, error, line, _("The id %s appears twice in the file."), uuid);
@@ -654,10 +702,13 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
   if (im.reader)
     xmlTextReaderSetStructuredErrorHandler (im.reader, error_cb, &im);
   im.value = g_string_sized_new (1024);
+  im.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gboolean ok = im.reader && jb_store_seen_clear (store, &local) &&
                 jb_store_begin (store, &local);
   gboolean in_transaction = ok;
+  for (guint k = 0; ok && k < JB_N_KINDS; k++)
+    im.was_empty[k] = jb_store_count (store, k) == 0;
   /* Bounded still: 64 MB whatever the file's size. */
   jb_store_set_cache_size (store, 64);
   ok = ok && read_document (&im, &local);
@@ -698,6 +749,7 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
     xmlFreeTextReader (im.reader);
   xmlSetGenericErrorFunc (NULL, NULL);
   g_string_free (im.value, TRUE);
+  g_hash_table_destroy (im.seen);
   g_free (im.xml_error);
   g_clear_error (&im.io_error);
   if (!ok)
