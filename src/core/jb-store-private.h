@@ -8,6 +8,45 @@
 
 G_BEGIN_DECLS
 
+/* The store's state, shared by its files. */
+struct _JbStore {
+  GObject parent_instance;
+  sqlite3 *db;
+  char *path;
+  guint depth;          /* open transactions */
+  guint changed_kinds;  /* kinds written in the open transaction, as bits */
+  /* per kind: SELECT by id (all fields, with reference names) */
+  sqlite3_stmt *load[JB_N_KINDS];
+  sqlite3_stmt *insert[JB_N_KINDS];
+  sqlite3_stmt *update[JB_N_KINDS];
+  sqlite3_stmt *by_uuid[JB_N_KINDS];  /* SELECT id by uuid */
+  sqlite3_stmt *history_insert;
+  /* SQL text → statement, for statements built per call (checks, lookups):
+   * prepared once, so that importing 100 000 records does not parse 100 000
+   * times. */
+  GHashTable *cache;
+};
+
+/* Columns every record table has before its fields. */
+enum { COL_ID, COL_UUID, COL_CREATED, COL_UPDATED, N_RECORD_COLS };
+
+/* jb-store.c */
+gboolean      jb_store_exec           (JbStore *self, const char *sql, GError **error);
+sqlite3_stmt *jb_store_prepare        (JbStore *self, const char *sql, gboolean persistent,
+                                       GError **error);
+/* A statement prepared once per store (not reset: callers reset after use). */
+sqlite3_stmt *jb_store_cached         (JbStore *self, const char *sql, GError **error);
+/* The first column of the first row of @sql, or -1. */
+gint64        jb_store_query_int      (JbStore *self, const char *sql);
+const JbKind *jb_store_ref_target     (const JbField *field);
+GString      *jb_store_select_sql_full (const JbKind *kind, JbFieldFlags flags,
+                                        gboolean with_uuids);
+void          jb_store_bind_fields    (JbRecord *record, sqlite3_stmt *stmt, int first);
+
+/* jb-store-query.c */
+GPtrArray    *jb_store_collect_rows   (JbStore *self, const JbKind *kind, sqlite3_stmt *stmt,
+                                       GError **error);
+
 /* A statement prepared once per store, reset and unbound, ready to bind. */
 sqlite3_stmt *jb_store_statement      (JbStore *self, const char *sql, GError **error);
 /* Sets @error from SQLite's last message; returns FALSE. */

@@ -1,0 +1,439 @@
+/* jb-store-write.c: checking, saving and deleting records, all or nothing,
+ * and the history of every change (see jb-store.c for the whole store). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jb-date.h"
+#include "jb-rules.h"
+#include "jb-store-private.h"
+
+static gboolean
+row_exists (JbStore *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = jb_store_cached (self, sql, NULL);
+  gboolean found = FALSE;
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  return found;
+}
+
+/* The title of another record of the same kind whose unique field holds the
+ * same value, or NULL. */
+static char *
+unique_clash (JbStore *self, JbRecord *record, guint field)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 AND id != ?2",
+                                          kind->fields[kind->title_field].name, kind->name,
+                                          kind->fields[field].name);
+  sqlite3_stmt *stmt = jb_store_cached (self, sql, NULL);
+  char *title = NULL;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, jb_record_get_text (record, field), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return title;
+}
+
+/* A session belongs to a challenge (or to a larger session) — when that is
+ * recorded at all: files from elsewhere may hold a session alone — and no
+ * event may end up inside itself. */
+static void
+check_event_parent (JbStore *self, JbRecord *record, GPtrArray *problems)
+{
+  int parent_field = jb_kind_field_index (jb_record_get_kind (record), "parent_id");
+  gboolean session = g_strcmp0 (jb_record_get_text_by_name (record, "kind"), "session") == 0;
+
+  if (!jb_record_is_set (record, parent_field))
+    return;
+  sqlite3_stmt *stmt = jb_store_cached (self,
+                               "WITH RECURSIVE up(id, parent, kind, depth) AS ("
+                               " SELECT id, parent_id, kind, 0 FROM event WHERE id = ?1"
+                               " UNION ALL SELECT e.id, e.parent_id, e.kind, up.depth + 1"
+                               " FROM event e JOIN up ON e.id = up.parent WHERE up.depth < 64)"
+                               " SELECT (SELECT kind FROM up WHERE depth = 0),"
+                               "        (SELECT count(*) FROM up WHERE id = ?2)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, jb_record_get_int (record, parent_field));
+  sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *parent_kind = (const char *) sqlite3_column_text (stmt, 0);
+      if (jb_record_get_id (record) != 0 && sqlite3_column_int64 (stmt, 1) > 0)
+        jb_problem_add (problems, parent_field,
+                        _("An event cannot be part of itself or of one of its sessions."));
+      else if (session && g_strcmp0 (parent_kind, "challenge") != 0 &&
+               g_strcmp0 (parent_kind, "session") != 0)
+        jb_problem_add (problems, parent_field,
+                        _("A session belongs to a challenge (or to a larger session)."));
+    }
+  sqlite3_reset (stmt);
+}
+
+static gboolean
+check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *problems,
+              GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+
+  jb_record_validate (record, problems);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const JbField *f = &kind->fields[i];
+      if (!jb_record_is_set (record, i))
+        continue;
+      if (f->type == JB_TYPE_REF)
+        {
+          gint64 target = jb_record_get_int (record, i);
+          /* A bulk save leaves this to the foreign key, and asks here only
+           * when the table refused the row (explain_refusal()). */
+          if (target > 0 && !(flags & JB_SAVE_BULK) &&
+              !row_exists (self, jb_store_ref_target (f)->name, target))
+            jb_problem_add (problems, (int) i, _("The chosen %s no longer exists."),
+                            _(jb_store_ref_target (f)->label));
+          if (f->ref_kind == kind->id && target == jb_record_get_id (record))
+            jb_problem_add (problems, (int) i, _("A record cannot refer to itself."));
+        }
+      /* The same for unique fields and the UNIQUE constraint. */
+      if ((f->flags & JB_FIELD_UNIQUE) && !(flags & JB_SAVE_BULK))
+        {
+          g_autofree char *other = unique_clash (self, record, i);
+          if (other)
+            jb_problem_add (problems, (int) i, _("“%s” already has this %s."), other,
+                            _(f->label));
+        }
+    }
+
+  if (kind->id == JB_KIND_EVENT)
+    check_event_parent (self, record, problems);
+
+  if (jb_record_get_id (record) != 0 && !(flags & JB_SAVE_ANY_STATUS))
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (JbRecord) before = jb_store_load (self, kind->id, jb_record_get_id (record),
+                                                   &local);
+      if (before == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      jb_rules_check_change (before, record, problems);
+    }
+  return TRUE;
+}
+
+gboolean
+jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **error)
+{
+  return check_record (self, record, JB_SAVE_DEFAULT, problems, error);
+}
+
+static gboolean
+add_history (JbStore *self, JbRecord *record, const char *at, const char *action,
+             const char *field, const char *old_value, const char *new_value, GError **error)
+{
+  sqlite3_stmt *stmt = self->history_insert;
+  sqlite3_bind_text (stmt, 1, jb_record_get_kind (record)->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, jb_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/* Demands get a code when the user gives none: JB-2026-0001, JB-2026-0002… */
+static void
+assign_demand_code (JbStore *self, JbRecord *record)
+{
+  if (jb_record_get_text_by_name (record, "code"))
+    return;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = g_strdup_printf ("JB-%d-", g_date_time_get_year (now));
+  sqlite3_stmt *stmt = jb_store_cached (self,
+                               "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
+                               "FROM demand WHERE code LIKE ?1 || '%'", NULL);
+  gint64 last = 0;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  g_autofree char *code = g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
+  jb_record_set_text_by_name (record, "code", code);
+}
+
+static char *
+problems_to_message (const JbKind *kind, GPtrArray *problems)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JbProblem *p = g_ptr_array_index (problems, i);
+      if (s->len)
+        g_string_append_c (s, '\n');
+      if (p->field >= 0)
+        g_string_append_printf (s, "%s: ", _(kind->fields[p->field].label));
+      g_string_append (s, p->message);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Sets @error to what every check of a save finds wrong with @record, as
+ * the message of a refused save; FALSE (and @error untouched) if nothing. */
+static gboolean
+explain_refusal (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+  if (!check_record (self, record, flags & ~JB_SAVE_BULK, problems, NULL) || problems->len == 0)
+    return FALSE;
+  g_autofree char *message = problems_to_message (jb_record_get_kind (record), problems);
+  g_clear_error (error);
+  g_set_error_literal (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID, message);
+  return TRUE;
+}
+
+static gboolean
+write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  const JbKind *kind = jb_record_get_kind (record);
+  gboolean is_new = jb_record_get_id (record) == 0;
+  g_autoptr (JbRecord) before = NULL;
+  g_autofree char *now = NULL;
+
+  if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
+    return FALSE;
+  if (is_new && kind->id == JB_KIND_DEMAND)
+    assign_demand_code (self, record);
+
+  if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_uuid (record))
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      jb_record_set_uuid (record, before ? jb_record_get_uuid (before) : uuid);
+    }
+  if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_created (record) ||
+      !jb_record_get_updated (record))
+    {
+      now = jb_timestamp_now ();
+      jb_record_set_times (record, before ? jb_record_get_created (before) : now, now);
+    }
+
+  sqlite3_stmt *stmt = is_new ? self->insert[kind->id] : self->update[kind->id];
+  sqlite3_bind_text (stmt, 1, jb_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, jb_record_get_created (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, jb_record_get_updated (record), -1, SQLITE_STATIC);
+  jb_store_bind_fields (record, stmt, N_RECORD_COLS);
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, (int) kind->n_fields + 4, jb_record_get_id (record));
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || jb_store_fail (self, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    {
+      /* A bulk save left references and unique fields to the constraints:
+       * when one of them speaks, say what any other save would have said. */
+      if ((flags & JB_SAVE_BULK) &&
+          (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_FOREIGNKEY))
+        explain_refusal (self, record, flags, error);
+      return FALSE;
+    }
+
+  gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
+  g_autoptr (JbRecord) after = NULL;
+  if (is_new && (flags & JB_SAVE_BULK) &&
+      kind->fields[kind->title_field].type != JB_TYPE_REF)
+    {
+      /* The new row holds what was bound, and its 'created' history row
+       * needs only the title: no reload (a bulk save fills in no reference
+       * titles).  Changes still reload, for the titles they record. */
+      jb_record_set_id (record, id);
+      after = g_object_ref (record);
+    }
+  else if (!(after = jb_store_load (self, kind->id, id, error)))
+    return FALSE;
+
+  if (is_new)
+    ok = add_history (self, after, jb_record_get_updated (after), "created", NULL, NULL,
+                      jb_record_get_title (after), error);
+  for (guint i = 0; ok && before && i < kind->n_fields; i++)
+    if (!jb_record_equal_field (before, after, i))
+      {
+        g_autofree char *old_value = jb_record_field_to_string (before, i);
+        g_autofree char *new_value = jb_record_field_to_string (after, i);
+        ok = add_history (self, after, jb_record_get_updated (after), "changed",
+                          kind->fields[i].name, old_value, new_value, error);
+      }
+  if (ok)
+    jb_record_assign (record, after);
+  return ok;
+}
+
+/* What a save means for other records, in the same transaction.  Imports
+ * skip this: the file already holds the consequences. */
+static gboolean
+apply_consequences (JbStore *self, JbRecord *record, GError **error)
+{
+  /* Selecting a solution means its demand has been taken up (揭榜). */
+  if (jb_record_get_kind_id (record) == JB_KIND_SOLUTION &&
+      g_strcmp0 (jb_record_get_text_by_name (record, "status"), "selected") == 0)
+    {
+      g_autoptr (JbRecord) demand =
+        jb_store_load (self, JB_KIND_DEMAND, jb_record_get_int_by_name (record, "demand_id"),
+                       error);
+      if (demand == NULL)
+        return FALSE;
+      const char *status = jb_record_get_text_by_name (demand, "status");
+      if (g_strcmp0 (status, "draft") == 0 || g_strcmp0 (status, "review") == 0 ||
+          g_strcmp0 (status, "published") == 0)
+        {
+          jb_record_set_text_by_name (demand, "status", "matched");
+          if (!write_record (self, demand, JB_SAVE_ANY_STATUS, error))
+            return FALSE;
+          self->changed_kinds |= 1u << JB_KIND_DEMAND;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+
+  if (!check_record (self, record, flags, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    {
+      /* A bulk save checked less: the message names every problem all the same. */
+      if ((flags & JB_SAVE_BULK) && explain_refusal (self, record, flags, error))
+        return FALSE;
+      g_autofree char *message = problems_to_message (jb_record_get_kind (record), problems);
+      g_set_error_literal (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  /* Work on a copy so that a failed save leaves the caller's record as it
+   * was; a bulk caller drops both the record and its transaction then. */
+  g_autoptr (JbRecord) work = (flags & JB_SAVE_BULK) ? g_object_ref (record)
+                                                     : jb_record_copy (record);
+  gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
+  if (own && !jb_store_begin (self, error))
+    return FALSE;
+  if (!write_record (self, work, flags, error) ||
+      (!(flags & JB_SAVE_KEEP_TIMES) && !apply_consequences (self, work, error)))
+    {
+      if (own)
+        jb_store_rollback (self);
+      return FALSE;
+    }
+  self->changed_kinds |= 1u << jb_record_get_kind_id (record);
+  if (own && !jb_store_commit (self, error))
+    return FALSE;
+  jb_record_assign (record, work);
+  return TRUE;
+}
+
+/* "Demands (3), People (1)": who still points at the record, or NULL. */
+static char *
+describe_references (JbStore *self, JbKindId target, gint64 id)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      const JbKind *kind = jb_kind_get (k);
+      gint64 count = 0;
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const JbField *f = &kind->fields[i];
+          if (f->type != JB_TYPE_REF || f->ref_kind != target || (f->flags & JB_FIELD_PART_OF))
+            continue;
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1 AND id != ?2",
+                                                  kind->name, f->name);
+          sqlite3_stmt *stmt = jb_store_prepare (self, sql, FALSE, NULL);
+          if (stmt == NULL)
+            continue;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, k == target ? id : 0);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            count += sqlite3_column_int64 (stmt, 0);
+          sqlite3_finalize (stmt);
+        }
+      if (count > 0)
+        /* TRANSLATORS: a kind of record and how many of them, e.g. "Demands (3)" */
+        g_string_append_printf (s, s->len ? _(", %s (%lld)") : _("%s (%lld)"),
+                                _(kind->plural), (long long) count);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  g_autoptr (JbRecord) before = jb_store_load (self, kind_id, id, error);
+  if (before == NULL)
+    return FALSE;
+
+  g_autofree char *users = describe_references (self, kind_id, id);
+  if (users)
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_REFERENCED,
+                   _("“%s” cannot be deleted while other records refer to it: %s. "
+                     "Change or delete those first."),
+                   jb_record_get_title (before), users);
+      return FALSE;
+    }
+
+  if (!jb_store_begin (self, error))
+    return FALSE;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->name);
+  g_autofree char *now = jb_timestamp_now ();
+  sqlite3_stmt *stmt = jb_store_prepare (self, sql, FALSE, error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && add_history (self, before, now, "deleted", NULL, jb_record_get_title (before), NULL,
+                          error);
+  if (!ok)
+    {
+      jb_store_rollback (self);
+      return FALSE;
+    }
+  self->changed_kinds |= 1u << kind_id;
+  /* Parts (a deal's payments) go with it. */
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    for (guint i = 0; i < jb_kind_get (k)->n_fields; i++)
+      if (jb_kind_get (k)->fields[i].ref_kind == kind_id &&
+          (jb_kind_get (k)->fields[i].flags & JB_FIELD_PART_OF))
+        self->changed_kinds |= 1u << k;
+  return jb_store_commit (self, error);
+}
