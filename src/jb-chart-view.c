@@ -8,7 +8,9 @@
 struct _JbChartView {
   GtkWidget parent_instance;
   JbChartKind kind;
+  gboolean money;       /* values are fen: abbreviated on the chart */
   GPtrArray *entries;   /* JbSeriesEntry */
+  GStrv short_texts;    /* per entry, when money */
   int focus;            /* item the keyboard is on */
   int hover;            /* item under the pointer */
 };
@@ -52,7 +54,8 @@ jb_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint i = 0; i < n; i++)
     {
       JbSeriesEntry *e = self->entries->pdata[i];
-      items[i] = (JbChartItem) { e->label, (double) e->value, e->formatted };
+      items[i] = (JbChartItem) { e->label, (double) e->value, e->formatted,
+                                 self->short_texts ? self->short_texts[i] : NULL };
     }
   JbChartStyle style;
   style_from_widget (self, &style);
@@ -77,8 +80,25 @@ jb_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_si
     {
       int rows = self->kind == JB_CHART_HBARS || self->kind == JB_CHART_FUNNEL
                  ? (int) MAX (n_items (self), 3) : 0;
-      *minimum = rows ? rows * 20 + 12 : 160;
-      *natural = rows ? rows * 26 + 12 : 220;
+      /* Rows tall enough for two lines when a label is long (organization
+       * names), so that jb_chart_draw wraps it instead of cutting it. */
+      int row = 26;
+      /* The label column of jb_chart_draw (half the width at most) in a
+       * chart as wide as the dashboard's two columns at the window's default
+       * size: narrower, labels lose their middle instead. */
+      double label_room = (460 - 12) * 0.5;
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+      for (guint i = 0; rows && i < n_items (self); i++)
+        {
+          JbSeriesEntry *e = self->entries->pdata[i];
+          int w, h;
+          pango_layout_set_text (layout, e->label, -1);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          if (w > label_room)
+            row = MAX (row, 2 * h + 8);
+        }
+      /* GtkFlowBox gives its lines their minimum height: ask for the rows' room. */
+      *minimum = *natural = rows ? rows * row + 12 : 240;
     }
 }
 
@@ -179,6 +199,7 @@ jb_chart_view_dispose (GObject *object)
 {
   JbChartView *self = JB_CHART_VIEW (object);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->short_texts, g_strfreev);
   G_OBJECT_CLASS (jb_chart_view_parent_class)->dispose (object);
 }
 
@@ -255,7 +276,14 @@ void
 jb_chart_view_set_series (JbChartView *self, const char *title, GPtrArray *entries)
 {
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->short_texts, g_strfreev);
   self->entries = entries ? g_ptr_array_ref (entries) : NULL;
+  if (self->money && self->entries)
+    {
+      self->short_texts = g_new0 (char *, self->entries->len + 1);
+      for (guint i = 0; i < self->entries->len; i++)
+        self->short_texts[i] = jb_chart_format_money (((JbSeriesEntry *) self->entries->pdata[i])->value);
+    }
   self->focus = MIN (self->focus, (int) n_items (self) - 1);
   self->focus = MAX (self->focus, 0);
   self->hover = -1;
@@ -273,6 +301,12 @@ jb_chart_view_set_series (JbChartView *self, const char *title, GPtrArray *entri
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, values->str, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+jb_chart_view_set_money (JbChartView *self, gboolean money)
+{
+  self->money = money;
 }
 
 GPtrArray *

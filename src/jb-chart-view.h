@@ -17,6 +17,9 @@ GtkWidget *jb_chart_view_new         (JbChartKind kind);
 /* @entries: JbSeriesEntry (kept, not copied); @title names the chart for
  * assistive technologies. */
 void       jb_chart_view_set_series  (JbChartView *self, const char *title, GPtrArray *entries);
+/* The values are amounts (fen): the chart writes them rounded (jb_chart_format_money).
+ * Set before the series. */
+void       jb_chart_view_set_money   (JbChartView *self, gboolean money);
 GPtrArray *jb_chart_view_get_series  (JbChartView *self);
 int        jb_chart_view_get_focus   (JbChartView *self);
 /* Emits ::activate-item with item @i's filter.  Also the action

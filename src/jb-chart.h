@@ -16,9 +16,10 @@ typedef enum {
 } JbChartKind;
 
 typedef struct {
-  const char *label;
+  const char *label;      /* "2022-03" (a month) and "2022" are written as dates */
   double      value;      /* only the proportions matter */
-  const char *formatted;  /* the exact value, written beside the bar */
+  const char *formatted;  /* the exact value, written beside horizontal bars */
+  const char *short_text; /* written above vertical bars and points; NULL: formatted */
 } JbChartItem;
 
 typedef struct {
@@ -31,6 +32,10 @@ typedef struct {
   JbChartColor highlight;   /* the focused or pointed bar */
   const char  *font;        /* Pango font description; NULL: "Sans 9" */
 } JbChartStyle;
+
+/* An amount rounded for a chart's labels, where the exact one rarely fits:
+ * "155万元", "1.7亿元" under Chinese, "¥1.55M", "¥220K" otherwise. */
+char *jb_chart_format_money (gint64 fen);
 
 /* Black on white with a blue that prints well in grey too. */
 void  jb_chart_style_init_print (JbChartStyle *style);

@@ -120,10 +120,13 @@ chart (cairo_t *cr, JbReport *report, JbSeriesId id, JbChartKind kind, double y,
 {
   GPtrArray *entries = report->series[id];
   g_autofree JbChartItem *items = g_new0 (JbChartItem, MAX (entries->len, 1));
+  g_autoptr (GPtrArray) short_texts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < entries->len; i++)
     {
       JbSeriesEntry *e = entries->pdata[i];
-      items[i] = (JbChartItem) { e->label, (double) e->value, e->formatted };
+      char *short_text = jb_series_is_money (id) ? jb_chart_format_money (e->value) : NULL;
+      g_ptr_array_add (short_texts, short_text);
+      items[i] = (JbChartItem) { e->label, (double) e->value, e->formatted, short_text };
     }
   y = heading (cr, jb_series_title (id), y);
   JbChartStyle style;
