@@ -6,8 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "jb-dashboard.h"
+#include "jb-date.h"
 #include "jb-report.h"
 
 /* Which chart draws each series. */
@@ -26,6 +29,7 @@ struct _JbDashboard {
   GtkDropDown *period_dropdown;
   GtkDropDown *scope_dropdown;
   GtkCheckButton *sessions_check;
+  GtkBox *custom_box;
   GtkButton *pdf_button;
   GtkButton *print_button;
   GtkLabel *title_label;
@@ -37,11 +41,17 @@ struct _JbDashboard {
   guint refresh_idle;
   gboolean updating_choices;  /* filling the drop-downs: no refresh per item */
   int chosen_year;            /* 0: all time; -1: none yet (the latest) */
+  gboolean custom;            /* "Custom…": from custom_from to custom_to */
+  gboolean syncing;           /* setting a date input from code: no reaction */
 
   GArray *years;      /* int per period item; 0 = all time */
   GArray *event_ids;  /* gint64 per scope item; 0 = everything */
   JbStatsPeriod period;
   char from[11], to[11];
+  char custom_from[11], custom_to[11];  /* ISO, "" for an open end */
+  GtkWidget *date_entries[2];           /* From, To */
+  GtkWidget *date_errors[2];
+  GtkWidget *calendars[2];
 
   GtkWidget *tile_buttons[JB_N_FIGURES];
   GtkLabel *tile_values[JB_N_FIGURES];
@@ -64,15 +74,41 @@ show_records (JbDashboard *self, JbFilter *filter)
 /* ---- the period and scope -------------------------------------------------- */
 
 static void
+set_date_text (JbDashboard *self, guint i, const char *text)
+{
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entries[i]), text);
+  self->syncing = FALSE;
+}
+
+static void
 read_choices (JbDashboard *self)
 {
   guint p = gtk_drop_down_get_selected (self->period_dropdown);
   guint s = gtk_drop_down_get_selected (self->scope_dropdown);
+  /* "Custom…" follows the years and "All time". */
+  gboolean custom = p == self->years->len;
   int year = p < self->years->len ? g_array_index (self->years, int, p) : 0;
 
-  self->chosen_year = year;
+  if (custom && !self->custom && !self->custom_from[0] && !self->custom_to[0])
+    {
+      /* Start from the period shown, so that the figures do not jump. */
+      g_strlcpy (self->custom_from, self->period.from ? self->period.from : "", 11);
+      g_strlcpy (self->custom_to, self->period.to ? self->period.to : "", 11);
+      set_date_text (self, 0, self->custom_from);
+      set_date_text (self, 1, self->custom_to);
+    }
+  self->custom = custom;
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_box), custom);
+  if (!custom)
+    self->chosen_year = year;
   self->period = (JbStatsPeriod) { 0 };
-  if (year > 0)
+  if (custom)
+    {
+      self->period.from = self->custom_from[0] ? self->custom_from : NULL;
+      self->period.to = self->custom_to[0] ? self->custom_to : NULL;
+    }
+  else if (year > 0)
     jb_stats_period_set_year (&self->period, year, self->from, self->to);
   self->period.event_id = s < self->event_ids->len ? g_array_index (self->event_ids, gint64, s) : 0;
   self->period.event_alone = !gtk_check_button_get_active (self->sessions_check);
@@ -106,6 +142,10 @@ load_choices (JbDashboard *self)
     year_pos = self->years->len;
   gtk_string_list_append (years, _("All time"));
   g_array_append_val (self->years, (int) { 0 });
+  /* TRANSLATORS: a period from one date to another, chosen by the user */
+  gtk_string_list_append (years, _("Custom…"));
+  if (self->custom)
+    year_pos = self->years->len;
 
   gtk_string_list_append (events, _("Everything"));
   g_array_append_val (self->event_ids, (gint64) { 0 });
@@ -233,6 +273,178 @@ choice_changed (JbDashboard *self)
   refresh (self);
 }
 
+/* ---- a custom period --------------------------------------------------------- */
+
+static void
+set_date_error (JbDashboard *self, guint i, const char *message)
+{
+  GtkWidget *entry = self->date_entries[i];
+  gtk_label_set_text (GTK_LABEL (self->date_errors[i]), message ? message : "");
+  gtk_widget_set_visible (self->date_errors[i], message != NULL);
+  if (message)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Reads From and To; shows the period if both are dates (or empty: an open
+ * end) in order, else says what is wrong at the field and keeps the figures. */
+static void
+apply_custom (JbDashboard *self)
+{
+  char *iso[2] = { NULL, NULL };
+  gboolean ok = TRUE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entries[i]))));
+      iso[i] = *text ? jb_date_normalize (text) : g_strdup ("");
+      if (iso[i] == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a date. Write it as 2026-12-15."), text);
+          set_date_error (self, i, message);
+          ok = FALSE;
+        }
+      else
+        set_date_error (self, i, NULL);
+    }
+  if (ok && *iso[0] && *iso[1] && strcmp (iso[0], iso[1]) > 0)
+    {
+      set_date_error (self, 1, _("The end comes before the start."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      for (guint i = 0; i < 2; i++)
+        set_date_text (self, i, iso[i]);  /* as the figures read it: 2022/12/1 → 2022-12-01 */
+      gboolean changed = strcmp (self->custom_from, iso[0]) != 0 ||
+                         strcmp (self->custom_to, iso[1]) != 0;
+      g_strlcpy (self->custom_from, iso[0], sizeof self->custom_from);
+      g_strlcpy (self->custom_to, iso[1], sizeof self->custom_to);
+      if (changed && self->custom)
+        {
+          read_choices (self);
+          refresh (self);
+        }
+    }
+  g_free (iso[0]);
+  g_free (iso[1]);
+}
+
+static void
+date_edited (GtkEditable *entry, JbDashboard *self)
+{
+  /* Judged when the user is done (Enter, leaving the field, a day picked);
+   * while typing, an old complaint would only be in the way. */
+  for (guint i = 0; i < 2 && !self->syncing; i++)
+    if (self->date_entries[i] == GTK_WIDGET (entry))
+      set_date_error (self, i, NULL);
+}
+
+static void
+date_focus_left (GtkEventControllerFocus *focus, JbDashboard *self)
+{
+  apply_custom (self);
+}
+
+static void
+day_selected (GtkCalendar *calendar, JbDashboard *self)
+{
+  if (self->syncing)
+    return;
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  guint i = GTK_WIDGET (calendar) == self->calendars[1];
+  set_date_text (self, i, iso);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                             GTK_TYPE_POPOVER)));
+  apply_custom (self);
+}
+
+/* The calendar opens on the date written, if any. */
+static void
+calendar_shown (GtkWidget *popover, JbDashboard *self)
+{
+  guint i = gtk_popover_get_child (GTK_POPOVER (popover)) == self->calendars[1];
+  g_autofree char *iso = jb_date_normalize (gtk_editable_get_text (GTK_EDITABLE (self->date_entries[i])));
+  if (iso == NULL)
+    return;
+  g_autoptr (GDateTime) date = g_date_time_new_utc (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
+  self->syncing = TRUE;
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendars[i]), date);
+  self->syncing = FALSE;
+}
+
+static void
+build_custom (JbDashboard *self)
+{
+  /* TRANSLATORS: first day of a custom dashboard period */
+  const char *names[2] = { N_("_From"), N_("_To") };
+  const char *tips[2] = { N_("First day of the period; empty: since the beginning"),
+                          N_("Last day of the period; empty: until today and after") };
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *field = gtk_grid_new ();
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(names[i]));
+      GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *button = gtk_menu_button_new ();
+      GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *calendar = gtk_calendar_new ();
+      GtkWidget *error = gtk_label_new (NULL);
+
+      gtk_grid_set_column_spacing (GTK_GRID (field), 6);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      gtk_widget_add_css_class (linked, "linked");
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+      gtk_widget_set_tooltip_text (entry, _(tips[i]));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error,
+                                      -1);
+      g_signal_connect (entry, "changed", G_CALLBACK (date_edited), self);
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (apply_custom), self);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (date_focus_left), self);
+      gtk_widget_add_controller (entry, focus);
+
+      g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected), self);
+      gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+      g_signal_connect (popover, "show", G_CALLBACK (calendar_shown), self);
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+      gtk_widget_set_tooltip_text (button, _("Pick a date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Pick a date"), -1);
+
+      gtk_label_set_xalign (GTK_LABEL (error), 0);
+      gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (error), 40);
+      gtk_widget_add_css_class (error, "error");
+      gtk_widget_set_visible (error, FALSE);
+
+      gtk_box_append (GTK_BOX (linked), entry);
+      gtk_box_append (GTK_BOX (linked), button);
+      gtk_grid_attach (GTK_GRID (field), label, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (field), linked, 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (field), error, 1, 1, 1, 1);
+      gtk_box_append (self->custom_box, field);
+      self->date_entries[i] = entry;
+      self->date_errors[i] = error;
+      self->calendars[i] = calendar;
+    }
+}
+
 /* ---- tiles and charts ----------------------------------------------------------- */
 
 static void
@@ -296,6 +508,7 @@ build_charts (JbDashboard *self)
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_widget_add_css_class (title, "heading");
       GtkWidget *view = jb_chart_view_new (chart_kinds[s]);
+      jb_chart_view_set_money (JB_CHART_VIEW (view), jb_series_is_money (s));
       gtk_widget_set_vexpand (view, TRUE);
       g_signal_connect (view, "activate-item", G_CALLBACK (chart_activated), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -466,6 +679,7 @@ jb_dashboard_class_init (JbDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, sessions_check);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, custom_box);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, print_button);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, title_label);
@@ -483,6 +697,7 @@ jb_dashboard_init (JbDashboard *self)
   self->chosen_year = -1;
   build_tiles (self);
   build_charts (self);
+  build_custom (self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (choice_changed),
                             self);
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (choice_changed),
@@ -507,6 +722,7 @@ jb_dashboard_set_store (JbDashboard *self, JbStore *store)
     self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed), self);
   self->period = (JbStatsPeriod) { 0 };
   self->chosen_year = -1;
+  self->custom = FALSE;
   load_choices (self);  /* no year chosen yet: the latest */
   refresh (self);
 }
@@ -559,6 +775,12 @@ GtkDropDown *
 jb_dashboard_get_period_dropdown (JbDashboard *self)
 {
   return self->period_dropdown;
+}
+
+GtkEditable *
+jb_dashboard_get_date_entry (JbDashboard *self, gboolean to)
+{
+  return GTK_EDITABLE (self->date_entries[to ? 1 : 0]);
 }
 
 GtkDropDown *

@@ -18,7 +18,8 @@ GtkWidget   *jb_dashboard_new          (void);
 /* Shows @store's figures (the latest year that holds records) and follows
  * its "changed" signal. */
 void         jb_dashboard_set_store    (JbDashboard *self, JbStore *store);
-/* The year shown (0: all time), as the period drop-down does. */
+/* The year shown (0: all time), as the period drop-down does; "Custom…"
+ * after them shows the dates typed in jb_dashboard_get_date_entry(). */
 void         jb_dashboard_set_year     (JbDashboard *self, int year);
 /* Everything (@event_id 0), or one event with (or without) its sessions. */
 void         jb_dashboard_set_event    (JbDashboard *self, gint64 event_id, gboolean with_sessions);
@@ -28,5 +29,8 @@ GtkWidget   *jb_dashboard_get_tile     (JbDashboard *self, JbFigureId figure);
 JbChartView *jb_dashboard_get_chart    (JbDashboard *self, JbSeriesId series);
 GtkDropDown *jb_dashboard_get_period_dropdown (JbDashboard *self);
 GtkDropDown *jb_dashboard_get_scope_dropdown  (JbDashboard *self);
+/* The From (or To) entry of the custom period, the period drop-down's last
+ * choice: Enter or leaving it shows the period typed. */
+GtkEditable *jb_dashboard_get_date_entry      (JbDashboard *self, gboolean to);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* The dashboard under Xvfb: the sample's figures on the tiles, a change of
- * period through the drop-down, a bar followed to its records, and a name for
- * every control. */
+ * period through the drop-down, a custom period typed in its date fields, a
+ * bar followed to its records, and a name for every control. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -186,6 +186,60 @@ test_period_and_bar (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_listed (f, f->shown), ==, 11);
 }
 
+/* A custom period typed in From and To: November 2022's signed deals, counted
+ * apart with a filter of the store; a wrong date is refused at its field. */
+static void
+test_custom_period (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbFilter) november = jb_filter_new (JB_KIND_DEAL, "November 2022");
+  jb_filter_add (november, JB_MATCH_SIGNED, NULL, NULL);
+  jb_filter_add (november, JB_MATCH_FROM, "signed_on", "2022-11-01");
+  jb_filter_add (november, JB_MATCH_UNTIL, "signed_on", "2022-11-30");
+  guint expected = n_listed (f, november);
+
+  GtkDropDown *period = jb_dashboard_get_period_dropdown (f->dashboard);
+  GListModel *choices = gtk_drop_down_get_model (period);
+  gtk_drop_down_set_selected (period, g_list_model_get_n_items (choices) - 1);
+  pump ();
+  /* Custom starts from the year shown: the same figures. */
+  GtkEditable *from = jb_dashboard_get_date_entry (f->dashboard, FALSE);
+  GtkEditable *to = jb_dashboard_get_date_entry (f->dashboard, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (from)));
+  g_assert_cmpstr (gtk_editable_get_text (from), ==, "2022-01-01");
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "206");
+
+  gtk_editable_set_text (from, "2022/11/1");
+  gtk_editable_set_text (to, "2022年11月30日");
+  g_signal_emit_by_name (to, "activate");
+  pump ();
+  const JbStatsPeriod *p = jb_dashboard_get_period (f->dashboard);
+  g_assert_cmpstr (p->from, ==, "2022-11-01");
+  g_assert_cmpstr (p->to, ==, "2022-11-30");
+  g_assert_cmpstr (gtk_editable_get_text (from), ==, "2022-11-01");
+  g_autofree char *count = g_strdup_printf ("%u", expected);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, count);
+  g_assert_cmpuint (expected, >, 0);
+
+  /* An impossible date and an end before the start keep the period shown. */
+  gtk_editable_set_text (to, "2022-02-30");
+  g_signal_emit_by_name (to, "activate");
+  pump ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->to, ==, "2022-11-30");
+  gtk_editable_set_text (to, "2022-10-31");
+  g_signal_emit_by_name (to, "activate");
+  pump ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, count);
+
+  /* Back to a year: the dates are hidden, the year's figures shown. */
+  gtk_drop_down_set_selected (period, position_of (period, "2022"));
+  pump ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (from)));
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "13");
+}
+
 static gboolean
 has_accessible_name (GtkWidget *w)
 {
@@ -203,7 +257,8 @@ has_accessible_name (GtkWidget *w)
 static void
 check_names (GtkWidget *w, guint *checked)
 {
-  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_CHECK_BUTTON (w) ||
+  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
+                     GTK_IS_CHECK_BUTTON (w) ||
                      JB_IS_CHART_VIEW (w) || GTK_IS_EXPANDER (w) || GTK_IS_LIST_BOX_ROW (w);
   if (control)
     {
@@ -234,6 +289,8 @@ main (int argc, char **argv)
   jb_exchange_init ();
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/dashboard/period-and-bar", Fixture, NULL, fixture_set_up, test_period_and_bar,
+              fixture_tear_down);
+  g_test_add ("/dashboard/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
               fixture_tear_down);
   g_test_add ("/dashboard/accessible-names", Fixture, NULL, fixture_set_up,
               test_accessible_names, fixture_tear_down);
