@@ -147,7 +147,7 @@ load_choices (JbDashboard *self)
   if (self->custom)
     year_pos = self->years->len;
 
-  gtk_string_list_append (events, _("Everything"));
+  gtk_string_list_append (events, C_("dashboard scope", "Everything"));
   g_array_append_val (self->event_ids, (gint64) { 0 });
   g_autoptr (GPtrArray) rows = self->store ? jb_store_list (self->store, JB_KIND_EVENT, NULL, NULL)
                                            : NULL;
@@ -623,7 +623,7 @@ pdf_clicked (JbDashboard *self)
   g_autofree char *description = self->store ? jb_store_stats_describe (self->store, &self->period)
                                              : g_strdup ("");
   /* TRANSLATORS: the file name offered for the report; %s is the period */
-  g_autofree char *name = g_strdup_printf (_("Report %s.pdf"), description);
+  g_autofree char *name = g_strdup_printf (_("Jiebang report %s.pdf"), description);
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();

@@ -182,8 +182,8 @@ export_action (GSimpleAction *action, GVariant *param, gpointer data)
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
   const char *ids[] = { "all", "shown", NULL };
-  const char *labels[] = { _("Everything"), _("Only the demands shown, with the records they refer to"),
-                           NULL };
+  const char *labels[] = { C_("export scope", "Everything"),
+                           _("Only the demands shown, with the records they refer to"), NULL };
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "jiebang-%Y-%m-%d.xml");
   g_autoptr (GtkFileFilter) filter = xml_filter ();
