@@ -429,7 +429,7 @@ count_rows (void *user_data, int n, char **values, char **names)
 }
 
 /* A database of version 1 keeps its history through migration 2, whose
- * action rule is the same. */
+ * action rule is the same, and gains the dashboard's index (migration 3). */
 static void
 test_migrate_history (void)
 {
@@ -464,6 +464,10 @@ test_migrate_history (void)
                                  "VALUES ('demand', 'u1', 'x', 'renamed')", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT);
   sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'history_record'", count_rows,
+                &n, NULL);
+  g_assert_cmpint (n, ==, 1);
+  /* migration 3: the dashboard's covering index */
+  sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'demand_figures'", count_rows,
                 &n, NULL);
   g_assert_cmpint (n, ==, 1);
   sqlite3_close (db);
