@@ -128,6 +128,8 @@ static void
 jb_history_view_init (JbHistoryView *self)
 {
   self->expander = gtk_expander_new (_("History"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("History"), -1);
   self->list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_top (self->list, 6);
   gtk_expander_set_child (GTK_EXPANDER (self->expander), self->list);

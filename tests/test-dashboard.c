@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "jb-dashboard.h"
 #include "jb-environment.h"
 #include "jb-exchange.h"
@@ -21,16 +22,6 @@ typedef struct {
   JbFilter *shown;   /* the last ::show-records */
   guint n_shown;
 } Fixture;
-
-static void
-pump (void)
-{
-  gint64 end = g_get_monotonic_time () + 200 * 1000;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 show_records (JbDashboard *dashboard, JbFilter *filter, Fixture *f)
@@ -63,7 +54,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, GTK_WIDGET (f->dashboard));
   jb_dashboard_set_store (f->dashboard, f->store);
   gtk_window_present (f->window);
-  pump ();
+  ui_test_pump ();
 }
 
 static void
@@ -71,7 +62,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
   g_clear_object (&f->window);
-  pump ();
+  ui_test_pump ();
   g_clear_pointer (&f->shown, jb_filter_unref);
   g_clear_object (&f->store);
   g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
@@ -130,26 +121,26 @@ test_period_and_bar (Fixture *f, gconstpointer data)
   jb_record_set_int_by_name (d, "owner_id", jb_record_get_id (orgs->pdata[0]));
   jb_record_set_text_by_name (d, "status", "draft");
   g_assert_true (jb_store_save (f->store, d, JB_SAVE_DEFAULT, NULL));
-  pump ();
+  ui_test_pump ();
   GtkDropDown *period = jb_dashboard_get_period_dropdown (f->dashboard);
   g_autofree char *this_year = g_strndup (jb_record_get_created (d), 4);
   gtk_drop_down_set_selected (period, position_of (period, this_year));
-  pump ();
+  ui_test_pump ();
   g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "1");
   g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "0");
 
   gtk_drop_down_set_selected (period, position_of (period, "2022"));
-  pump ();
+  ui_test_pump ();
   g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "206");
 
   /* The Minhang session without its meetings: the seed's 62 demands. */
   GtkDropDown *scope = jb_dashboard_get_scope_dropdown (f->dashboard);
   gtk_drop_down_set_selected (scope, position_of (scope, "中国创新挑战赛（闵行专场）"));
-  pump ();
+  ui_test_pump ();
   g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "96");
   const JbStatsPeriod *p = jb_dashboard_get_period (f->dashboard);
   jb_dashboard_set_event (f->dashboard, p->event_id, FALSE);
-  pump ();
+  ui_test_pump ();
   g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "62");
   g_autofree char *investment = jb_money_format (4960000000);
   g_assert_cmpstr (tile_value (f, JB_FIGURE_INVESTMENT), ==, investment);
@@ -157,12 +148,12 @@ test_period_and_bar (Fixture *f, gconstpointer data)
 
   /* Back to everything in 2022; the region chart's first bar is Shanghai. */
   gtk_drop_down_set_selected (scope, 0);
-  pump ();
+  ui_test_pump ();
   JbChartView *regions = jb_dashboard_get_chart (f->dashboard, JB_SERIES_BY_REGION);
   JbSeriesEntry *shanghai = jb_chart_view_get_series (regions)->pdata[0];
   g_assert_cmpint (shanghai->value, ==, 206);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (regions), "chart.activate-item", "i", 0));
-  pump ();
+  ui_test_pump ();
   g_assert_nonnull (f->shown);
   g_assert_cmpint (jb_filter_get_kind (f->shown), ==, JB_KIND_DEMAND);
   g_assert_cmpuint (n_listed (f, f->shown), ==, 206);
@@ -201,7 +192,7 @@ test_custom_period (Fixture *f, gconstpointer data)
   GtkDropDown *period = jb_dashboard_get_period_dropdown (f->dashboard);
   GListModel *choices = gtk_drop_down_get_model (period);
   gtk_drop_down_set_selected (period, g_list_model_get_n_items (choices) - 1);
-  pump ();
+  ui_test_pump ();
   /* Custom starts from the year shown: the same figures. */
   GtkEditable *from = jb_dashboard_get_date_entry (f->dashboard, FALSE);
   GtkEditable *to = jb_dashboard_get_date_entry (f->dashboard, TRUE);
@@ -212,7 +203,7 @@ test_custom_period (Fixture *f, gconstpointer data)
   gtk_editable_set_text (from, "2022/11/1");
   gtk_editable_set_text (to, "2022年11月30日");
   g_signal_emit_by_name (to, "activate");
-  pump ();
+  ui_test_pump ();
   const JbStatsPeriod *p = jb_dashboard_get_period (f->dashboard);
   g_assert_cmpstr (p->from, ==, "2022-11-01");
   g_assert_cmpstr (p->to, ==, "2022-11-30");
@@ -224,59 +215,26 @@ test_custom_period (Fixture *f, gconstpointer data)
   /* An impossible date and an end before the start keep the period shown. */
   gtk_editable_set_text (to, "2022-02-30");
   g_signal_emit_by_name (to, "activate");
-  pump ();
+  ui_test_pump ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->to, ==, "2022-11-30");
   gtk_editable_set_text (to, "2022-10-31");
   g_signal_emit_by_name (to, "activate");
-  pump ();
+  ui_test_pump ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, count);
 
   /* Back to a year: the dates are hidden, the year's figures shown. */
   gtk_drop_down_set_selected (period, position_of (period, "2022"));
-  pump ();
+  ui_test_pump ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (from)));
   g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "13");
-}
-
-static gboolean
-has_accessible_name (GtkWidget *w)
-{
-  GtkAccessible *a = GTK_ACCESSIBLE (w);
-  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
-    return TRUE;
-  if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)))
-    return TRUE;
-  return FALSE;
-}
-
-static void
-check_names (GtkWidget *w, guint *checked)
-{
-  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
-                     GTK_IS_CHECK_BUTTON (w) ||
-                     JB_IS_CHART_VIEW (w) || GTK_IS_EXPANDER (w) || GTK_IS_LIST_BOX_ROW (w);
-  if (control)
-    {
-      if (!has_accessible_name (w))
-        g_error ("%s has no accessible name", G_OBJECT_TYPE_NAME (w));
-      (*checked)++;
-      if (!GTK_IS_EXPANDER (w))
-        return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    check_names (c, checked);
 }
 
 static void
 test_accessible_names (Fixture *f, gconstpointer data)
 {
-  guint checked = 0;
-  check_names (GTK_WIDGET (f->dashboard), &checked);
+  guint checked = ui_test_check_names (GTK_WIDGET (f->dashboard));
   /* 16 tiles, 6 charts with their number lists, drop-downs, buttons. */
   g_assert_cmpuint (checked, >, 16 + 6 * 2 + 4);
 }

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "jb-environment.h"
 #include "jb-exchange-dialog.h"
 #include "jb-field-editor.h"
@@ -24,17 +25,6 @@ typedef struct {
 } Fixture;
 
 static void
-pump (void)
-{
-  /* Long enough for GtkSearchEntry's search-changed delay. */
-  gint64 end = g_get_monotonic_time () + 250 * 1000;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -45,7 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
   gtk_window_present (GTK_WINDOW (f->window));
-  pump ();
+  ui_test_pump ();
 }
 
 static void
@@ -54,7 +44,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
     gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
-  pump ();
+  ui_test_pump ();
   g_clear_object (&f->store);
   const char *suffixes[] = { "", "-wal", "-shm" };
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -114,7 +104,7 @@ static void
 win_action (Fixture *f, const char *action)
 {
   g_action_group_activate_action (G_ACTION_GROUP (f->window), action, NULL);
-  pump ();
+  ui_test_pump ();
 }
 
 static void
@@ -152,7 +142,7 @@ answer (int response)
   GtkDialog *dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (dialog, response);
-  pump ();
+  ui_test_pump ();
 }
 
 static JbRecord *
@@ -181,7 +171,7 @@ rows_shown (Fixture *f, JbKindId kind, const char *query)
   GtkSearchEntry *entry = jb_record_browser_get_search_entry (jb_window_get_browser (f->window,
                                                                                    kind));
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  pump ();
+  ui_test_pump ();
   return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->window,
                                                                                       kind)));
 }
@@ -251,7 +241,7 @@ test_demand_create_find_edit_delete (Fixture *f, gconstpointer data)
   jb_window_show_page (f->window, JB_KIND_ORGANIZATION);
   gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_ORGANIZATION)), "editor.delete",
                               NULL);
-  pump ();
+  ui_test_pump ();
   answer (GTK_RESPONSE_ACCEPT);
   GtkDialog *refusal = find_dialog ();
   g_assert_nonnull (refusal);
@@ -265,12 +255,12 @@ test_demand_create_find_edit_delete (Fixture *f, gconstpointer data)
   jb_window_show_page (f->window, JB_KIND_DEMAND);
   gtk_widget_activate_action (GTK_WIDGET (jb_window_get_browser (f->window, JB_KIND_DEMAND)),
                               "browser.delete", NULL);
-  pump ();
+  ui_test_pump ();
   answer (GTK_RESPONSE_CANCEL);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (jb_window_get_browser (f->window, JB_KIND_DEMAND)),
                               "browser.delete", NULL);
-  pump ();
+  ui_test_pump ();
   answer (GTK_RESPONSE_ACCEPT);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 0);
   g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, ""), ==, 0);
@@ -304,7 +294,7 @@ test_invalid_input_changes_nothing (Fixture *f, gconstpointer data)
       g_assert_cmpstr (jb_record_get_text_by_name (after, "title"), ==, "高端医疗器械材料");
       gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)), "editor.revert",
                                   NULL);
-      pump ();
+      ui_test_pump ();
       g_assert_false (shows_error (f, JB_KIND_DEMAND, bad[i].field));
     }
 
@@ -326,7 +316,7 @@ test_closing_keeps_edits (Fixture *f, gconstpointer data)
   /* Cancel: the window stays, with the edit. */
   type_text (f, JB_KIND_ORGANIZATION, "city", "上海");
   gtk_window_close (GTK_WINDOW (f->window));
-  pump ();
+  ui_test_pump ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   answer (GTK_RESPONSE_CANCEL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
@@ -334,7 +324,7 @@ test_closing_keeps_edits (Fixture *f, gconstpointer data)
 
   /* Save: the edit is in the store and the window goes. */
   gtk_window_close (GTK_WINDOW (f->window));
-  pump ();
+  ui_test_pump ();
   answer (2 /* save */);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_autoptr (JbRecord) saved = only_record (f, JB_KIND_ORGANIZATION);
@@ -357,13 +347,13 @@ test_switching_records_asks (Fixture *f, gconstpointer data)
   if (jb_record_get_id (other) == current)
     g_set_object (&other, g_list_model_get_item (rows, 1));
   jb_record_browser_select (browser, jb_record_get_id (other));
-  pump ();
+  ui_test_pump ();
   answer (GTK_RESPONSE_CANCEL);
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION)), ==, current);
   g_assert_true (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
 
   jb_record_browser_select (browser, jb_record_get_id (other));
-  pump ();
+  ui_test_pump ();
   answer (1 /* discard */);
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION)), ==,
                    jb_record_get_id (other));
@@ -371,50 +361,11 @@ test_switching_records_asks (Fixture *f, gconstpointer data)
   g_assert_false (jb_record_is_set (untouched, 7)); /* contact */
 }
 
-/* Every control a person can operate has a name a screen reader can say. */
-static gboolean
-has_accessible_name (GtkWidget *w)
-{
-  GtkAccessible *a = GTK_ACCESSIBLE (w);
-  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
-    return TRUE;
-  if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)))
-    return TRUE;
-  return FALSE;
-}
-
-static void
-check_names (GtkWidget *w, guint *checked)
-{
-  /* Parts of composite controls are named by the control. */
-  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_ENTRY (w) ||
-                     GTK_IS_SEARCH_ENTRY (w) || GTK_IS_DROP_DOWN (w) ||
-                     GTK_IS_CHECK_BUTTON (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_COLUMN_VIEW (w);
-  if (control)
-    {
-      if (!has_accessible_name (w))
-        g_error ("%s (%s) has no accessible name", G_OBJECT_TYPE_NAME (w),
-                 gtk_widget_get_name (w));
-      (*checked)++;
-      if (!GTK_IS_COLUMN_VIEW (w) && !GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (w)))
-        return;
-    }
-  if (GTK_IS_STACK_SWITCHER (w) || GTK_IS_WINDOW_CONTROLS (w))
-    return; /* GTK names these itself */
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    if (!GTK_IS_COLUMN_VIEW (w) || !GTK_IS_LIST_VIEW (c))
-      check_names (c, checked);
-}
-
 static void
 test_accessible_names (Fixture *f, gconstpointer data)
 {
-  guint checked = 0;
   win_action (f, "new-record"); /* the editor of both pages is built in any case */
-  check_names (GTK_WIDGET (f->window), &checked);
+  guint checked = ui_test_check_names (GTK_WIDGET (f->window));
   g_assert_cmpuint (checked, >, 40);
 }
 
@@ -459,7 +410,7 @@ new_related (Fixture *f, JbKindId kind, const char *field, gint64 id)
 {
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-related",
                                   g_variant_new ("(usx)", (guint32) kind, field, id));
-  pump ();
+  ui_test_pump ();
 }
 
 /* demand → solution → selection → deal → payment → award, through the window. */
@@ -551,7 +502,7 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   /* one click from the deal back to its demand */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "open-record",
                                   g_variant_new ("(ux)", (guint32) JB_KIND_DEMAND, demand));
-  pump ();
+  ui_test_pump ();
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_DEMAND)), ==, demand);
 }
 
@@ -590,7 +541,7 @@ test_sample_import_and_export (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_true (run_exchange (JB_EXCHANGE_DIALOG (dialog)));
   gtk_window_destroy (dialog);
-  pump ();
+  ui_test_pump ();
 
   /* The seed's figures: 206 demands in the year, 62 at the Minhang session. */
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 206);
