@@ -271,7 +271,9 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
   else if (!(after = jb_store_load (self, kind->id, id, error)))
     return FALSE;
 
-  if (is_new)
+  /* An import keeps the record's own created time, which jb_store_history()
+   * shows as its creation: no row needed. */
+  if (is_new && !(flags & JB_SAVE_KEEP_TIMES))
     ok = add_history (self, after, jb_record_get_updated (after), "created", NULL, NULL,
                       jb_record_get_title (after), error);
   for (guint i = 0; ok && before && i < kind->n_fields; i++)

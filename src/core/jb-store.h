@@ -100,6 +100,9 @@ GPtrArray   *jb_store_list_filtered (JbStore     *self,
                                      GError     **error);
 gint64       jb_store_count         (JbStore     *self,
                                      JbKindId     kind);
+/* The record's history, oldest first: its creation (from a history row, or for
+ * an imported record from its created time), every field changed, and its
+ * deletion. */
 GPtrArray   *jb_store_history       (JbStore     *self,
                                      const char  *uuid,
                                      GError     **error);
