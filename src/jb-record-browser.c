@@ -493,6 +493,21 @@ jb_record_browser_get_search_entry (JbRecordBrowser *self)
   return self->search_entry;
 }
 
+GArray *
+jb_record_browser_get_shown_ids (JbRecordBrowser *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (rows);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JbRecord) row = g_list_model_get_item (rows, i);
+      gint64 id = jb_record_get_id (row);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 GtkPaned *
 jb_record_browser_get_paned (JbRecordBrowser *self)
 {

@@ -18,6 +18,8 @@ JbRecordEditor *jb_record_browser_get_editor   (JbRecordBrowser *self);
 GtkSearchEntry *jb_record_browser_get_search_entry (JbRecordBrowser *self);
 /* The rows as shown: searched and sorted. */
 GListModel     *jb_record_browser_get_rows     (JbRecordBrowser *self);
+/* The row ids of the records shown (gint64), in the table's order. */
+GArray         *jb_record_browser_get_shown_ids (JbRecordBrowser *self);
 GtkPaned       *jb_record_browser_get_paned    (JbRecordBrowser *self);
 /* Shows the record with @id in the editor, asking first if edits would be lost. */
 void            jb_record_browser_select       (JbRecordBrowser *self, gint64 id);

@@ -67,12 +67,6 @@ jb_window_show_page (JbWindow *self, JbKindId kind)
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (jb_window_get_browser (self, kind)));
 }
 
-JbStore *
-jb_window_get_store (JbWindow *self)
-{
-  return self->store;
-}
-
 static void
 on_page_changed (JbWindow *self)
 {
@@ -145,22 +139,6 @@ import_action (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The demands the table shows, with its search applied. */
-static GArray *
-shown_demand_ids (JbWindow *self)
-{
-  GListModel *rows = jb_record_browser_get_rows (self->browsers[JB_KIND_DEMAND]);
-  guint n = g_list_model_get_n_items (rows);
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (JbRecord) row = g_list_model_get_item (rows, i);
-      gint64 id = jb_record_get_id (row);
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
 static void
 on_export_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
 {
@@ -168,7 +146,9 @@ on_export_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
-      g_autoptr (GArray) ids = g_strcmp0 (scope, "shown") == 0 ? shown_demand_ids (self) : NULL;
+      g_autoptr (GArray) ids = g_strcmp0 (scope, "shown") == 0
+                               ? jb_record_browser_get_shown_ids (self->browsers[JB_KIND_DEMAND])
+                               : NULL;
       jb_exchange_dialog_export (GTK_WINDOW (self), self->store, file, ids);
     }
   g_object_unref (chooser);

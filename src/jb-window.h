@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JbWindow, jb_window, JB, WINDOW, GtkApplicationWindow)
 
 JbWindow        *jb_window_new          (GtkApplication *application, JbStore *store);
-JbStore         *jb_window_get_store    (JbWindow *self);
 JbRecordBrowser *jb_window_get_browser  (JbWindow *self, JbKindId kind);
 /* Shows the page of @kind. */
 void             jb_window_show_page    (JbWindow *self, JbKindId kind);
