@@ -5,7 +5,7 @@ set -euo pipefail
 cd "${1:?source root}"
 
 status=0
-missing=$( { grep -lE '\b(N?_|C_|NC_)\s*\(' src/*.c src/core/*.c; grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui; } \
+missing=$( { grep -lE '\b(N?_|C_|NC_)\s*\(' src/*.c src/*/*.c; grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui; } \
            | sort -u | while read -r f; do grep -qxF "$f" po/POTFILES.in || echo "$f"; done)
 if [ -n "$missing" ]; then
   echo "po/POTFILES.in lacks: $missing"
