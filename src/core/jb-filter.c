@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-filter.c: a list of conditions with a label (see jb-filter.h). */
 #include "config.h"
 
@@ -7,6 +8,7 @@ typedef struct {
   JbMatch match;
   char *field;
   char *value;
+  JbFilter *sub;
 } Condition;
 
 struct _JbFilter {
@@ -23,6 +25,7 @@ condition_clear (Condition *c)
 {
   g_free (c->field);
   g_free (c->value);
+  g_clear_pointer (&c->sub, jb_filter_unref);
 }
 
 JbFilter *
@@ -57,7 +60,15 @@ jb_filter_unref (JbFilter *filter)
 void
 jb_filter_add (JbFilter *filter, JbMatch match, const char *field, const char *value)
 {
-  Condition c = { match, g_strdup (field), g_strdup (value) };
+  g_return_if_fail (match != JB_MATCH_REF);
+  Condition c = { match, g_strdup (field), g_strdup (value), NULL };
+  g_array_append_val (filter->conditions, c);
+}
+
+void
+jb_filter_add_ref (JbFilter *filter, const char *field, JbFilter *sub)
+{
+  Condition c = { JB_MATCH_REF, g_strdup (field), NULL, jb_filter_ref (sub) };
   g_array_append_val (filter->conditions, c);
 }
 
@@ -81,10 +92,12 @@ jb_filter_get_n_conditions (JbFilter *filter)
 
 void
 jb_filter_get_condition (JbFilter *filter, guint i, JbMatch *match, const char **field,
-                         const char **value)
+                         const char **value, JbFilter **sub)
 {
   Condition *c = &g_array_index (filter->conditions, Condition, i);
   *match = c->match;
   *field = c->field;
   *value = c->value;
+  if (sub)
+    *sub = c->sub;
 }

@@ -1,12 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record.c: a record as an array of values described by its kind. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jb-credit-code.h"
-#include "jb-date.h"
-#include "jb-money.h"
+#include "jb-field-type.h"
 #include "jb-record.h"
 #include "jb-rules.h"
 
@@ -34,8 +33,7 @@ G_DEFINE_FINAL_TYPE (JbRecord, jb_record, G_TYPE_OBJECT)
 static gboolean
 is_text_type (JbFieldType type)
 {
-  return type == JB_TYPE_TEXT || type == JB_TYPE_LONG_TEXT || type == JB_TYPE_DATE ||
-         type == JB_TYPE_ENUM;
+  return jb_field_type (type)->text_value;
 }
 
 static void
@@ -298,66 +296,59 @@ jb_record_set_int_by_name (JbRecord *record, const char *name, gint64 value)
 const char *
 jb_record_get_title (JbRecord *record)
 {
-  guint title = record->kind->title_field;
+  guint title = jb_kind_title_index (record->kind);
   if (record->kind->fields[title].type == JB_TYPE_REF)
     return jb_record_get_ref_name (record, title);
   return record->values[title].text;
 }
 
 char *
+jb_record_get_heading (JbRecord *record)
+{
+  const char *title = jb_record_get_title (record);
+  if (title && *title)
+    return g_strdup (title);
+  if (record->kind->ops->heading)
+    return record->kind->ops->heading (record);
+  if (record->id == 0)
+    /* TRANSLATORS: the heading of a record not saved yet: "New Demand" */
+    return g_strdup_printf (_("New %s"), _(record->kind->label));
+  /* TRANSLATORS: a record without a title: its kind and number, "Demand 12" */
+  return g_strdup_printf (_("%s %lld"), _(record->kind->label), (long long) record->id);
+}
+
+char *
 jb_record_format_field (JbRecord *record, guint field)
 {
   g_return_val_if_fail (field < record->kind->n_fields, NULL);
-  const JbField *f = &record->kind->fields[field];
-  const JbValue *v = &record->values[field];
-  const char *ref_name = jb_record_get_ref_name (record, field);
-
-  if (!jb_record_is_set (record, field))
-    return g_strdup ("");
-  switch (f->type)
-    {
-    case JB_TYPE_TEXT:
-    case JB_TYPE_LONG_TEXT:
-      return g_strdup (v->text);
-    case JB_TYPE_DATE:
-      return jb_date_format (v->text);
-    case JB_TYPE_ENUM:
-      {
-        const char *label = jb_enum_label (f->enumeration, v->text);
-        return g_strdup (label ? label : v->text);
-      }
-    case JB_TYPE_MONEY:
-      return jb_money_format (v->num);
-    case JB_TYPE_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, v->num);
-    case JB_TYPE_REF:
-      return g_strdup (ref_name ? ref_name : "");
-    case JB_TYPE_BOOL:
-      return g_strdup (v->num ? _("Yes") : _("No"));
-    default:
-      g_assert_not_reached ();
-    }
+  return jb_field_type (record->kind->fields[field].type)->format (record, field);
 }
 
 char *
 jb_record_field_to_string (JbRecord *record, guint field)
 {
   g_return_val_if_fail (field < record->kind->n_fields, NULL);
-  const JbField *f = &record->kind->fields[field];
-  const JbValue *v = &record->values[field];
-  const char *ref_name = jb_record_get_ref_name (record, field);
+  return jb_field_type (record->kind->fields[field].type)->to_string (record, field);
+}
 
-  if (!jb_record_is_set (record, field))
-    return NULL;
-  if (is_text_type (f->type))
-    return g_strdup (v->text);
-  if (f->type == JB_TYPE_MONEY)
-    return jb_money_to_decimal (v->num, JB_MONEY_YUAN);
-  if (f->type == JB_TYPE_BOOL)
-    return g_strdup (v->num ? "true" : "false");
-  if (f->type == JB_TYPE_REF && ref_name)
-    return g_strdup (ref_name);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, v->num);
+gboolean
+jb_record_parse_field (JbRecord *record, guint field, const char *text, char **message)
+{
+  g_return_val_if_fail (field < record->kind->n_fields, FALSE);
+  return jb_field_type (record->kind->fields[field].type)->parse (record, field, text, message);
+}
+
+void
+jb_record_copy_field (JbRecord *record, guint field, JbRecord *from, guint from_field)
+{
+  g_return_if_fail (record->kind->fields[field].type == from->kind->fields[from_field].type);
+  if (!jb_record_is_set (from, from_field))
+    jb_record_unset (record, field);
+  else if (is_text_type (record->kind->fields[field].type))
+    jb_record_set_text (record, field, from->values[from_field].text);
+  else
+    jb_record_set_int (record, field, from->values[from_field].num);
+  jb_record_set_ref_name (record, field, jb_record_get_ref_name (from, from_field));
 }
 
 GPtrArray *
@@ -385,81 +376,16 @@ jb_problem_add (GPtrArray *problems, int field, const char *format, ...)
   g_ptr_array_add (problems, p);
 }
 
-#define DEFAULT_MAX_TEXT 200
-#define DEFAULT_MAX_LONG_TEXT 20000
-
-static void
-validate_text (JbRecord *record, guint i, GPtrArray *problems)
-{
-  const JbField *f = &record->kind->fields[i];
-  const char *text = record->values[i].text;
-  guint max = f->max_length ? f->max_length
-              : f->type == JB_TYPE_LONG_TEXT ? DEFAULT_MAX_LONG_TEXT : DEFAULT_MAX_TEXT;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      jb_problem_add (problems, (int) i, _("The text is not valid UTF-8."));
-      return;
-    }
-  if (g_utf8_strlen (text, -1) > (glong) max)
-    jb_problem_add (problems, (int) i, _("At most %u characters, please."), max);
-  if (f->type == JB_TYPE_TEXT && strpbrk (text, "\n\r\t"))
-    jb_problem_add (problems, (int) i, _("Keep this to one line."));
-}
-
 void
 jb_record_validate (JbRecord *record, GPtrArray *problems)
 {
   for (guint i = 0; i < record->kind->n_fields; i++)
     {
       const JbField *f = &record->kind->fields[i];
-      const JbValue *v = &record->values[i];
-
-      if (!jb_record_is_set (record, i))
-        {
-          if (f->flags & JB_FIELD_REQUIRED)
-            jb_problem_add (problems, (int) i, _("%s is required."), _(f->label));
-          continue;
-        }
-      switch (f->type)
-        {
-        case JB_TYPE_TEXT:
-        case JB_TYPE_LONG_TEXT:
-          validate_text (record, i, problems);
-          break;
-        case JB_TYPE_DATE:
-          {
-            g_autofree char *iso = jb_date_normalize (v->text);
-            if (iso == NULL || g_strcmp0 (iso, v->text) != 0)
-              jb_problem_add (problems, (int) i,
-                              _("“%s” is not a date. Write it as 2026-12-15."), v->text);
-          }
-          break;
-        case JB_TYPE_ENUM:
-          if (jb_enum_index (f->enumeration, v->text) < 0)
-            jb_problem_add (problems, (int) i, _("“%s” is not one of the choices."), v->text);
-          break;
-        case JB_TYPE_INT:
-          if (v->num < f->min || v->num > f->max)
-            /* (long long): xgettext cannot read G_GINT64_FORMAT inside a msgid. */
-            jb_problem_add (problems, (int) i, _("Enter a whole number from %lld to %lld."),
-                            (long long) f->min, (long long) f->max);
-          break;
-        case JB_TYPE_MONEY:
-          if (v->num < 0)
-            jb_problem_add (problems, (int) i, _("An amount cannot be negative."));
-          else if (v->num > JB_MONEY_MAX)
-            jb_problem_add (problems, (int) i, _("The amount is too large."));
-          break;
-        case JB_TYPE_REF:
-          if (v->num <= 0)
-            jb_problem_add (problems, (int) i, _("%s is required."), _(f->label));
-          break;
-        case JB_TYPE_BOOL:
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      if (jb_record_is_set (record, i))
+        jb_field_type (f->type)->validate (record, i, problems);
+      else if (f->flags & JB_FIELD_REQUIRED)
+        jb_problem_add (problems, (int) i, _("%s is required."), _(f->label));
     }
   jb_rules_check (record, problems);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record.h: one record of any kind, as values keyed by the kind's fields. */
 #pragma once
 
@@ -52,12 +53,24 @@ void           jb_record_set_text_by_name (JbRecord *record, const char *name, c
 gint64         jb_record_get_int_by_name  (JbRecord *record, const char *name);
 void           jb_record_set_int_by_name  (JbRecord *record, const char *name, gint64 value);
 
+/* The value of the kind's title field (NULL when unset). */
 const char    *jb_record_get_title        (JbRecord *record);
+/* What names the record for people, always: its title, or what its kind
+ * says instead ("Payment of 5万元 due …"), or "Demand 12". */
+char          *jb_record_get_heading      (JbRecord *record);
 
 /* The value of a field as the user reads it: enum labels, money, dates. */
 char          *jb_record_format_field     (JbRecord *record, guint field);
-/* The value as exchanged in files and history: codes, fen, ISO dates. */
+/* The value as exchanged in files and history: codes, yuan, ISO dates
+ * (jb-field-type.h); NULL when unset. */
 char          *jb_record_field_to_string  (JbRecord *record, guint field);
+/* Sets the field from that form; FALSE with a message for people if @text is
+ * not one. */
+gboolean       jb_record_parse_field      (JbRecord *record, guint field, const char *text,
+                                           char **message);
+/* Copies a value (and a reference's title) from a field of the same type. */
+void           jb_record_copy_field       (JbRecord *record, guint field, JbRecord *from,
+                                           guint from_field);
 
 /* Field rules that need no database: required, ranges, dates, codes.
  * Appends JbProblems to problems (element free func: jb_problem_free). */

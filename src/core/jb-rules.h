@@ -1,4 +1,6 @@
-/* jb-rules.h: the rules of the trade that go beyond one field's type. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-rules.h: the rules of the trade that go beyond one field's type.  Each
+ * kind states its own (jb-kind-*.c, JbKindOps); these run them. */
 #pragma once
 
 #include "jb-record.h"
@@ -6,15 +8,11 @@
 
 G_BEGIN_DECLS
 
-#define JB_MAX_KEYWORDS 5
-
 /* Rules within one record: credit codes, keywords, dates in order, a signed deal
  * has an amount and a date, an award has a recipient. */
 void      jb_rules_check              (JbRecord *record, GPtrArray *problems);
 /* Rules for changing a saved record: the demand status workflow. */
 void      jb_rules_check_change       (JbRecord *before, JbRecord *after, GPtrArray *problems);
-/* TRUE when a demand may move from status @from to @to. */
-gboolean  jb_demand_status_can_move   (const char *from, const char *to);
 /* A new record's defaults: a required choice starts at its first value
  * (draft, enterprise…), and what follows from the records it already points
  * at is filled in: a deal from a solution gets its demand, both parties and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-private.h: for the files that make up the store (jb-store-*.c).
  * All SQL lives in those files; nothing else includes this header. */
 #pragma once
@@ -56,10 +57,16 @@ gboolean      jb_store_fail           (JbStore *self, GError **error);
 GString      *jb_store_select_sql     (const JbKind *kind, JbFieldFlags flags);
 /* A row of jb_store_select_sql() as a record. */
 JbRecord     *jb_store_row_to_record  (const JbKind *kind, sqlite3_stmt *stmt);
-/* Appends " WHERE …" (or " AND …" once *@where) for @filter's conditions, as
- * jb_store_list_filtered() does; condition i binds parameter @first + i (text).
+/* Appends " WHERE …" (or " AND …" once *@where) for @filter's conditions on
+ * the table aliased "t", as jb_store_list_filtered() does.  Each value is
+ * appended to @params (strings) and written as ?N, N its place in @params.
  * FALSE if a condition does not fit @kind. */
 gboolean      jb_store_append_filter  (GString *sql, const JbKind *kind, JbFilter *filter,
-                                       guint first, gboolean *where);
+                                       GPtrArray *params, gboolean *where);
+/* "('signed', 'executing', 'completed')": the codes of @enumeration with
+ * @flags as an SQL set.  Codes are constants of jb-kind*.c, never input. */
+char         *jb_store_sql_set        (const JbEnum *enumeration, JbValueFlags flags);
+/* Binds @params (strings) to ?1, ?2… */
+void          jb_store_bind_params    (sqlite3_stmt *stmt, GPtrArray *params);
 
 G_END_DECLS

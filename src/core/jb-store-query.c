@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-query.c: the store's lists: search words, filters, a record's
  * related records, payment totals (see jb-store.c for the whole store). */
 #include "config.h"
@@ -5,8 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jb-date.h"
-#include "jb-rules.h"
+#include "jb-field-type.h"
 #include "jb-store-private.h"
 
 /* The words of a search.  g_strsplit_set() works on bytes, which would cut
@@ -51,129 +51,189 @@ jb_store_collect_rows (JbStore *self, const JbKind *kind, sqlite3_stmt *stmt, GE
   return rows;
 }
 
-/* The event EVENT (a parameter, numbered when used) and its sessions, at any
- * depth. */
-#define EVENTS "(WITH RECURSIVE ev(id) AS (SELECT EVENT UNION SELECT e.id FROM event e " \
-               "JOIN ev ON e.parent_id = ev.id) SELECT id FROM ev)"
-
-/* How a record of each kind belongs to an event. */
-static const char *
-event_clause (JbKindId kind)
+void
+jb_store_bind_params (sqlite3_stmt *stmt, GPtrArray *params)
 {
-#define DEMANDS "(SELECT id FROM demand WHERE event_id IN " EVENTS ")"
-#define DEALS "(SELECT id FROM deal WHERE event_id IN " EVENTS \
-              " OR demand_id IN " DEMANDS ")"
-  switch (kind)
-    {
-    case JB_KIND_DEMAND:
-    case JB_KIND_AWARD:
-      return "t.event_id IN " EVENTS;
-    case JB_KIND_SOLUTION:
-      return "t.demand_id IN " DEMANDS;
-    case JB_KIND_DEAL:
-      return "(t.event_id IN " EVENTS " OR t.demand_id IN " DEMANDS ")";
-    case JB_KIND_PAYMENT:
-      return "t.deal_id IN " DEALS;
-    case JB_KIND_ACHIEVEMENT:
-      return "t.roadshow_id IN " EVENTS;
-    case JB_KIND_EVENT:
-      return "t.id IN " EVENTS;
-    case JB_KIND_ORGANIZATION:
-      return "t.id IN (SELECT owner_id FROM demand WHERE id IN " DEMANDS ")";
-    case JB_KIND_PERSON:
-      return "t.id IN (SELECT manager_id FROM demand WHERE id IN " DEMANDS ")";
-    case JB_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-#undef DEALS
-#undef DEMANDS
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_TRANSIENT);
 }
 
-/* Appends the filter's conditions; each binds one parameter, numbered from
- * @first.  Returns FALSE for a condition on a field the kind does not have. */
-gboolean
-jb_store_append_filter (GString *sql, const JbKind *kind, JbFilter *filter, guint first, gboolean *where)
+/* Adds @value to the parameters: its number, for "?N". */
+static guint
+add_param (GPtrArray *params, const char *value)
+{
+  g_ptr_array_add (params, g_strdup (value));
+  return params->len;
+}
+
+/* A fresh table alias for a subquery: s1, s2… */
+static char *
+new_alias (guint *n_aliases)
+{
+  return g_strdup_printf ("s%u", ++*n_aliases);
+}
+
+/* The event ?@param and, unless @alone, its sessions at any depth: a set of
+ * event ids. */
+static void
+append_events (GString *sql, guint param, gboolean alone)
+{
+  const JbKind *event = jb_kind_get (JB_KIND_EVENT);
+  const char *parent = NULL;
+  for (guint i = 0; i < event->n_fields; i++)
+    if (event->fields[i].type == JB_TYPE_REF && event->fields[i].ref_kind == JB_KIND_EVENT)
+      parent = event->fields[i].name;
+  if (alone)
+    g_string_append_printf (sql, "(SELECT ?%u)", param);
+  else
+    g_string_append_printf (sql, "(WITH RECURSIVE ev(id) AS (SELECT ?%u UNION SELECT e.id "
+                                 "FROM %s e JOIN ev ON e.%s = ev.id) SELECT id FROM ev)",
+                            param, event->name, parent);
+}
+
+static void append_in_event (GString *sql, const JbKind *kind, const char *alias, guint param,
+                             gboolean alone, guint *n_aliases);
+
+/* One path of a kind's in_event (jb-kind.h) as a condition on @alias. */
+static void
+append_event_path (GString *sql, const JbKind *kind, const char *alias, const char *path,
+                   guint param, gboolean alone, guint *n_aliases)
+{
+  if (g_str_equal (path, "."))
+    {
+      g_string_append_printf (sql, "%s.id IN ", alias);
+      append_events (sql, param, alone);
+      return;
+    }
+  if (path[0] == '<')
+    {
+      /* "<demand.owner_id": the records that a demand of the event points at. */
+      g_auto (GStrv) parts = g_strsplit (path + 1, ".", 2);
+      const JbKind *from = jb_kind_by_name (parts[0]);
+      g_autofree char *sub = new_alias (n_aliases);
+      g_string_append_printf (sql, "%s.id IN (SELECT %s.%s FROM %s %s WHERE ", alias, sub,
+                              parts[1], from->name, sub);
+      append_in_event (sql, from, sub, param, alone, n_aliases);
+      g_string_append (sql, ")");
+      return;
+    }
+  const char *dot = strchr (path, '.');
+  if (dot == NULL)
+    {
+      g_string_append_printf (sql, "%s.%s IN ", alias, path);
+      append_events (sql, param, alone);
+      return;
+    }
+  /* "demand_id.event_id": follow the reference, then the rest of the path. */
+  g_autofree char *field = g_strndup (path, (gsize) (dot - path));
+  const JbKind *target = jb_kind_get (jb_kind_field (kind, field)->ref_kind);
+  g_autofree char *sub = new_alias (n_aliases);
+  g_string_append_printf (sql, "%s.%s IN (SELECT %s.id FROM %s %s WHERE ", alias, field, sub,
+                          target->name, sub);
+  append_event_path (sql, target, sub, dot + 1, param, alone, n_aliases);
+  g_string_append (sql, ")");
+}
+
+static void
+append_in_event (GString *sql, const JbKind *kind, const char *alias, guint param,
+                 gboolean alone, guint *n_aliases)
+{
+  g_string_append_c (sql, '(');
+  for (guint i = 0; kind->in_event[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, " OR ");
+      append_event_path (sql, kind, alias, kind->in_event[i], param, alone, n_aliases);
+    }
+  g_string_append_c (sql, ')');
+}
+
+static gboolean
+append_conditions (GString *sql, const JbKind *kind, const char *alias, JbFilter *filter,
+                   GPtrArray *params, gboolean *where, guint *n_aliases)
 {
   for (guint i = 0; filter && i < jb_filter_get_n_conditions (filter); i++)
     {
       JbMatch match;
       const char *field, *value;
-      jb_filter_get_condition (filter, i, &match, &field, &value);
+      JbFilter *sub;
+      jb_filter_get_condition (filter, i, &match, &field, &value, &sub);
       const JbField *f = field ? jb_kind_field (kind, field) : NULL;
-      guint n = first + i;
+      /* "created" is a UTC timestamp: compare its date. */
+      gboolean created = f == NULL && g_strcmp0 (field, "created") == 0;
 
       g_string_append (sql, *where ? " AND " : " WHERE ");
       *where = TRUE;
       switch (match)
         {
         case JB_MATCH_EQUALS:
-        case JB_MATCH_FROM:
-        case JB_MATCH_UNTIL:
-          /* "created" is a UTC timestamp: compare its date. */
-          if (f == NULL && match != JB_MATCH_EQUALS && g_strcmp0 (field, "created") == 0)
-            {
-              g_string_append_printf (sql, match == JB_MATCH_FROM ? "t.created >= ?%u"
-                                      : "t.created < date(?%u, '+1 day')", n);
-              break;
-            }
           if (f == NULL)
             return FALSE;
-          g_string_append_printf (sql, "t.%s %s ?%u", f->name,
-                                  match == JB_MATCH_EQUALS ? "=" :
-                                  match == JB_MATCH_FROM ? ">=" : "<=", n);
+          g_string_append_printf (sql, "%s.%s = ?%u", alias, f->name, add_param (params, value));
           break;
-        case JB_MATCH_IN_EVENT:
-        case JB_MATCH_AT_EVENT:
-          {
-            g_autoptr (GString) clause = g_string_new (event_clause (kind->id));
-            g_autofree char *param = g_strdup_printf ("?%u", n);
-            if (match == JB_MATCH_AT_EVENT)
-              g_string_replace (clause, EVENTS, "(SELECT EVENT)", 0);
-            g_string_replace (clause, "EVENT", param, 0);
-            g_string_append (sql, clause->str);
-          }
-          break;
-        case JB_MATCH_OVERDUE:
-          if (kind->id != JB_KIND_PAYMENT)
+        case JB_MATCH_FROM:
+        case JB_MATCH_UNTIL:
+        case JB_MATCH_BEFORE:
+          if (created)
+            g_string_append_printf (sql, match == JB_MATCH_FROM ? "%s.created >= ?%u"
+                                    : match == JB_MATCH_UNTIL ? "%s.created < date(?%u, '+1 day')"
+                                    : "%s.created < ?%u", alias, add_param (params, value));
+          else if (f)
+            g_string_append_printf (sql, "%s.%s %s ?%u", alias, f->name,
+                                    match == JB_MATCH_FROM ? ">=" :
+                                    match == JB_MATCH_UNTIL ? "<=" : "<",
+                                    add_param (params, value));
+          else
             return FALSE;
-          g_string_append_printf (sql, "coalesce(t.received, 0) = 0 AND t.due_date < ?%u", n);
-          break;
-        case JB_MATCH_SIGNED:
-          if (kind->id != JB_KIND_DEAL)
-            return FALSE;
-          /* Always true, so that the parameter is used. */
-          g_string_append_printf (sql, "t.stage IN ('signed', 'executing', 'completed') "
-                                       "AND coalesce(?%u, 1)", n);
           break;
         case JB_MATCH_IN:
         case JB_MATCH_NOT_IN:
           if (f == NULL)
             return FALSE;
           g_string_append_printf (sql, match == JB_MATCH_IN
-                                  ? "instr(',' || ?%u || ',', ',' || t.%s || ',') > 0"
-                                  : "(t.%2$s IS NULL OR instr(',' || ?%1$u || ',', ',' || t.%2$s || ',') = 0)",
-                                  n, f->name);
+                                  ? "instr(',' || ?%1$u || ',', ',' || %2$s.%3$s || ',') > 0"
+                                  : "(%2$s.%3$s IS NULL OR "
+                                    "instr(',' || ?%1$u || ',', ',' || %2$s.%3$s || ',') = 0)",
+                                  add_param (params, value), alias, f->name);
           break;
         case JB_MATCH_IDS:
-          g_string_append_printf (sql, "instr(',' || ?%u || ',', ',' || t.id || ',') > 0", n);
+          g_string_append_printf (sql, "instr(',' || ?%u || ',', ',' || %s.id || ',') > 0",
+                                  add_param (params, value), alias);
           break;
-        case JB_MATCH_UNPAID:
-          if (kind->id != JB_KIND_PAYMENT)
+        case JB_MATCH_IN_EVENT:
+        case JB_MATCH_AT_EVENT:
+          if (kind->in_event == NULL)
             return FALSE;
-          g_string_append_printf (sql, "coalesce(t.received, 0) = 0 AND coalesce(?%u, 1)", n);
+          append_in_event (sql, kind, alias, add_param (params, value),
+                           match == JB_MATCH_AT_EVENT, n_aliases);
           break;
-        case JB_MATCH_DEAL_SIGNED_UNTIL:
-          if (kind->id != JB_KIND_PAYMENT)
-            return FALSE;
-          g_string_append_printf (sql, "t.deal_id IN (SELECT id FROM deal WHERE stage IN "
-                                       "('signed', 'executing', 'completed') AND signed_on <= ?%u)", n);
+        case JB_MATCH_REF:
+          {
+            if (f == NULL || f->type != JB_TYPE_REF || jb_filter_get_kind (sub) != f->ref_kind)
+              return FALSE;
+            const JbKind *target = jb_kind_get (f->ref_kind);
+            g_autofree char *s = new_alias (n_aliases);
+            gboolean sub_where = FALSE;
+            g_string_append_printf (sql, "%s.%s IN (SELECT %s.id FROM %s %s", alias, f->name, s,
+                                    target->name, s);
+            if (!append_conditions (sql, target, s, sub, params, &sub_where, n_aliases))
+              return FALSE;
+            g_string_append (sql, ")");
+          }
           break;
         default:
           return FALSE;
         }
     }
   return TRUE;
+}
+
+gboolean
+jb_store_append_filter (GString *sql, const JbKind *kind, JbFilter *filter, GPtrArray *params,
+                        gboolean *where)
+{
+  guint n_aliases = 0;
+  return append_conditions (sql, kind, "t", filter, params, where, &n_aliases);
 }
 
 GPtrArray *
@@ -189,7 +249,7 @@ jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const
   const JbKind *kind = jb_kind_get (kind_id);
   g_autoptr (GString) sql = jb_store_select_sql (kind, JB_FIELD_LISTED);
   g_auto (GStrv) words = jb_store_split_query (query);
-  guint n_words = 0;
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   gboolean where = FALSE;
 
   g_return_val_if_fail (filter == NULL || jb_filter_get_kind (filter) == kind_id, NULL);
@@ -200,8 +260,9 @@ jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const
     {
       if (*words[w] == '\0')
         continue;
-      g_string_append (sql, n_words == 0 ? " WHERE (" : " AND (");
+      g_string_append (sql, where ? " AND (" : " WHERE (");
       where = TRUE;
+      g_ptr_array_add (params, like_pattern (words[w]));
       gboolean first = TRUE;
       for (guint i = 0; i < kind->n_fields; i++)
         {
@@ -214,17 +275,16 @@ jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const
               g_string_append_printf (sql,
                                       "%s t.%s IN (SELECT id FROM %s WHERE %s LIKE ?%u ESCAPE '\\')",
                                       first ? "" : " OR", f->name, target->name,
-                                      target->fields[target->title_field].name, n_words + 1);
+                                      target->title, params->len);
             }
           else
             g_string_append_printf (sql, "%s t.%s LIKE ?%u ESCAPE '\\'", first ? "" : " OR",
-                                    f->name, n_words + 1);
+                                    f->name, params->len);
           first = FALSE;
         }
       g_string_append (sql, ")");
-      n_words++;
     }
-  if (!jb_store_append_filter (sql, kind, filter, n_words + 1, &where))
+  if (!jb_store_append_filter (sql, kind, filter, params, &where))
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                    "a filter does not fit the records of kind %s", kind->name);
@@ -235,17 +295,7 @@ jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const
   sqlite3_stmt *stmt = jb_store_prepare (self, sql->str, FALSE, error);
   if (stmt == NULL)
     return NULL;
-  guint n = 0;
-  for (guint w = 0; words[w]; w++)
-    if (*words[w])
-      sqlite3_bind_text (stmt, (int) ++n, like_pattern (words[w]), -1, g_free);
-  for (guint i = 0; filter && i < jb_filter_get_n_conditions (filter); i++)
-    {
-      JbMatch match;
-      const char *field, *value;
-      jb_filter_get_condition (filter, i, &match, &field, &value);
-      sqlite3_bind_text (stmt, (int) ++n, value, -1, SQLITE_TRANSIENT);
-    }
+  jb_store_bind_params (stmt, params);
 
   GPtrArray *rows = jb_store_collect_rows (self, kind, stmt, error);
   sqlite3_finalize (stmt);
@@ -274,28 +324,72 @@ jb_store_list_referring (JbStore *self, JbKindId kind_id, const char *field, gin
 }
 
 gboolean
-jb_store_payment_totals (JbStore *self, gint64 deal_id, const char *today,
-                         JbPaymentTotals *totals, GError **error)
+jb_store_sum (JbStore *self, JbFilter *filter, const char *field, gint64 *count, gint64 *sum,
+              GError **error)
 {
-  sqlite3_stmt *stmt = jb_store_statement (
-    self,
-    "SELECT coalesce(sum(CASE WHEN received = 1 THEN amount END), 0),"
-    "       coalesce(sum(CASE WHEN coalesce(received, 0) = 0 THEN amount END), 0),"
-    "       count(CASE WHEN coalesce(received, 0) = 0 AND due_date < ?2 THEN 1 END),"
-    "       coalesce(sum(CASE WHEN coalesce(received, 0) = 0 AND due_date < ?2 THEN amount END), 0)"
-    " FROM payment WHERE deal_id = ?1", error);
+  const JbKind *kind = jb_kind_get (jb_filter_get_kind (filter));
+  const JbField *f = jb_kind_field (kind, field);
+  g_return_val_if_fail (f != NULL && !jb_field_type (f->type)->text_value, FALSE);
+
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  gboolean where = FALSE;
+  g_string_printf (sql, "SELECT count(*), coalesce(sum(t.%s), 0) FROM %s t", f->name,
+                   kind->name);
+  if (!jb_store_append_filter (sql, kind, filter, params, &where))
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                   "a filter does not fit the records of kind %s", kind->name);
+      return FALSE;
+    }
+  sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+  jb_store_bind_params (stmt, params);
   gboolean ok = sqlite3_step (stmt) == SQLITE_ROW || jb_store_fail (self, error);
   if (ok)
     {
-      totals->received = sqlite3_column_int64 (stmt, 0);
-      totals->outstanding = sqlite3_column_int64 (stmt, 1);
-      totals->n_overdue = (guint) sqlite3_column_int64 (stmt, 2);
-      totals->overdue = sqlite3_column_int64 (stmt, 3);
+      *count = sqlite3_column_int64 (stmt, 0);
+      *sum = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
   return ok;
+}
+
+gint64
+jb_store_get_ref (JbStore *self, JbKindId kind_id, gint64 id, const char *field)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  const JbField *f = jb_kind_field (kind, field);
+  g_return_val_if_fail (f != NULL && f->type == JB_TYPE_REF, 0);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", f->name, kind->name);
+  sqlite3_stmt *stmt = jb_store_statement (self, sql, NULL);
+  gint64 target = 0;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    target = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return target;
+}
+
+gint64
+jb_store_last_number (JbStore *self, JbKindId kind_id, const char *field, const char *prefix)
+{
+  const JbKind *kind = jb_kind_get (kind_id);
+  const JbField *f = jb_kind_field (kind, field);
+  g_return_val_if_fail (f != NULL && f->type == JB_TYPE_TEXT, 0);
+  g_autofree char *sql = g_strdup_printf ("SELECT max(CAST(substr(%1$s, length(?1) + 1) AS INTEGER))"
+                                          " FROM %2$s WHERE substr(%1$s, 1, length(?1)) = ?1",
+                                          f->name, kind->name);
+  sqlite3_stmt *stmt = jb_store_statement (self, sql, NULL);
+  gint64 last = 0;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return last;
 }

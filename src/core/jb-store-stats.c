@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-stats.c: the figures, series and tables of jb-stats.h.
  *
  * Every aggregate starts from the JbFilter that lists its records (the period
@@ -15,9 +16,6 @@
 #include "jb-stats.h"
 #include "jb-store-private.h"
 
-#define PUBLISHED_SET "published,matched,cooperating,closed"
-#define MATCHED_SET "matched,cooperating,closed"
-#define DELTA_PROVINCES "shanghai,jiangsu,zhejiang,anhui"
 
 void
 jb_stats_period_set_year (JbStatsPeriod *period, int year, char from[11], char to[11])
@@ -184,6 +182,14 @@ overdue_reference (const JbStatsPeriod *p)
   return g_strdup (p->to && strcmp (p->to, today) < 0 ? p->to : today);
 }
 
+/* Deals whose stage counts as signed. */
+static void
+add_signed (JbFilter *filter)
+{
+  g_autofree char *set = jb_enum_codes_with_flag (&jb_enum_deal_stage, JB_VALUE_SIGNED);
+  jb_filter_add (filter, JB_MATCH_IN, "stage", set);
+}
+
 /* A figure's filter (the records behind it), built from the base filters. */
 static JbFilter *
 figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *description)
@@ -200,14 +206,22 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
     case JB_FIGURE_PUBLISHED:
     case JB_FIGURE_MATCHED:
       f = base_filter (p, JB_KIND_DEMAND, "created", what, description);
-      jb_filter_add (f, JB_MATCH_IN, "status",
-                     figure == JB_FIGURE_PUBLISHED ? PUBLISHED_SET : MATCHED_SET);
+      {
+        g_autofree char *set = jb_enum_codes_with_flag (&jb_enum_demand_status,
+                                                        figure == JB_FIGURE_PUBLISHED
+                                                        ? JB_VALUE_PUBLISHED : JB_VALUE_MATCHED);
+        jb_filter_add (f, JB_MATCH_IN, "status", set);
+      }
       return f;
     case JB_FIGURE_SOLUTIONS:
       return base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
     case JB_FIGURE_SELECTED:
       f = base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
-      jb_filter_add (f, JB_MATCH_EQUALS, "status", "selected");
+      {
+        g_autofree char *set = jb_enum_codes_with_flag (&jb_enum_solution_status,
+                                                        JB_VALUE_SELECTED);
+        jb_filter_add (f, JB_MATCH_IN, "status", set);
+      }
       return f;
     case JB_FIGURE_INTENTIONS:
       return base_filter (p, JB_KIND_DEAL, "created", what, description);
@@ -215,7 +229,7 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
     case JB_FIGURE_CONTRACT_AMOUNT:
     case JB_FIGURE_TRANSACTION:
       f = base_filter (p, JB_KIND_DEAL, "signed_on", what, description);
-      jb_filter_add (f, JB_MATCH_SIGNED, NULL, "1");
+      add_signed (f);
       return f;
     case JB_FIGURE_RECEIVED:
       f = base_filter (p, JB_KIND_PAYMENT, "received_on", what, description);
@@ -223,14 +237,21 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
       return f;
     case JB_FIGURE_OUTSTANDING:
     case JB_FIGURE_OVERDUE:
-      f = base_filter (p, JB_KIND_PAYMENT, NULL, what, description);
-      jb_filter_add (f, JB_MATCH_UNPAID, NULL, "1");
-      jb_filter_add (f, JB_MATCH_DEAL_SIGNED_UNTIL, NULL, p->to ? p->to : "9999-12-31");
-      if (figure == JB_FIGURE_OVERDUE)
-        {
-          g_autofree char *reference = overdue_reference (p);
-          jb_filter_add (f, JB_MATCH_OVERDUE, NULL, reference);
-        }
+      {
+        /* A balance: the payments not received of the deals signed by the end
+         * of the period. */
+        f = base_filter (p, JB_KIND_PAYMENT, NULL, what, description);
+        jb_filter_add (f, JB_MATCH_NOT_IN, "received", "1");
+        g_autoptr (JbFilter) deals = jb_filter_new (JB_KIND_DEAL, NULL);
+        add_signed (deals);
+        jb_filter_add (deals, JB_MATCH_UNTIL, "signed_on", p->to ? p->to : "9999-12-31");
+        jb_filter_add_ref (f, "deal_id", deals);
+        if (figure == JB_FIGURE_OVERDUE)
+          {
+            g_autofree char *reference = overdue_reference (p);
+            jb_filter_add (f, JB_MATCH_BEFORE, "due_date", reference);
+          }
+      }
       return f;
     case JB_FIGURE_AWARDS:
       return base_filter (p, JB_KIND_AWARD, "awarded_on", what, description);
@@ -240,13 +261,19 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
     }
 }
 
-/* "@select <filter's WHERE> @tail", prepared (cached) and bound. */
+/* "@select <filter's WHERE> @tail", prepared (cached) and bound; @first, if
+ * not NULL, is ?1 (the filter's values follow). */
 static sqlite3_stmt *
-query (JbStore *self, const char *select, JbFilter *filter, const char *tail, GError **error)
+query_with (JbStore *self, const char *select, const char *first, JbFilter *filter,
+            const char *tail, GError **error)
 {
   g_autoptr (GString) sql = g_string_new (select);
+  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   gboolean where = FALSE;
-  if (!jb_store_append_filter (sql, jb_kind_get (jb_filter_get_kind (filter)), filter, 1, &where))
+  if (first)
+    g_ptr_array_add (params, g_strdup (first));
+  if (!jb_store_append_filter (sql, jb_kind_get (jb_filter_get_kind (filter)), filter, params,
+                               &where))
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                    "a statistics filter does not fit its kind");
@@ -255,14 +282,15 @@ query (JbStore *self, const char *select, JbFilter *filter, const char *tail, GE
   if (tail)
     g_string_append (sql, tail);
   sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
-  for (guint i = 0; stmt && i < jb_filter_get_n_conditions (filter); i++)
-    {
-      JbMatch match;
-      const char *field, *value;
-      jb_filter_get_condition (filter, i, &match, &field, &value);
-      sqlite3_bind_text (stmt, (int) i + 1, value, -1, SQLITE_TRANSIENT);
-    }
+  if (stmt)
+    jb_store_bind_params (stmt, params);
   return stmt;
+}
+
+static sqlite3_stmt *
+query (JbStore *self, const char *select, JbFilter *filter, const char *tail, GError **error)
+{
+  return query_with (self, select, NULL, filter, tail, error);
 }
 
 /* Steps a one-row aggregate into @out (n columns); resets the statement. */
@@ -287,21 +315,24 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
 {
   gint64 v[6];
   memset (out, 0, sizeof *out);
+  g_autofree char *published = jb_store_sql_set (&jb_enum_demand_status, JB_VALUE_PUBLISHED);
+  g_autofree char *matched = jb_store_sql_set (&jb_enum_demand_status, JB_VALUE_MATCHED);
+  g_autofree char *selected = jb_store_sql_set (&jb_enum_solution_status, JB_VALUE_SELECTED);
+  g_autofree char *demand_select = g_strdup_printf (
+    "SELECT count(*), coalesce(sum(t.investment), 0),"
+    " count(CASE WHEN t.status IN %s THEN 1 END),"
+    " count(CASE WHEN t.status IN %s THEN 1 END),"
+    " count(DISTINCT t.owner_id),"
+    /* A subquery, not a join: a join makes SQLite walk the demands by owner,
+     * ten times slower. */
+    " count(DISTINCT CASE WHEN t.owner_id IN (SELECT id FROM"
+    " organization WHERE alliance = 1) THEN t.owner_id END)"
+    " FROM demand t", published, matched);
+  g_autofree char *solution_select = g_strdup_printf (
+    "SELECT count(*), count(CASE WHEN t.status IN %s THEN 1 END) FROM solution t", selected);
 
   g_autoptr (JbFilter) demands = figure_filter (p, JB_FIGURE_DEMANDS, "");
-  if (!one_row (self, query (self,
-                             "SELECT count(*), coalesce(sum(t.investment), 0),"
-                             " count(CASE WHEN t.status IN ('published', 'matched', 'cooperating',"
-                             " 'closed') THEN 1 END),"
-                             " count(CASE WHEN t.status IN ('matched', 'cooperating', 'closed')"
-                             " THEN 1 END),"
-                             " count(DISTINCT t.owner_id),"
-                             /* A subquery, not a join: a join makes SQLite walk
-                              * the demands by owner, ten times slower. */
-                             " count(DISTINCT CASE WHEN t.owner_id IN (SELECT id FROM"
-                             " organization WHERE alliance = 1) THEN t.owner_id END)"
-                             " FROM demand t",
-                             demands, NULL, error), v, 6, error))
+  if (!one_row (self, query (self, demand_select, demands, NULL, error), v, 6, error))
     return FALSE;
   out->count[JB_FIGURE_DEMANDS] = out->count[JB_FIGURE_INVESTMENT] = v[0];
   out->amount[JB_FIGURE_INVESTMENT] = v[1];
@@ -311,9 +342,7 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
   out->count[JB_FIGURE_ALLIANCE] = v[5];
 
   g_autoptr (JbFilter) solutions = figure_filter (p, JB_FIGURE_SOLUTIONS, "");
-  if (!one_row (self, query (self,
-                             "SELECT count(*), count(CASE WHEN t.status = 'selected' THEN 1 END)"
-                             " FROM solution t", solutions, NULL, error), v, 2, error))
+  if (!one_row (self, query (self, solution_select, solutions, NULL, error), v, 2, error))
     return FALSE;
   out->count[JB_FIGURE_SOLUTIONS] = v[0];
   out->count[JB_FIGURE_SELECTED] = v[1];
@@ -345,15 +374,11 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
   /* Overdue is part of outstanding: one pass, the reference date bound last. */
   g_autoptr (JbFilter) outstanding = figure_filter (p, JB_FIGURE_OUTSTANDING, "");
   g_autofree char *reference = overdue_reference (p);
-  g_autofree char *select = g_strdup_printf (
-    "SELECT count(*), coalesce(sum(t.amount), 0),"
-    " count(CASE WHEN t.due_date < ?%u THEN 1 END),"
-    " coalesce(sum(CASE WHEN t.due_date < ?%u THEN t.amount END), 0) FROM payment t",
-    jb_filter_get_n_conditions (outstanding) + 1, jb_filter_get_n_conditions (outstanding) + 1);
-  sqlite3_stmt *stmt = query (self, select, outstanding, NULL, error);
-  if (stmt)
-    sqlite3_bind_text (stmt, (int) jb_filter_get_n_conditions (outstanding) + 1, reference, -1,
-                       SQLITE_TRANSIENT);
+  sqlite3_stmt *stmt = query_with (self,
+                                   "SELECT count(*), coalesce(sum(t.amount), 0),"
+                                   " count(CASE WHEN t.due_date < ?1 THEN 1 END),"
+                                   " coalesce(sum(CASE WHEN t.due_date < ?1 THEN t.amount END), 0)"
+                                   " FROM payment t", reference, outstanding, NULL, error);
   if (!one_row (self, stmt, v, 4, error))
     return FALSE;
   out->count[JB_FIGURE_OUTSTANDING] = v[0];
@@ -437,8 +462,12 @@ narrow (JbFilter *base, const char *series_title, const char *entry, const char 
     {
       JbMatch m;
       const char *fi, *v;
-      jb_filter_get_condition (base, i, &m, &fi, &v);
-      jb_filter_add (f, m, fi, v);
+      JbFilter *sub;
+      jb_filter_get_condition (base, i, &m, &fi, &v, &sub);
+      if (m == JB_MATCH_REF)
+        jb_filter_add_ref (f, fi, sub);
+      else
+        jb_filter_add (f, m, fi, v);
     }
   if (match == JB_MATCH_FROM && strchr (value, '|'))
     {
@@ -567,25 +596,28 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
 
     case JB_SERIES_BY_REGION:
       {
-        static const char *provinces[] = { "shanghai", "jiangsu", "zhejiang", "anhui" };
-        gint64 v[5];
-        if (!one_row (self, query (self,
-                                   "SELECT count(CASE WHEN t.province = 'shanghai' THEN 1 END),"
-                                   " count(CASE WHEN t.province = 'jiangsu' THEN 1 END),"
-                                   " count(CASE WHEN t.province = 'zhejiang' THEN 1 END),"
-                                   " count(CASE WHEN t.province = 'anhui' THEN 1 END),"
-                                   " count(CASE WHEN t.province IS NULL OR t.province NOT IN"
-                                   " ('shanghai', 'jiangsu', 'zhejiang', 'anhui') THEN 1 END)"
-                                   " FROM demand t", demands, NULL, error), v, 5, error))
+        /* One bar per province of the Delta (沪苏浙皖), one for the rest. */
+        const JbEnum *provinces = &jb_enum_province;
+        g_autofree char *delta = jb_enum_codes_with_flag (provinces, JB_VALUE_DELTA);
+        g_autofree char *delta_set = jb_store_sql_set (provinces, JB_VALUE_DELTA);
+        g_auto (GStrv) codes = g_strsplit (delta, ",", -1);
+        guint n = g_strv_length (codes);
+        g_autoptr (GString) select = g_string_new ("SELECT ");
+        for (guint i = 0; i < n; i++)
+          g_string_append_printf (select, "count(CASE WHEN t.province = '%s' THEN 1 END), ",
+                                  codes[i]);
+        g_string_append_printf (select, "count(CASE WHEN t.province IS NULL OR t.province "
+                                        "NOT IN %s THEN 1 END) FROM demand t", delta_set);
+        g_autofree gint64 *v = g_new0 (gint64, n + 1);
+        if (!one_row (self, query (self, select->str, demands, NULL, error), v, n + 1, error))
           return NULL;
         entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
-        for (guint i = 0; i < 5; i++)
+        for (guint i = 0; i <= n; i++)
           {
-            const char *label = i < 4 ? jb_enum_label (&jb_enum_province, provinces[i])
-                                      : _("Other regions");
+            const char *label = i < n ? jb_enum_label (provinces, codes[i]) : _("Other regions");
             JbFilter *f = narrow (demands, title, label, description,
-                                  i < 4 ? JB_MATCH_EQUALS : JB_MATCH_NOT_IN, "province",
-                                  i < 4 ? provinces[i] : DELTA_PROVINCES);
+                                  i < n ? JB_MATCH_EQUALS : JB_MATCH_NOT_IN, "province",
+                                  i < n ? codes[i] : delta);
             g_ptr_array_add (entries, entry_new (label, v[i], FALSE, f));
           }
         return g_steal_pointer (&entries);
@@ -814,11 +846,16 @@ jb_store_stats_table (JbStore *self, const JbStatsPeriod *p, JbTableId id, GErro
 
     case JB_TABLE_SOLVERS:
       base = figure_filter (p, JB_FIGURE_SOLUTIONS, "");
-      stmt = query (self, "SELECT g.id, o.name, g.n, g.selected FROM (SELECT t.solver_id AS id,"
-                          " count(*) AS n, count(CASE WHEN t.status = 'selected' THEN 1 END)"
-                          " AS selected FROM solution t",
-                    base, " GROUP BY +t.solver_id) g JOIN organization o ON o.id = g.id"
-                    " ORDER BY 3 DESC, 4 DESC, o.name LIMIT 10", error);
+      {
+        g_autofree char *selected = jb_store_sql_set (&jb_enum_solution_status,
+                                                      JB_VALUE_SELECTED);
+        g_autofree char *select = g_strdup_printf (
+          "SELECT g.id, o.name, g.n, g.selected FROM (SELECT t.solver_id AS id,"
+          " count(*) AS n, count(CASE WHEN t.status IN %s THEN 1 END)"
+          " AS selected FROM solution t", selected);
+        stmt = query (self, select, base, " GROUP BY +t.solver_id) g JOIN organization o"
+                      " ON o.id = g.id ORDER BY 3 DESC, 4 DESC, o.name LIMIT 10", error);
+      }
       if (stmt == NULL)
         return NULL;
       t = table_new (_("Most active solvers"), 1, _("Solver"), _("Solutions"), _("Selected"),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-write.c: checking, saving and deleting records, all or nothing,
  * and the history of every change (see jb-store.c for the whole store). */
 #include "config.h"
@@ -31,7 +32,7 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
 {
   const JbKind *kind = jb_record_get_kind (record);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 AND id != ?2",
-                                          kind->fields[kind->title_field].name, kind->name,
+                                          kind->title, kind->name,
                                           kind->fields[field].name);
   sqlite3_stmt *stmt = jb_store_cached (self, sql, NULL);
   char *title = NULL;
@@ -44,42 +45,6 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
       sqlite3_reset (stmt);
     }
   return title;
-}
-
-/* A session belongs to a challenge (or to a larger session) — when that is
- * recorded at all: files from elsewhere may hold a session alone — and no
- * event may end up inside itself. */
-static void
-check_event_parent (JbStore *self, JbRecord *record, GPtrArray *problems)
-{
-  int parent_field = jb_kind_field_index (jb_record_get_kind (record), "parent_id");
-  gboolean session = g_strcmp0 (jb_record_get_text_by_name (record, "kind"), "session") == 0;
-
-  if (!jb_record_is_set (record, parent_field))
-    return;
-  sqlite3_stmt *stmt = jb_store_cached (self,
-                               "WITH RECURSIVE up(id, parent, kind, depth) AS ("
-                               " SELECT id, parent_id, kind, 0 FROM event WHERE id = ?1"
-                               " UNION ALL SELECT e.id, e.parent_id, e.kind, up.depth + 1"
-                               " FROM event e JOIN up ON e.id = up.parent WHERE up.depth < 64)"
-                               " SELECT (SELECT kind FROM up WHERE depth = 0),"
-                               "        (SELECT count(*) FROM up WHERE id = ?2)", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, jb_record_get_int (record, parent_field));
-  sqlite3_bind_int64 (stmt, 2, jb_record_get_id (record));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *parent_kind = (const char *) sqlite3_column_text (stmt, 0);
-      if (jb_record_get_id (record) != 0 && sqlite3_column_int64 (stmt, 1) > 0)
-        jb_problem_add (problems, parent_field,
-                        _("An event cannot be part of itself or of one of its sessions."));
-      else if (session && g_strcmp0 (parent_kind, "challenge") != 0 &&
-               g_strcmp0 (parent_kind, "session") != 0)
-        jb_problem_add (problems, parent_field,
-                        _("A session belongs to a challenge (or to a larger session)."));
-    }
-  sqlite3_reset (stmt);
 }
 
 static gboolean
@@ -116,8 +81,8 @@ check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *pro
         }
     }
 
-  if (kind->id == JB_KIND_EVENT)
-    check_event_parent (self, record, problems);
+  if (kind->ops->check_store)
+    kind->ops->check_store (self, record, problems);
 
   if (jb_record_get_id (record) != 0 && !(flags & JB_SAVE_ANY_STATUS))
     {
@@ -156,29 +121,6 @@ add_history (JbStore *self, JbRecord *record, const char *at, const char *action
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return ok;
-}
-
-/* Demands get a code when the user gives none: JB-2026-0001, JB-2026-0002… */
-static void
-assign_demand_code (JbStore *self, JbRecord *record)
-{
-  if (jb_record_get_text_by_name (record, "code"))
-    return;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *prefix = g_strdup_printf ("JB-%d-", g_date_time_get_year (now));
-  sqlite3_stmt *stmt = jb_store_cached (self,
-                               "SELECT max(CAST(substr(code, length(?1) + 1) AS INTEGER)) "
-                               "FROM demand WHERE code LIKE ?1 || '%'", NULL);
-  gint64 last = 0;
-  if (stmt)
-    {
-      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        last = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  g_autofree char *code = g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
-  jb_record_set_text_by_name (record, "code", code);
 }
 
 static char *
@@ -221,8 +163,8 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
 
   if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
     return FALSE;
-  if (is_new && kind->id == JB_KIND_DEMAND)
-    assign_demand_code (self, record);
+  if (is_new && !(flags & JB_SAVE_KEEP_TIMES) && kind->ops->assign)
+    kind->ops->assign (self, record);
 
   if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_uuid (record))
     {
@@ -260,7 +202,7 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
   gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
   g_autoptr (JbRecord) after = NULL;
   if (is_new && (flags & JB_SAVE_BULK) &&
-      kind->fields[kind->title_field].type != JB_TYPE_REF)
+      kind->fields[jb_kind_title_index (kind)].type != JB_TYPE_REF)
     {
       /* The new row holds what was bound, and its 'created' history row
        * needs only the title: no reload (a bulk save fills in no reference
@@ -294,26 +236,8 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
 static gboolean
 apply_consequences (JbStore *self, JbRecord *record, GError **error)
 {
-  /* Selecting a solution means its demand has been taken up (揭榜). */
-  if (jb_record_get_kind_id (record) == JB_KIND_SOLUTION &&
-      g_strcmp0 (jb_record_get_text_by_name (record, "status"), "selected") == 0)
-    {
-      g_autoptr (JbRecord) demand =
-        jb_store_load (self, JB_KIND_DEMAND, jb_record_get_int_by_name (record, "demand_id"),
-                       error);
-      if (demand == NULL)
-        return FALSE;
-      const char *status = jb_record_get_text_by_name (demand, "status");
-      if (g_strcmp0 (status, "draft") == 0 || g_strcmp0 (status, "review") == 0 ||
-          g_strcmp0 (status, "published") == 0)
-        {
-          jb_record_set_text_by_name (demand, "status", "matched");
-          if (!write_record (self, demand, JB_SAVE_ANY_STATUS, error))
-            return FALSE;
-          self->changed_kinds |= 1u << JB_KIND_DEMAND;
-        }
-    }
-  return TRUE;
+  const JbKindOps *ops = jb_record_get_kind (record)->ops;
+  return ops->after_save == NULL || ops->after_save (self, record, error);
 }
 
 gboolean

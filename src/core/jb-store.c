@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store.c: records in SQLite (see jb-store.h): opening and migrating the
  * file, transactions, the statement cache and reading single records.
  *
- * The store is four files sharing jb-store-private.h: this one,
+ * The store is these files sharing jb-store-private.h: this one,
  * jb-store-query.c (lists, search, filters), jb-store-write.c (checks, saves,
- * deletes, history) and jb-store-bulk.c (what the XML exchange needs); and
- * jb-store-stats.c, the aggregates.  The SQL is built from the kind tables of
+ * deletes, history), jb-store-bulk.c (what the XML exchange needs) and
+ * jb-store-stats.c (the aggregates); jb-schema.c holds the tables.  The SQL is built from the kind tables of
  * jb-kind.c: column names come from those constant tables, values are always
  * bound.  Statements used per record are prepared once per kind and kept. */
 #include "config.h"
@@ -16,7 +17,7 @@
 #include <string.h>
 
 #include "jb-date.h"
-#include "jb-rules.h"
+#include "jb-field-type.h"
 #include "jb-schema.h"
 #include "jb-store-private.h"
 
@@ -161,7 +162,7 @@ jb_store_select_sql_full (const JbKind *kind, JbFieldFlags flags, gboolean with_
           continue;
         }
       const JbKind *target = jb_store_ref_target (f);
-      g_string_append_printf (names, ", r%u.%s", i, target->fields[target->title_field].name);
+      g_string_append_printf (names, ", r%u.%s", i, target->title);
       if (with_uuids)
         g_string_append_printf (uuids, ", r%u.uuid", i);
       g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", target->name, i, i,
@@ -172,6 +173,19 @@ jb_store_select_sql_full (const JbKind *kind, JbFieldFlags flags, gboolean with_
   g_string_free (joins, TRUE);
   g_string_free (names, TRUE);
   return sql;
+}
+
+char *
+jb_store_sql_set (const JbEnum *enumeration, JbValueFlags flags)
+{
+  GString *set = g_string_new ("(");
+  for (guint i = 0; i < enumeration->n_values; i++)
+    if ((enumeration->values[i].flags & flags) == flags)
+      g_string_append_printf (set, "%s'%s'", set->len > 1 ? ", " : "",
+                              enumeration->values[i].code);
+  /* An empty set is "()", which SQLite takes as the empty list. */
+  g_string_append_c (set, ')');
+  return g_string_free (set, FALSE);
 }
 
 GString *
@@ -197,28 +211,16 @@ jb_store_row_to_record (const JbKind *kind, sqlite3_stmt *stmt)
       int col = N_RECORD_COLS + (int) i;
       gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
 
-      switch (f->type)
+      if (!null && jb_field_type (f->type)->text_value)
+        jb_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, col));
+      else if (!null)
+        jb_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
+      /* References are followed by their targets' titles, after all values. */
+      if (f->type == JB_TYPE_REF)
         {
-        case JB_TYPE_TEXT:
-        case JB_TYPE_LONG_TEXT:
-        case JB_TYPE_DATE:
-        case JB_TYPE_ENUM:
           if (!null)
-            jb_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, col));
-          break;
-        case JB_TYPE_REF:
-          if (!null)
-            {
-              jb_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
-              jb_record_set_ref_name (record, i,
-                                      (const char *) sqlite3_column_text (stmt, name_col));
-            }
+            jb_record_set_ref_name (record, i, (const char *) sqlite3_column_text (stmt, name_col));
           name_col++;
-          break;
-        default:
-          if (!null)
-            jb_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
-          break;
         }
     }
   return record;
@@ -234,21 +236,12 @@ jb_store_bind_fields (JbRecord *record, sqlite3_stmt *stmt, int first)
       int col = first + (int) i;
       if (!jb_record_is_set (record, i))
         sqlite3_bind_null (stmt, col);
+      else if (jb_field_type (kind->fields[i].type)->text_value)
+        /* STATIC: the record outlives the step, and the bindings are cleared
+         * right after it. */
+        sqlite3_bind_text (stmt, col, jb_record_get_text (record, i), -1, SQLITE_STATIC);
       else
-        switch (kind->fields[i].type)
-          {
-          case JB_TYPE_TEXT:
-          case JB_TYPE_LONG_TEXT:
-          case JB_TYPE_DATE:
-          case JB_TYPE_ENUM:
-            /* STATIC: the record outlives the step, and the bindings are
-             * cleared right after it. */
-            sqlite3_bind_text (stmt, col, jb_record_get_text (record, i), -1, SQLITE_STATIC);
-            break;
-          default:
-            sqlite3_bind_int64 (stmt, col, jb_record_get_int (record, i));
-            break;
-          }
+        sqlite3_bind_int64 (stmt, col, jb_record_get_int (record, i));
     }
 }
 

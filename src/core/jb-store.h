@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store.h: the one place where records meet SQLite.
  *
- * All SQL of Jiebang lives in jb-store.c.  A store is used from one thread; a
+ * All SQL of Jiebang lives in the store's files, jb-store*.c (see jb-store.c).  A store is used from one thread; a
  * worker thread opens its own store on the same file. */
 #pragma once
 
@@ -25,7 +26,9 @@ typedef enum {
 
 typedef enum {
   JB_SAVE_DEFAULT = 0,
-  /* Keep the record's uuid and created/updated times (imports). */
+  /* An import: keep the record's uuid and created/updated times, and exactly
+   * what the file says (no code assigned, no consequences for other records:
+   * the file holds them already). */
   JB_SAVE_KEEP_TIMES = 1 << 0,
   /* Skip the demand status workflow between the saved copy and this one: an
    * imported file is the truth, whatever path the demand took elsewhere. */
@@ -116,19 +119,25 @@ GPtrArray   *jb_store_list_referring (JbStore    *self,
                                       gint64      id,
                                       GError    **error);
 
-typedef struct {
-  gint64 received;      /* fen */
-  gint64 outstanding;   /* fen, overdue included */
-  gint64 overdue;       /* fen not received and due before today */
-  guint  n_overdue;
-} JbPaymentTotals;
-
-/* A deal's payments, exactly; @today is ISO (jb_date_today()). */
-gboolean     jb_store_payment_totals (JbStore         *self,
-                                      gint64           deal_id,
-                                      const char      *today,
-                                      JbPaymentTotals *totals,
-                                      GError         **error);
+/* The number of records @filter keeps and the sum of their number or money
+ * @field (fen). */
+gboolean     jb_store_sum           (JbStore     *self,
+                                     JbFilter    *filter,
+                                     const char  *field,
+                                     gint64      *count,
+                                     gint64      *sum,
+                                     GError     **error);
+/* The row id that reference @field of record @id points at; 0 if none. */
+gint64       jb_store_get_ref       (JbStore     *self,
+                                     JbKindId     kind,
+                                     gint64       id,
+                                     const char  *field);
+/* The largest number that follows @prefix in text @field ("JB-2026-0042" →
+ * 42 for the prefix "JB-2026-"); 0 if none. */
+gint64       jb_store_last_number   (JbStore     *self,
+                                     JbKindId     kind,
+                                     const char  *field,
+                                     const char  *prefix);
 
 /* Groups saves into one transaction (nests).  "changed" is emitted once, after
  * the outermost commit. */

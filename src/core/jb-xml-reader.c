@@ -15,6 +15,7 @@
 
 #include "jb-date.h"
 #include "jb-exchange-private.h"
+#include "jb-field-type.h"
 #include "jb-money.h"
 
 /* Far above any field's limit (the store's rules check those, with a kinder
@@ -319,79 +320,31 @@ static gboolean
 set_value (Import *im, JbRecord *record, guint i, char *text, int line, GError **error)
 {
   const JbField *f = &jb_record_get_kind (record)->fields[i];
+  const JbFieldTypeOps *type = jb_field_type (f->type);
   const char *element = jb_exchange_element_name (jb_record_get_kind (record), i);
+  g_autofree char *message = NULL;
 
   /* Only free text keeps its spaces; values with a syntax are trimmed the way
    * XML Schema collapses them. */
-  if (f->type != JB_TYPE_TEXT && f->type != JB_TYPE_LONG_TEXT)
+  if (!type->free_text)
     g_strstrip (text);
   if (*text == '\0')
     return fail (im, error, line, _("<%s> is empty: leave the element out instead."), element);
-
-  switch (f->type)
+  if (type->unit)
     {
-    case JB_TYPE_TEXT:
-    case JB_TYPE_LONG_TEXT:
-      jb_record_set_text (record, i, text);
-      return TRUE;
-    case JB_TYPE_DATE:
-      {
-        g_autofree char *iso = jb_date_normalize (text);
-        if (iso == NULL || strcmp (iso, text) != 0)
-          return fail (im, error, line, _("<%s>: “%s” is not a date (YYYY-MM-DD)."), element,
-                       text);
-        jb_record_set_text (record, i, text);
-        return TRUE;
-      }
-    case JB_TYPE_ENUM:
-      if (jb_enum_index (f->enumeration, text) < 0)
-        {
-          g_autoptr (GString) codes = g_string_new (NULL);
-          for (guint v = 0; v < f->enumeration->n_values; v++)
-            g_string_append_printf (codes, "%s%s", v ? ", " : "",
-                                    f->enumeration->values[v].code);
-          return fail (im, error, line, _("<%s>: “%s” is not one of %s."), element, text,
-                       codes->str);
-        }
-      jb_record_set_text (record, i, text);
-      return TRUE;
-    case JB_TYPE_INT:
-      {
-        gint64 n;
-        if (!g_ascii_string_to_signed (text, 10, f->min, f->max, &n, NULL))
-          /* (long long): xgettext cannot read G_GINT64_FORMAT inside a msgid. */
-          return fail (im, error, line, _("<%s>: “%s” is not a whole number from %lld to %lld."),
-                       element, text, (long long) f->min, (long long) f->max);
-        jb_record_set_int (record, i, n);
-        return TRUE;
-      }
-    case JB_TYPE_MONEY:
-      {
-        /* Exactly "digits.dd": jb_money_parse alone would also take "1,000" or "5万". */
-        gsize len = strlen (text);
-        gboolean shape = len >= 4 && len <= 20 && text[len - 3] == '.';
-        for (gsize c = 0; shape && c < len; c++)
-          shape = c == len - 3 || g_ascii_isdigit (text[c]);
-        gint64 fen;
-        g_autoptr (GError) local = NULL;
-        if (!shape)
-          return fail (im, error, line,
-                       _("<%s>: “%s” is not an amount in yuan with two decimals, such as "
-                         "4980000.00."), element, text);
-        if (!jb_money_parse (text, JB_MONEY_YUAN, &fen, &local))
-          return fail (im, error, line, "<%s>: %s", element, local->message);
-        jb_record_set_int (record, i, fen);
-        return TRUE;
-      }
-    case JB_TYPE_BOOL:
-      if (strcmp (text, "true") != 0 && strcmp (text, "false") != 0)
-        return fail (im, error, line, _("<%s>: “%s” is neither true nor false."), element, text);
-      jb_record_set_int (record, i, strcmp (text, "true") == 0);
-      return TRUE;
-    case JB_TYPE_REF:
-    default:
-      g_assert_not_reached ();
+      /* The format writes amounts as exactly "digits.dd" (the XSD's pattern). */
+      gsize len = strlen (text);
+      gboolean shape = len >= 4 && len <= 20 && text[len - 3] == '.';
+      for (gsize c = 0; shape && c < len; c++)
+        shape = c == len - 3 || g_ascii_isdigit (text[c]);
+      if (!shape)
+        return fail (im, error, line,
+                     _("<%s>: “%s” is not an amount in yuan with two decimals, such as "
+                       "4980000.00."), element, text);
     }
+  if (!jb_record_parse_field (record, i, text, &message))
+    return fail (im, error, line, "<%s>: %s", element, message);
+  return TRUE;
 }
 
 /* Reads one field element into @record.  @last is the previous field's index:

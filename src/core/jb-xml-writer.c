@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "jb-exchange-private.h"
+#include "jb-field-type.h"
 #include "jb-money.h"
 
 typedef struct {
@@ -76,51 +77,36 @@ write_record (JbRecord *record, const char * const *ref_uuids, gpointer user_dat
     {
       const JbField *f = &kind->fields[i];
       const xmlChar *element = BAD_CAST jb_exchange_element_name (kind, i);
-      char number[64];
 
       if (!jb_record_is_set (record, i))
         continue;
-      switch (f->type)
+      if (f->type == JB_TYPE_REF)
         {
-        case JB_TYPE_TEXT:
-        case JB_TYPE_LONG_TEXT:
-          if (!check_text (record, i, jb_record_get_text (record, i), error))
-            return FALSE;
-          G_GNUC_FALLTHROUGH;
-        case JB_TYPE_DATE:
-        case JB_TYPE_ENUM:
-          ok = xmlTextWriterWriteElement (w, element, BAD_CAST jb_record_get_text (record, i)) >= 0;
-          break;
-        case JB_TYPE_INT:
-          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, jb_record_get_int (record, i));
-          ok = xmlTextWriterWriteElement (w, element, BAD_CAST number) >= 0;
-          break;
-        case JB_TYPE_BOOL:
-          ok = xmlTextWriterWriteElement (w, element, BAD_CAST (jb_record_get_int (record, i)
-                                                                ? "true" : "false")) >= 0;
-          break;
-        case JB_TYPE_MONEY:
-          {
-            /* Always two decimals: the format is fixed, not "trailing zeros trimmed". */
-            gint64 fen = jb_record_get_int (record, i);
-            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT ".%02d",
-                        fen / JB_FEN_PER_YUAN, (int) (fen % JB_FEN_PER_YUAN));
-            ok = xmlTextWriterStartElement (w, element) >= 0 &&
-                 xmlTextWriterWriteAttribute (w, BAD_CAST "currency", BAD_CAST "CNY") >= 0 &&
-                 xmlTextWriterWriteString (w, BAD_CAST number) >= 0 &&
-                 xmlTextWriterEndElement (w) >= 0;
-          }
-          break;
-        case JB_TYPE_REF:
           /* A dangling row id (no uuid) cannot happen with foreign keys on. */
           ok = ref_uuids[i] != NULL &&
                xmlTextWriterStartElement (w, element) >= 0 &&
                xmlTextWriterWriteAttribute (w, BAD_CAST "ref", BAD_CAST ref_uuids[i]) >= 0 &&
                xmlTextWriterEndElement (w) >= 0;
-          break;
-        default:
-          g_assert_not_reached ();
+          continue;
         }
+      const JbFieldTypeOps *type = jb_field_type (f->type);
+      g_autofree char *text = NULL;
+      if (type->unit)
+        {
+          /* Always two decimals: the format is fixed, not "trailing zeros trimmed". */
+          gint64 fen = jb_record_get_int (record, i);
+          text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / JB_FEN_PER_YUAN,
+                                  (int) (fen % JB_FEN_PER_YUAN));
+        }
+      else
+        text = jb_record_field_to_string (record, i);
+      if (type->free_text && !check_text (record, i, text, error))
+        return FALSE;
+      ok = xmlTextWriterStartElement (w, element) >= 0 &&
+           (type->unit == NULL ||
+            xmlTextWriterWriteAttribute (w, BAD_CAST "currency", BAD_CAST type->unit) >= 0) &&
+           xmlTextWriterWriteString (w, BAD_CAST text) >= 0 &&
+           xmlTextWriterEndElement (w) >= 0;
     }
   ok = ok && xmlTextWriterEndElement (w) >= 0;
   if (!ok)

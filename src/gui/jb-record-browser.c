@@ -45,75 +45,6 @@ G_DEFINE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_KIND, N_PROPS };
 
-/* What a page says, per kind. */
-static const struct {
-  const char *search;
-  const char *new_label;
-  const char *empty_title;
-  const char *empty_description;
-} texts[JB_N_KINDS] = {
-  [JB_KIND_DEMAND] = {
-    N_("Search demands by title, code, owner, keywords or place"),
-    N_("_New Demand"),
-    N_("Welcome to Jiebang"),
-    N_("Jiebang keeps the innovation demands that enterprises publish, the solutions that "
-       "answer them and the deals that follow, in one place on your computer. Start with a "
-       "demand; its owner is chosen from your organizations."),
-  },
-  [JB_KIND_SOLUTION] = {
-    N_("Search solutions by title, demand or solver"),
-    N_("_New Solution"),
-    N_("No Solutions Yet"),
-    N_("The answers that solvers submit to published demands: score them, give the solver "
-       "feedback, and select the one that takes the demand up."),
-  },
-  [JB_KIND_DEAL] = {
-    N_("Search deals by title, demand, parties or registration number"),
-    N_("_New Deal"),
-    N_("No Deals Yet"),
-    N_("Cooperation from the first intention to the signed technology contract: its amount, "
-       "its registration and its payments."),
-  },
-  [JB_KIND_PAYMENT] = {
-    N_("Search payments by deal or milestone"),
-    N_("_New Payment"),
-    N_("No Payments Yet"),
-    N_("The milestones and payments of signed deals: when each is due, and whether it came in."),
-  },
-  [JB_KIND_EVENT] = {
-    N_("Search events by title, venue or organizer"),
-    N_("_New Event"),
-    N_("No Events Yet"),
-    N_("Challenges and their sessions, roadshows, matchmaking meetings and forums."),
-  },
-  [JB_KIND_PERSON] = {
-    N_("Search people by name, organization or certificate"),
-    N_("_New Person"),
-    N_("No People Yet"),
-    N_("Technology managers, experts and contacts, each with their organization."),
-  },
-  [JB_KIND_ACHIEVEMENT] = {
-    N_("Search achievements by title, owner or patent number"),
-    N_("_New Achievement"),
-    N_("No Technology Achievements Yet"),
-    N_("The supply side: achievements ready for transfer, their readiness, their "
-       "intellectual property and the roadshows where they were presented."),
-  },
-  [JB_KIND_AWARD] = {
-    N_("Search awards by title, event or recipient"),
-    N_("_New Award"),
-    N_("No Awards Yet"),
-    N_("The awards handed out at an event, to an organization, a person or a solution."),
-  },
-  [JB_KIND_ORGANIZATION] = {
-    N_("Search organizations by name, place, credit code or contact"),
-    N_("_New Organization"),
-    N_("No Organizations Yet"),
-    N_("Enterprises, research institutes, universities, service agencies and government "
-       "departments: the owners of demands and the solvers who take them up."),
-  },
-};
-
 /* ---- the closures of the column declarations ---------------------------- */
 
 char *
@@ -229,7 +160,7 @@ on_store_changed (JbRecordBrowser *self, guint kinds)
 static const char *
 jb_record_browser_title_field (JbRecordBrowser *self)
 {
-  return self->kind->fields[self->kind->title_field].name;
+  return self->kind->title;
 }
 
 typedef struct {
@@ -452,13 +383,14 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
 
   /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older. */
-  g_object_set (self->search_entry, "placeholder-text", _(texts[kind].search), NULL);
+  const JbKindTexts *texts = self->kind->texts;
+  g_object_set (self->search_entry, "placeholder-text", _(texts->search), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(texts[kind].search), -1);
-  gtk_button_set_label (self->new_button, _(texts[kind].new_label));
-  gtk_button_set_label (self->empty_new_button, _(texts[kind].new_label));
-  gtk_label_set_text (self->empty_title, _(texts[kind].empty_title));
-  gtk_label_set_text (self->empty_description, _(texts[kind].empty_description));
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(texts->search), -1);
+  gtk_button_set_label (self->new_button, _(texts->new_label));
+  gtk_button_set_label (self->empty_new_button, _(texts->new_label));
+  gtk_label_set_text (self->empty_title, _(texts->empty_title));
+  gtk_label_set_text (self->empty_description, _(texts->empty_description));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
 }
 

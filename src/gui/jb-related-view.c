@@ -77,24 +77,12 @@ row_detail (JbRecord *row, const char *today, gboolean *alarming)
         g_string_append (s, " · ");
       g_string_append (s, text);
     }
-  if (jb_record_get_kind_id (row) == JB_KIND_PAYMENT)
+  if (kind->ops->describe)
     {
-      const char *due = jb_record_get_text_by_name (row, "due_date");
-      gboolean received = jb_record_get_int_by_name (row, "received");
-      g_autofree char *date = jb_date_format (due);
+      g_autofree char *state = kind->ops->describe (row, today, alarming);
       if (s->len)
         g_string_append (s, " · ");
-      if (received)
-        g_string_append (s, _("received"));
-      else if (due && g_strcmp0 (due, today) < 0)
-        {
-          /* TRANSLATORS: a payment not received by its due date %s */
-          g_string_append_printf (s, _("overdue since %s"), date);
-          *alarming = TRUE;
-        }
-      else
-        /* TRANSLATORS: a payment's due date */
-        g_string_append_printf (s, _("due %s"), date);
+      g_string_append (s, state);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -145,26 +133,23 @@ add_totals (JbRelatedView *self, const JbKind *kind, GPtrArray *rows)
     }
 }
 
+/* What the kind says about its rows under @parent, or the totals of the
+ * listed amounts. */
 static void
-add_payment_totals (JbRelatedView *self, JbStore *store, JbRecord *deal, const char *today)
+add_summary (JbRelatedView *self, JbStore *store, JbRecord *parent, const JbKind *kind,
+             GPtrArray *rows, const char *today)
 {
-  JbPaymentTotals t;
-  if (!jb_store_payment_totals (store, jb_record_get_id (deal), today, &t, NULL))
-    return;
-  g_autofree char *received = jb_money_format (t.received);
-  g_autofree char *outstanding = jb_money_format (t.outstanding);
-  g_autofree char *text = g_strdup_printf (_("Received %s, outstanding %s"), received,
-                                           outstanding);
-  add_label (self, text, FALSE);
-  if (t.n_overdue > 0)
+  if (kind->ops->summarize == NULL)
     {
-      g_autofree char *overdue = jb_money_format (t.overdue);
-      g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u payment overdue: %s",
-                                                            "%u payments overdue: %s",
-                                                            t.n_overdue),
-                                               t.n_overdue, overdue);
-      add_label (self, late, TRUE);
+      if (rows->len > 1)
+        add_totals (self, kind, rows);
+      return;
+    }
+  g_autoptr (GPtrArray) lines = kind->ops->summarize (store, parent, today);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      JbSummaryLine *line = g_ptr_array_index (lines, i);
+      add_label (self, line->text, line->alarming);
     }
 }
 
@@ -172,13 +157,9 @@ add_payment_totals (JbRelatedView *self, JbStore *store, JbRecord *deal, const c
  * a deal's payments, a demand's solutions and deals, the deal of a solution
  * or an achievement. */
 static gboolean
-is_natural_child (const JbKind *kind, const JbField *via)
+is_natural_child (const JbField *via)
 {
-  return (via->flags & JB_FIELD_PART_OF) ||
-         (kind->id == JB_KIND_SOLUTION && g_str_equal (via->name, "demand_id")) ||
-         (kind->id == JB_KIND_DEAL && (g_str_equal (via->name, "demand_id") ||
-                                       g_str_equal (via->name, "solution_id") ||
-                                       g_str_equal (via->name, "achievement_id")));
+  return (via->flags & (JB_FIELD_PART_OF | JB_FIELD_CHILDREN)) != 0;
 }
 
 /* The number of @kind's references that point at @target. */
@@ -220,8 +201,8 @@ add_group (JbRelatedView *self, JbStore *store, JbRecord *record, GPtrArray *row
     /* TRANSLATORS: a group of related records and how many, e.g. "Solutions (3)" */
     heading = g_strdup_printf (_("%s (%u)"), _(kind->plural), rows->len);
   add_heading (self, heading, add);
-  if (kind->id == JB_KIND_PAYMENT && jb_record_get_kind_id (record) == JB_KIND_DEAL)
-    add_payment_totals (self, store, record, today);
+  if (via)
+    add_summary (self, store, record, kind, rows, today);
   else if (rows->len > 1)
     add_totals (self, kind, rows);
   for (guint r = 0; r < rows->len && r < MAX_ROWS; r++)
@@ -249,23 +230,22 @@ jb_related_view_show (JbRelatedView *self, JbStore *store, JbRecord *record)
   if (id == 0)
     return;
 
-  if (target->id == JB_KIND_EVENT)
+  /* What happened at an event or at its sessions: its kind says which kinds. */
+  g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  for (guint p = 0; target->event_parts && target->event_parts[p] != JB_N_KINDS; p++)
     {
-      /* What happened at the event or at its sessions. */
-      static const JbKindId parts[] = { JB_KIND_DEMAND, JB_KIND_SOLUTION, JB_KIND_DEAL,
-                                        JB_KIND_AWARD, JB_KIND_ACHIEVEMENT };
-      g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-        {
-          g_autoptr (JbFilter) filter = jb_filter_new (parts[p], NULL);
-          jb_filter_add (filter, JB_MATCH_IN_EVENT, NULL, event);
-          g_autoptr (GPtrArray) rows = jb_store_list_filtered (store, parts[p], filter, NULL,
-                                                               NULL);
-          const JbField *via = parts[p] == JB_KIND_DEMAND || parts[p] == JB_KIND_AWARD
-                               ? jb_kind_field (jb_kind_get (parts[p]), "event_id") : NULL;
-          if (rows)
-            add_group (self, store, record, rows, jb_kind_get (parts[p]), via, today);
-        }
+      const JbKind *part = jb_kind_get (target->event_parts[p]);
+      g_autoptr (JbFilter) filter = jb_filter_new (part->id, NULL);
+      jb_filter_add (filter, JB_MATCH_IN_EVENT, NULL, event);
+      g_autoptr (GPtrArray) rows = jb_store_list_filtered (store, part->id, filter, NULL, NULL);
+      /* A kind that points at its event directly can add one here. */
+      const JbField *via = NULL;
+      for (guint i = 0; i < part->n_fields && via == NULL; i++)
+        if (part->fields[i].type == JB_TYPE_REF && part->fields[i].ref_kind == target->id &&
+            g_strv_contains (part->in_event, part->fields[i].name))
+          via = &part->fields[i];
+      if (rows)
+        add_group (self, store, record, rows, part, via, today);
     }
 
   for (guint k = 0; k < JB_N_KINDS; k++)
@@ -276,11 +256,11 @@ jb_related_view_show (JbRelatedView *self, JbStore *store, JbRecord *record)
           const JbField *f = &kind->fields[i];
           if (f->type != JB_TYPE_REF || f->ref_kind != target->id)
             continue;
-          /* An event's own records were listed above, sessions aside. */
-          if (target->id == JB_KIND_EVENT && g_strcmp0 (f->name, "parent_id") != 0)
+          /* An event's parts were listed above, with their sessions'. */
+          if (target->event_parts && k != target->id)
             continue;
           g_autoptr (GPtrArray) rows = jb_store_list_referring (store, k, f->name, id, NULL);
-          if (rows && (rows->len > 0 || is_natural_child (kind, f)))
+          if (rows && (rows->len > 0 || is_natural_child (f)))
             add_group (self, store, record, rows, kind, f, today);
         }
     }

@@ -281,9 +281,8 @@ show_overdue_action (GSimpleAction *action, GVariant *param, gpointer data)
   g_autofree char *shown = jb_date_format (today);
   g_autofree char *label = g_strdup_printf (_("Payments not received by their due date (today: %s)"),
                                             shown);
-  g_autoptr (JbFilter) filter = jb_filter_new (JB_KIND_PAYMENT, label);
+  g_autoptr (JbFilter) filter = jb_payment_overdue_filter (today, label);
 
-  jb_filter_add (filter, JB_MATCH_OVERDUE, NULL, today);
   jb_window_show_page (self, JB_KIND_PAYMENT);
   jb_record_browser_set_filter (self->browsers[JB_KIND_PAYMENT], filter);
 }
