@@ -328,10 +328,11 @@ jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
   g_autofree char *users = describe_references (self, kind_id, id);
   if (users)
     {
+      g_autofree char *heading = jb_record_get_heading (before);
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_REFERENCED,
                    _("“%s” cannot be deleted while other records refer to it: %s. "
                      "Change or delete those first."),
-                   jb_record_get_title (before), users);
+                   heading, users);
       return FALSE;
     }
 

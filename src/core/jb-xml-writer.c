@@ -45,10 +45,11 @@ check_text (JbRecord *record, guint field, const char *text, GError **error)
     if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
       {
         const JbKind *kind = jb_record_get_kind (record);
+        g_autofree char *heading = jb_record_get_heading (record);
         g_set_error (error, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID,
                      _("The %s “%s” cannot be exported: its field “%s” holds a control "
                        "character. Edit it and try again."),
-                     _(kind->label), jb_record_get_title (record), _(kind->fields[field].label));
+                     _(kind->label), heading, _(kind->fields[field].label));
         return FALSE;
       }
   return TRUE;
@@ -114,9 +115,11 @@ write_record (JbRecord *record, const char * const *ref_uuids, gpointer user_dat
       if (ex->io_error)
         g_propagate_error (error, g_steal_pointer (&ex->io_error));
       else
-        g_set_error (error, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID,
-                     _("The %s “%s” could not be written."), _(kind->label),
-                     jb_record_get_title (record));
+        {
+          g_autofree char *heading = jb_record_get_heading (record);
+          g_set_error (error, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID,
+                       _("The %s “%s” could not be written."), _(kind->label), heading);
+        }
     }
   return ok;
 }

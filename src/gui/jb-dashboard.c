@@ -6,10 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
+
 #include <string.h>
 
 #include "jb-dashboard.h"
+#include "jb-date-entry.h"
 #include "jb-date.h"
 #include "jb-report.h"
 
@@ -51,7 +52,6 @@ struct _JbDashboard {
   char custom_from[11], custom_to[11];  /* ISO, "" for an open end */
   GtkWidget *date_entries[2];           /* From, To */
   GtkWidget *date_errors[2];
-  GtkWidget *calendars[2];
 
   GtkWidget *tile_buttons[JB_N_FIGURES];
   GtkLabel *tile_values[JB_N_FIGURES];
@@ -278,7 +278,7 @@ choice_changed (JbDashboard *self)
 static void
 set_date_error (JbDashboard *self, guint i, const char *message)
 {
-  GtkWidget *entry = self->date_entries[i];
+  GtkWidget *entry = jb_date_entry_get_entry (JB_DATE_ENTRY (self->date_entries[i]));
   gtk_label_set_text (GTK_LABEL (self->date_errors[i]), message ? message : "");
   gtk_widget_set_visible (self->date_errors[i], message != NULL);
   if (message)
@@ -306,17 +306,18 @@ apply_custom (JbDashboard *self)
   gboolean ok = TRUE;
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entries[i]))));
-      iso[i] = *text ? jb_date_normalize (text) : g_strdup ("");
-      if (iso[i] == NULL)
+      g_autofree char *message = NULL;
+      if (jb_date_entry_read (JB_DATE_ENTRY (self->date_entries[i]), &iso[i], &message))
         {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a date. Write it as 2026-12-15."), text);
+          if (iso[i] == NULL)
+            iso[i] = g_strdup ("");
+          set_date_error (self, i, NULL);
+        }
+      else
+        {
           set_date_error (self, i, message);
           ok = FALSE;
         }
-      else
-        set_date_error (self, i, NULL);
     }
   if (ok && *iso[0] && *iso[1] && strcmp (iso[0], iso[1]) > 0)
     {
@@ -358,34 +359,6 @@ date_focus_left (GtkEventControllerFocus *focus, JbDashboard *self)
 }
 
 static void
-day_selected (GtkCalendar *calendar, JbDashboard *self)
-{
-  if (self->syncing)
-    return;
-  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
-  guint i = GTK_WIDGET (calendar) == self->calendars[1];
-  set_date_text (self, i, iso);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
-                                                             GTK_TYPE_POPOVER)));
-  apply_custom (self);
-}
-
-/* The calendar opens on the date written, if any. */
-static void
-calendar_shown (GtkWidget *popover, JbDashboard *self)
-{
-  guint i = gtk_popover_get_child (GTK_POPOVER (popover)) == self->calendars[1];
-  g_autofree char *iso = jb_date_normalize (gtk_editable_get_text (GTK_EDITABLE (self->date_entries[i])));
-  if (iso == NULL)
-    return;
-  g_autoptr (GDateTime) date = g_date_time_new_utc (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
-  self->syncing = TRUE;
-  gtk_calendar_select_day (GTK_CALENDAR (self->calendars[i]), date);
-  self->syncing = FALSE;
-}
-
-static void
 build_custom (JbDashboard *self)
 {
   /* TRANSLATORS: first day of a custom dashboard period */
@@ -396,36 +369,24 @@ build_custom (JbDashboard *self)
     {
       GtkWidget *field = gtk_grid_new ();
       GtkWidget *label = gtk_label_new_with_mnemonic (_(names[i]));
-      GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *entry = gtk_entry_new ();
-      GtkWidget *button = gtk_menu_button_new ();
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *calendar = gtk_calendar_new ();
+      GtkWidget *entry = jb_date_entry_new ();
       GtkWidget *error = gtk_label_new (NULL);
 
       gtk_grid_set_column_spacing (GTK_GRID (field), 6);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-      gtk_widget_add_css_class (linked, "linked");
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
       gtk_widget_set_tooltip_text (entry, _(tips[i]));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (jb_date_entry_get_entry (JB_DATE_ENTRY (entry))),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       label, NULL, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error,
                                       -1);
       g_signal_connect (entry, "changed", G_CALLBACK (date_edited), self);
-      g_signal_connect_swapped (entry, "activate", G_CALLBACK (apply_custom), self);
+      g_signal_connect_swapped (jb_date_entry_get_entry (JB_DATE_ENTRY (entry)), "activate",
+                                G_CALLBACK (apply_custom), self);
+      g_signal_connect_swapped (entry, "date-picked", G_CALLBACK (apply_custom), self);
       GtkEventController *focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (date_focus_left), self);
-      gtk_widget_add_controller (entry, focus);
-
-      g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected), self);
-      gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-      g_signal_connect (popover, "show", G_CALLBACK (calendar_shown), self);
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-      gtk_widget_set_tooltip_text (button, _("Pick a date"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Pick a date"), -1);
+      gtk_widget_add_controller (jb_date_entry_get_entry (JB_DATE_ENTRY (entry)), focus);
 
       gtk_label_set_xalign (GTK_LABEL (error), 0);
       gtk_label_set_wrap (GTK_LABEL (error), TRUE);
@@ -433,15 +394,12 @@ build_custom (JbDashboard *self)
       gtk_widget_add_css_class (error, "error");
       gtk_widget_set_visible (error, FALSE);
 
-      gtk_box_append (GTK_BOX (linked), entry);
-      gtk_box_append (GTK_BOX (linked), button);
       gtk_grid_attach (GTK_GRID (field), label, 0, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (field), linked, 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (field), entry, 1, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (field), error, 1, 1, 1, 1);
       gtk_box_append (self->custom_box, field);
       self->date_entries[i] = entry;
       self->date_errors[i] = error;
-      self->calendars[i] = calendar;
     }
 }
 
@@ -780,7 +738,7 @@ jb_dashboard_get_period_dropdown (JbDashboard *self)
 GtkEditable *
 jb_dashboard_get_date_entry (JbDashboard *self, gboolean to)
 {
-  return GTK_EDITABLE (self->date_entries[to ? 1 : 0]);
+  return GTK_EDITABLE (jb_date_entry_get_entry (JB_DATE_ENTRY (self->date_entries[to ? 1 : 0])));
 }
 
 GtkDropDown *

@@ -1,12 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-history-view.c: the history rows of the store, in the user's words:
  * "15 Dec 2022 10:02  Status: Published → Matched". */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "jb-date.h"
+#include "jb-field-type.h"
 #include "jb-history-view.h"
-#include "jb-money.h"
 
 struct _JbHistoryView {
   GtkWidget parent_instance;
@@ -15,37 +15,6 @@ struct _JbHistoryView {
 };
 
 G_DEFINE_FINAL_TYPE (JbHistoryView, jb_history_view, GTK_TYPE_WIDGET)
-
-/* A value as history keeps it (codes, yuan, ISO dates) as the user reads it. */
-static char *
-readable (const JbField *field, const char *value)
-{
-  if (value == NULL)
-    return g_strdup ("—");
-  if (field == NULL)
-    return g_strdup (value);
-  switch (field->type)
-    {
-    case JB_TYPE_ENUM:
-      {
-        const char *label = jb_enum_label (field->enumeration, value);
-        return g_strdup (label ? label : value);
-      }
-    case JB_TYPE_MONEY:
-      {
-        gint64 fen;
-        if (jb_money_parse (value, JB_MONEY_YUAN, &fen, NULL))
-          return jb_money_format (fen);
-        return g_strdup (value);
-      }
-    case JB_TYPE_DATE:
-      return jb_date_format (value);
-    case JB_TYPE_BOOL:
-      return g_strdup (g_str_equal (value, "true") ? _("Yes") : _("No"));
-    default:
-      return g_strdup (value);
-    }
-}
 
 static char *
 local_time (const char *at)
@@ -97,11 +66,15 @@ jb_history_view_show (JbHistoryView *self, JbStore *store, JbRecord *record)
         add_line (self, when, C_("history", "Created"));
       else if (g_str_equal (e->action, "changed"))
         {
-          const JbField *f = jb_kind_field (kind, e->field);
-          g_autofree char *old_value = readable (f, e->old_value);
-          g_autofree char *new_value = readable (f, e->new_value);
+          int f = jb_kind_field_index (kind, e->field);
+          /* A field that no longer exists keeps its history as written. */
+          g_autofree char *old_value = f < 0 ? g_strdup (e->old_value ? e->old_value : "—")
+                                       : jb_field_format_string (kind, (guint) f, e->old_value);
+          g_autofree char *new_value = f < 0 ? g_strdup (e->new_value ? e->new_value : "—")
+                                       : jb_field_format_string (kind, (guint) f, e->new_value);
           /* TRANSLATORS: a change: field, old value, new value */
-          g_autofree char *what = g_strdup_printf (_("%s: %s → %s"), f ? _(f->label) : e->field,
+          g_autofree char *what = g_strdup_printf (_("%s: %s → %s"),
+                                                   f < 0 ? e->field : _(kind->fields[f].label),
                                                    old_value, new_value);
           add_line (self, when, what);
         }

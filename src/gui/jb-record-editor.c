@@ -46,12 +46,13 @@ update_state (JbRecordEditor *self)
 
   if (self->heading && self->record)
     {
-      const char *title = jb_record_get_title (self->record);
       g_autofree char *text = NULL;
       if (!saved)
         /* TRANSLATORS: heading of the editor of a record not saved yet, e.g. "New Demand" */
         text = g_strdup_printf (_("New %s"), _(self->kind->label));
-      gtk_label_set_text (self->heading, text ? text : title ? title : "");
+      else
+        text = jb_record_get_heading (self->record);
+      gtk_label_set_text (self->heading, text);
     }
   if (self->status)
     {
@@ -307,9 +308,10 @@ jb_record_editor_confirm_leave (JbRecordEditor *self, JbLeaveFunc func, gpointer
       return;
     }
 
-  const char *title = jb_record_get_title (self->record);
-  g_autofree char *question = title ? g_strdup_printf (_("Save changes to “%s”?"), title)
-                                    : g_strdup (_("Save the new record?"));
+  g_autofree char *title = jb_record_get_heading (self->record);
+  g_autofree char *question = jb_record_get_id (self->record)
+                              ? g_strdup_printf (_("Save changes to “%s”?"), title)
+                              : g_strdup (_("Save the new record?"));
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
@@ -372,11 +374,11 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (jb_record_get_id (self->record) == 0)
     return;
+  g_autofree char *heading = jb_record_get_heading (self->record);
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                              _("Delete “%s”?"),
-                                              jb_record_get_title (self->record));
+                                              _("Delete “%s”?"), heading);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                             _("The record and its unsaved changes will be gone. "
                                               "Its history stays in the database."));

@@ -35,7 +35,8 @@ record_button (JbRecord *row, const char *detail, gboolean alarming)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (jb_record_get_title (row));
+  g_autofree char *heading = jb_record_get_heading (row);
+  GtkWidget *title = gtk_label_new (heading);
   GtkWidget *info = gtk_label_new (detail);
 
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -50,8 +51,8 @@ record_button (JbRecord *row, const char *detail, gboolean alarming)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ux)",
                                     (guint32) jb_record_get_kind_id (row), jb_record_get_id (row));
   g_autofree char *name = detail && *detail
-                          ? g_strdup_printf ("%s, %s", jb_record_get_title (row), detail)
-                          : g_strdup (jb_record_get_title (row));
+                          ? g_strdup_printf ("%s, %s", heading, detail)
+                          : g_strdup (heading);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
   return button;

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-date-entry.c: an entry and a calendar for one date (see jb-date-entry.h).
+ *
+ * JbDateEntry emits "date-picked" when a day is chosen in the calendar, and
+ * the GtkEditable signals of its entry ("changed", "activate" through
+ * jb_date_entry_get_entry()). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "jb-date.h"
+#include "jb-date-entry.h"
+
+struct _JbDateEntry {
+  GtkWidget parent_instance;
+  GtkWidget *entry;
+  GtkWidget *button;
+  GtkWidget *calendar;
+  gboolean syncing;
+};
+
+static void jb_date_entry_editable_init (GtkEditableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JbDateEntry, jb_date_entry, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE,
+                                                      jb_date_entry_editable_init))
+
+enum { DATE_PICKED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static GtkEditable *
+get_delegate (GtkEditable *editable)
+{
+  return GTK_EDITABLE (JB_DATE_ENTRY (editable)->entry);
+}
+
+static void
+jb_date_entry_editable_init (GtkEditableInterface *iface)
+{
+  iface->get_delegate = get_delegate;
+}
+
+static void
+day_selected (JbDateEntry *self)
+{
+  if (self->syncing)
+    return;
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+  gtk_widget_grab_focus (self->entry);
+  g_signal_emit (self, signals[DATE_PICKED], 0);
+}
+
+/* The calendar opens on the date written, if there is one. */
+static void
+calendar_shown (JbDateEntry *self)
+{
+  g_autofree char *iso = jb_date_normalize (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  if (iso == NULL)
+    return;
+  g_autoptr (GDateTime) date = g_date_time_new_utc (atoi (iso), atoi (iso + 5), atoi (iso + 8),
+                                                    0, 0, 0);
+  self->syncing = TRUE;
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), date);
+  self->syncing = FALSE;
+}
+
+gboolean
+jb_date_entry_read (JbDateEntry *self, char **iso, char **message)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  *iso = NULL;
+  if (*text == '\0')
+    return TRUE;
+  if ((*iso = jb_date_normalize (text)))
+    return TRUE;
+  *message = g_strdup_printf (_("“%s” is not a date. Write it as 2026-12-15."), text);
+  return FALSE;
+}
+
+void
+jb_date_entry_set_iso (JbDateEntry *self, const char *iso)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), iso ? iso : "");
+}
+
+GtkWidget *
+jb_date_entry_get_entry (JbDateEntry *self)
+{
+  return self->entry;
+}
+
+static gboolean
+jb_date_entry_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (JB_DATE_ENTRY (widget)->entry);
+}
+
+static void
+jb_date_entry_set_property (GObject *object, guint prop_id, const GValue *value,
+                            GParamSpec *pspec)
+{
+  if (!gtk_editable_delegate_set_property (object, prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_date_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (!gtk_editable_delegate_get_property (object, prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+jb_date_entry_dispose (GObject *object)
+{
+  JbDateEntry *self = JB_DATE_ENTRY (object);
+  if (self->entry)
+    gtk_editable_finish_delegate (GTK_EDITABLE (self));
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+  G_OBJECT_CLASS (jb_date_entry_parent_class)->dispose (object);
+}
+
+static void
+jb_date_entry_class_init (JbDateEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jb_date_entry_dispose;
+  object_class->set_property = jb_date_entry_set_property;
+  object_class->get_property = jb_date_entry_get_property;
+  widget_class->grab_focus = jb_date_entry_grab_focus;
+  gtk_editable_install_properties (object_class, 1);
+
+  /* JbDateEntry::date-picked: a day was chosen in the calendar. */
+  signals[DATE_PICKED] = g_signal_new ("date-picked", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jbdateentry");
+}
+
+static void
+jb_date_entry_init (JbDateEntry *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
+  gtk_editable_init_delegate (GTK_EDITABLE (self));
+
+  self->calendar = gtk_calendar_new ();
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (calendar_shown), self);
+
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
+  gtk_widget_set_tooltip_text (self->button, _("Pick a date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick a date"), -1);
+
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+}
+
+GtkWidget *
+jb_date_entry_new (void)
+{
+  return g_object_new (JB_TYPE_DATE_ENTRY, NULL);
+}

@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-field-input.c: one input per field type (see jb-field-input.h): an entry
+ * for text and numbers, a text view for paragraphs, an amount with its unit,
+ * a JbDateEntry, a drop-down for choices and references, a check button. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jb-date-entry.h"
+#include "jb-field-input.h"
+#include "jb-money.h"
+
+static void
+connect_editable (JbFieldInput *in, GtkWidget *editable)
+{
+  /* Let the form, not the placeholder text, decide the width. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 6);
+  g_signal_connect_swapped (editable, "changed", in->changed, in->data);
+}
+
+static char *
+editable_text (JbFieldInput *in)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (in->input))));
+}
+
+/* ---- one line of text ------------------------------------------------------ */
+
+static GtkWidget *
+text_build (JbFieldInput *in)
+{
+  in->input = gtk_entry_new ();
+  connect_editable (in, in->input);
+  return in->input;
+}
+
+static void
+text_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  g_autofree char *text = jb_record_field_to_string (record, i);
+  gtk_editable_set_text (GTK_EDITABLE (in->input), text ? text : "");
+}
+
+static gboolean
+text_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  g_autofree char *text = editable_text (in);
+  jb_record_set_text (record, i, text);
+  return TRUE;
+}
+
+/* ---- whole numbers ---------------------------------------------------------- */
+
+static GtkWidget *
+int_build (JbFieldInput *in)
+{
+  text_build (in);
+  /* TRANSLATORS: the range of a whole number, e.g. "1 to 9" */
+  g_autofree char *hint = g_strdup_printf (_("%lld to %lld"), (long long) in->field->min,
+                                           (long long) in->field->max);
+  gtk_entry_set_input_purpose (GTK_ENTRY (in->input), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (in->input), hint);
+  return in->input;
+}
+
+static gboolean
+int_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  g_autofree char *text = editable_text (in);
+  gint64 value;
+  if (*text == '\0')
+    jb_record_unset (record, i);
+  else if (g_ascii_string_to_signed (text, 10, in->field->min, in->field->max, &value, NULL))
+    jb_record_set_int (record, i, value);
+  else
+    {
+      *message = g_strdup_printf (_("Enter a whole number from %lld to %lld."),
+                                  (long long) in->field->min, (long long) in->field->max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- paragraphs ------------------------------------------------------------- */
+
+static GtkWidget *
+long_text_build (JbFieldInput *in)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  in->input = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (in->input), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (in->input), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (in->input), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (in->input), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (in->input), 4);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (in->input), 4);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), in->input);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (in->input)), "changed",
+                            in->changed, in->data);
+  return scroller;
+}
+
+static void
+long_text_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  const char *text = jb_record_is_set (record, i) ? jb_record_get_text (record, i) : "";
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (in->input)), text, -1);
+}
+
+static gboolean
+long_text_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (in->input));
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_autofree char *text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  jb_record_set_text (record, i, g_strchomp (text));
+  return TRUE;
+}
+
+/* ---- money ------------------------------------------------------------------ */
+
+static GtkWidget *
+money_build (JbFieldInput *in)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  const char *units[] = { _("yuan"), _("10k yuan"), NULL };
+
+  gtk_widget_add_css_class (box, "linked");
+  text_build (in);
+  gtk_widget_set_hexpand (in->input, TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (in->input), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (in->input), _("e.g. 125000 or 12.5万"));
+  in->unit = gtk_drop_down_new_from_strings (units);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->unit), jb_money_default_unit ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (in->unit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Unit of the amount"), -1);
+  g_signal_connect_swapped (in->unit, "notify::selected", in->changed, in->data);
+  gtk_box_append (GTK_BOX (box), in->input);
+  gtk_box_append (GTK_BOX (box), in->unit);
+  return box;
+}
+
+static void
+money_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  JbMoneyUnit unit = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->unit));
+  g_autofree char *text = jb_record_is_set (record, i)
+                          ? jb_money_to_decimal (jb_record_get_int (record, i), unit) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (in->input), text ? text : "");
+}
+
+static gboolean
+money_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  g_autofree char *text = editable_text (in);
+  g_autoptr (GError) error = NULL;
+  JbMoneyUnit unit = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->unit));
+  gint64 fen;
+  if (*text == '\0')
+    jb_record_unset (record, i);
+  else if (jb_money_parse (text, unit, &fen, &error))
+    jb_record_set_int (record, i, fen);
+  else
+    {
+      *message = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static GtkWidget *
+date_build (JbFieldInput *in)
+{
+  in->input = jb_date_entry_new ();
+  in->named = jb_date_entry_get_entry (JB_DATE_ENTRY (in->input));
+  connect_editable (in, in->input);
+  return in->input;
+}
+
+static void
+date_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  jb_date_entry_set_iso (JB_DATE_ENTRY (in->input),
+                         jb_record_is_set (record, i) ? jb_record_get_text (record, i) : NULL);
+}
+
+static gboolean
+date_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  g_autofree char *iso = NULL;
+  if (!jb_date_entry_read (JB_DATE_ENTRY (in->input), &iso, message))
+    return FALSE;
+  jb_record_set_text (record, i, iso);
+  return TRUE;
+}
+
+/* ---- drop-downs --------------------------------------------------------------- */
+
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (choice));
+}
+
+/* Takes @items.  Long names (events, organizations) are ellipsized: the
+ * default factory would make the form as wide as the longest one. */
+static GtkWidget *
+make_drop_down (JbFieldInput *in, GtkStringList *items)
+{
+  GtkWidget *dd = gtk_drop_down_new (G_LIST_MODEL (items), NULL);
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
+  g_signal_connect_swapped (dd, "notify::selected", in->changed, in->data);
+  return dd;
+}
+
+static GtkWidget *
+enum_build (JbFieldInput *in)
+{
+  GtkStringList *items = gtk_string_list_new (NULL);
+  in->optional_choice = !(in->field->flags & JB_FIELD_REQUIRED);
+  if (in->optional_choice)
+    gtk_string_list_append (items, _("(not set)"));
+  for (guint i = 0; i < in->field->enumeration->n_values; i++)
+    gtk_string_list_append (items, _(in->field->enumeration->values[i].label));
+  return in->input = make_drop_down (in, items);
+}
+
+static void
+enum_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  int index = jb_record_is_set (record, i)
+              ? jb_enum_index (in->field->enumeration, jb_record_get_text (record, i)) : -1;
+  guint pos = index < 0 ? (in->optional_choice ? 0 : GTK_INVALID_LIST_POSITION)
+                        : (guint) index + (in->optional_choice ? 1 : 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->input), pos);
+}
+
+static gboolean
+enum_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->input));
+  guint offset = in->optional_choice ? 1 : 0;
+  if (pos == GTK_INVALID_LIST_POSITION || pos < offset)
+    jb_record_unset (record, i);
+  else
+    jb_record_set_text (record, i, in->field->enumeration->values[pos - offset].code);
+  return TRUE;
+}
+
+/* ---- references --------------------------------------------------------------- */
+
+static gint64
+selected_ref (JbFieldInput *in)
+{
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->input));
+  return in->ref_ids && pos < in->ref_ids->len ? g_array_index (in->ref_ids, gint64, pos) : 0;
+}
+
+/* The arrow beside a reference opens the record chosen (win.open-record). */
+static void
+update_open_button (JbFieldInput *in)
+{
+  gint64 id = selected_ref (in);
+  if (id > 0)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (in->open_button), "(ux)",
+                                      (guint32) in->field->ref_kind, id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (in->open_button),
+                                  id > 0 ? "win.open-record" : NULL);
+  gtk_widget_set_sensitive (in->open_button, id > 0);
+}
+
+static GtkWidget *
+ref_build (JbFieldInput *in)
+{
+  GtkStringList *items = gtk_string_list_new (NULL);
+  g_autoptr (GtkExpression) expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  in->optional_choice = !(in->field->flags & JB_FIELD_REQUIRED);
+  in->input = make_drop_down (in, items);
+  gtk_widget_set_hexpand (in->input, TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (in->input), expression);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (in->input), TRUE);
+  g_signal_connect_swapped (in->input, "notify::selected", G_CALLBACK (update_open_button), in);
+  in->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *tip = g_strdup_printf (_("Open the %s"),
+                                          _(jb_kind_get (in->field->ref_kind)->label));
+  gtk_widget_set_tooltip_text (in->open_button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (in->open_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_append (GTK_BOX (box), in->input);
+  gtk_box_append (GTK_BOX (box), in->open_button);
+  update_open_button (in);
+  return box;
+}
+
+static void
+select_ref (JbFieldInput *in, gint64 id)
+{
+  guint pos = GTK_INVALID_LIST_POSITION;
+  for (guint k = 0; in->ref_ids && k < in->ref_ids->len; k++)
+    if (g_array_index (in->ref_ids, gint64, k) == id)
+      pos = k;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->input), pos);
+}
+
+static void
+ref_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  select_ref (in, jb_record_is_set (record, i) ? jb_record_get_int (record, i) : 0);
+}
+
+static gboolean
+ref_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  gint64 id = selected_ref (in);
+  if (id > 0)
+    jb_record_set_int (record, i, id);
+  else
+    jb_record_unset (record, i);
+  return TRUE;
+}
+
+void
+jb_field_input_reload_choices (JbFieldInput *in)
+{
+  if (in->field->type != JB_TYPE_REF || in->store == NULL)
+    return;
+
+  g_autoptr (GPtrArray) rows = jb_store_list (in->store, in->field->ref_kind, NULL, NULL);
+  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
+  gint64 current = selected_ref (in);
+
+  g_clear_pointer (&in->ref_ids, g_array_unref);
+  in->ref_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (in->optional_choice)
+    {
+      gint64 none = 0;
+      gtk_string_list_append (items, _("(none)"));
+      g_array_append_val (in->ref_ids, none);
+    }
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      JbRecord *row = g_ptr_array_index (rows, i);
+      gint64 id = jb_record_get_id (row);
+      g_autofree char *heading = jb_record_get_heading (row);
+      gtk_string_list_append (items, heading);
+      g_array_append_val (in->ref_ids, id);
+    }
+
+  /* Say where the first one comes from, rather than offer an empty list. */
+  const JbKind *target = jb_kind_get (in->field->ref_kind);
+  g_autofree char *hint = g_strdup_printf (_("Nothing to choose yet: add one on the page “%s”."),
+                                           _(target->plural));
+  gtk_label_set_text (GTK_LABEL (in->hint), hint);
+  gtk_widget_set_visible (in->hint, !in->optional_choice && (rows == NULL || rows->len == 0));
+
+  g_signal_handlers_block_matched (in->input, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, in->data);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (in->input), G_LIST_MODEL (items));
+  select_ref (in, current);
+  g_signal_handlers_unblock_matched (in->input, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, in->data);
+  update_open_button (in);
+}
+
+/* ---- yes or no ------------------------------------------------------------------ */
+
+static GtkWidget *
+bool_build (JbFieldInput *in)
+{
+  /* A wrapping label: a long one must not widen the whole form. */
+  GtkWidget *label = gtk_label_new (_(in->field->label));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  in->input = gtk_check_button_new ();
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (in->input), label);
+  g_signal_connect_swapped (in->input, "toggled", in->changed, in->data);
+  return in->input;
+}
+
+static void
+bool_load (JbFieldInput *in, JbRecord *record, guint i)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (in->input),
+                               jb_record_is_set (record, i) && jb_record_get_int (record, i));
+}
+
+static gboolean
+bool_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
+{
+  jb_record_set_int (record, i, gtk_check_button_get_active (GTK_CHECK_BUTTON (in->input)));
+  return TRUE;
+}
+
+static const JbFieldInputOps inputs[JB_N_TYPES] = {
+  [JB_TYPE_TEXT] = { text_build, text_load, text_collect },
+  [JB_TYPE_LONG_TEXT] = { long_text_build, long_text_load, long_text_collect },
+  [JB_TYPE_INT] = { int_build, text_load, int_collect },
+  [JB_TYPE_MONEY] = { money_build, money_load, money_collect },
+  [JB_TYPE_DATE] = { date_build, date_load, date_collect },
+  [JB_TYPE_ENUM] = { enum_build, enum_load, enum_collect },
+  [JB_TYPE_REF] = { ref_build, ref_load, ref_collect },
+  [JB_TYPE_BOOL] = { bool_build, bool_load, bool_collect },
+};
+
+const JbFieldInputOps *
+jb_field_input_ops (JbFieldType type)
+{
+  g_return_val_if_fail (type < JB_N_TYPES, NULL);
+  return &inputs[type];
+}
