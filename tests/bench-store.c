@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jb-record-browser.h"
+#include "jb-record-columns.h"
 #include "jb-store.h"
 
 static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人",
@@ -132,15 +133,12 @@ main (int argc, char **argv)
       n_found[q] = found->len;
     }
 
-  /* The same sorters as ui/jb-demand-list.ui declares. */
-  GtkExpression *title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1,
-                                                      (GtkExpression *[]) { gtk_constant_expression_new (G_TYPE_STRING, "title") },
-                                                      G_CALLBACK (jb_sort_key_text), NULL, NULL);
-  GtkExpression *money = gtk_cclosure_expression_new (G_TYPE_INT64, NULL, 1,
-                                                      (GtkExpression *[]) { gtk_constant_expression_new (G_TYPE_STRING, "investment") },
-                                                      G_CALLBACK (jb_sort_key_number), NULL, NULL);
-  g_autoptr (GtkSorter) by_title = GTK_SORTER (gtk_string_sorter_new (title));
-  g_autoptr (GtkSorter) by_money = GTK_SORTER (gtk_numeric_sorter_new (money));
+  /* The same sorters as the demands' table. */
+  const JbKind *demand = jb_kind_get (JB_KIND_DEMAND);
+  g_autoptr (GtkSorter) by_title =
+    jb_record_columns_sorter (demand, jb_kind_field_index (demand, "title"));
+  g_autoptr (GtkSorter) by_money =
+    jb_record_columns_sorter (demand, jb_kind_field_index (demand, "investment"));
   double t_sort_title = time_sort (rows, by_title);
   double t_sort_money = time_sort (rows, by_money);
 

@@ -80,22 +80,25 @@ main (int argc, char **argv)
           n++;
           continue;
         }
-      g_autoptr (GDir) d = g_dir_open (argv[i], 0, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDir) d = g_dir_open (argv[i], 0, &error);
+      g_assert_no_error (error);
       const char *name;
-      while (d && (name = g_dir_read_name (d)))
+      while ((name = g_dir_read_name (d)))
         {
           g_autofree char *path = g_build_filename (argv[i], name, NULL);
           run_file (path);
           n++;
         }
     }
-  g_print ("1..1\nok 1 - %u inputs\n", n);
+  /* No input ran is a broken test, not a passed one. */
+  g_print ("1..1\n%s 1 - %u inputs\n", n > 0 ? "ok" : "not ok", n);
   if (dir)
     {
       g_autofree char *db = g_build_filename (dir, "fuzz.db", NULL);
       remove_store (db);
       g_rmdir (dir);
     }
-  return 0;
+  return n > 0 ? 0 : 1;
 }
 #endif

@@ -242,10 +242,8 @@ test_accessible_names (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  jb_environment_init ();
+  ui_test_init (&argc, &argv);
   jb_exchange_init ();
-  gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/dashboard/period-and-bar", Fixture, NULL, fixture_set_up, test_period_and_bar,
               fixture_tear_down);
   g_test_add ("/dashboard/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,

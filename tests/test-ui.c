@@ -34,6 +34,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = jb_store_open (f->path, &error);
   g_assert_no_error (error);
   f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
+  /* Search at once: the tests wait for idle, not for a typist's pause. */
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window, k)),
+                  "search-delay", 0, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   ui_test_pump ();
 }
@@ -372,12 +376,6 @@ test_accessible_names (Fixture *f, gconstpointer data)
 static void
 test_chinese_interface (Fixture *f, gconstpointer data)
 {
-  const char *locale = setlocale (LC_MESSAGES, NULL);
-  if (!g_str_has_prefix (g_get_language_names ()[0], "zh") || !g_str_has_prefix (locale, "zh"))
-    {
-      g_test_skip ("needs LANGUAGE=zh_CN and the zh_CN.UTF-8 locale");
-      return;
-    }
   GtkWidget *fe = jb_record_editor_get_field (editor_of (f, JB_KIND_DEMAND), "owner_id");
   g_assert_true (JB_IS_FIELD_EDITOR (fe));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "揭榜");
@@ -619,11 +617,7 @@ test_sample_import_and_export (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  /* gtk_test_init() keeps the C locale; these tests run in the one the
-   * environment names (the suite runs them in English and in Chinese). */
-  setlocale (LC_ALL, "");
-  jb_environment_init ();
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 #define ADD(path, fn) g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("organization-credit-code", test_organization_credit_code);
   ADD ("demand-create-find-edit-delete", test_demand_create_find_edit_delete);
@@ -631,7 +625,9 @@ main (int argc, char **argv)
   ADD ("closing-keeps-edits", test_closing_keeps_edits);
   ADD ("switching-records-asks", test_switching_records_asks);
   ADD ("accessible-names", test_accessible_names);
-  ADD ("chinese-interface", test_chinese_interface);
+  /* Registered in the Chinese run only, where it must run (no skipping). */
+  if (ui_test_is_chinese ())
+    ADD ("chinese-interface", test_chinese_interface);
   ADD ("sample-import-and-export", test_sample_import_and_export);
   ADD ("challenge-cycle", test_challenge_cycle);
   return g_test_run ();

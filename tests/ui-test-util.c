@@ -1,16 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-test-util.c: see ui-test-util.h. */
+#include "config.h"
+
+#include <locale.h>
+
 #include "ui-test-util.h"
 
 #include "jb-chart-view.h"
+#include "jb-environment.h"
+
+void
+ui_test_init (int *argc, char ***argv)
+{
+  const char *expected = g_getenv ("JB_TEST_LANGUAGE");
+
+  gtk_test_init (argc, argv, NULL);
+  const char *locale = setlocale (LC_ALL, "");
+  if (expected && *expected && (locale == NULL || !g_str_has_prefix (locale, expected)))
+    g_error ("the %s locale is missing (setlocale gave %s): generate it (locale-gen) to run "
+             "the tests in that language", expected, locale ? locale : "nothing");
+  jb_environment_init ();
+}
+
+gboolean
+ui_test_is_chinese (void)
+{
+  return g_str_has_prefix (g_getenv ("JB_TEST_LANGUAGE") ? g_getenv ("JB_TEST_LANGUAGE") : "",
+                           "zh");
+}
+
+static gboolean
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
 
 void
 ui_test_pump (void)
 {
-  gint64 end = g_get_monotonic_time () + 250 * 1000;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  /* Twice: what runs when idle (a relayout, a deferred refresh) may queue
+   * more work of its own. */
+  for (int round = 0; round < 2; round++)
+    {
+      gboolean done = FALSE;
+      g_idle_add_full (G_PRIORITY_LOW, set_done, &done, NULL);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static gboolean

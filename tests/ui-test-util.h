@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-test-util.h: what every test that drives the window needs. */
 #pragma once
 
@@ -5,11 +6,18 @@
 
 G_BEGIN_DECLS
 
-/* Runs the main loop for a moment: long enough for GtkSearchEntry's delay
- * and for the widgets to settle. */
-void   ui_test_pump         (void);
+/* gtk_test_init(), then the locale the environment names (gtk_test_init()
+ * sets en_US): the suite runs each UI test in English and in Chinese.  When
+ * JB_TEST_LANGUAGE names a language (tests/meson.build sets it), a missing
+ * locale fails the test instead of quietly running it in English. */
+void      ui_test_init          (int *argc, char ***argv);
+/* TRUE when this run is the Chinese one (JB_TEST_LANGUAGE=zh_CN). */
+gboolean  ui_test_is_chinese    (void);
+/* Runs the main loop until it is idle: whatever the last step queued
+ * (signals, relayout, a dialog's mapping) has happened. */
+void      ui_test_pump          (void);
 /* Fails the test unless every control a person can operate below @widget has
  * a name a screen reader can say; returns how many it checked. */
-guint  ui_test_check_names  (GtkWidget *widget);
+guint     ui_test_check_names   (GtkWidget *widget);
 
 G_END_DECLS

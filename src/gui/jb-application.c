@@ -56,22 +56,8 @@ jb_application_startup (GApplication *app)
     const char *action;
     const char *accels[3];
   } accels[] = {
+    /* The window's own shortcuts are bindings of its class (jb-window.c). */
     { "app.quit", { "<Control>q", NULL } },
-    { "win.new-record", { "<Control>n", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.import", { "<Control>i", NULL } },
-    { "win.export", { "<Control>e", NULL } },
-    { "win.show-page::dashboard", { "<Alt>1", NULL } },
-    { "win.show-page::demands", { "<Alt>2", NULL } },
-    { "win.show-page::solutions", { "<Alt>3", NULL } },
-    { "win.show-page::deals", { "<Alt>4", NULL } },
-    { "win.show-page::payments", { "<Alt>5", NULL } },
-    { "win.show-page::events", { "<Alt>6", NULL } },
-    { "win.show-page::organizations", { "<Alt>7", NULL } },
-    { "win.show-page::people", { "<Alt>8", NULL } },
-    { "win.show-page::achievements", { "<Alt>9", NULL } },
-    { "win.show-page::awards", { "<Alt>0", NULL } },
   };
 
   G_APPLICATION_CLASS (jb_application_parent_class)->startup (app);

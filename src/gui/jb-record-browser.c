@@ -10,6 +10,7 @@
 
 #include "jb-csv.h"
 #include "jb-record-browser.h"
+#include "jb-record-columns.h"
 
 struct _JbRecordBrowser {
   GtkWidget parent_instance;
@@ -44,42 +45,6 @@ struct _JbRecordBrowser {
 G_DEFINE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_KIND, N_PROPS };
-
-/* ---- the closures of the column declarations ---------------------------- */
-
-char *
-jb_cell_text (GtkListItem *item, JbRecord *record, const char *field)
-{
-  if (record == NULL)
-    return NULL;
-  int i = jb_kind_field_index (jb_record_get_kind (record), field);
-  return i < 0 ? NULL : jb_record_format_field (record, (guint) i);
-}
-
-char *
-jb_sort_key_text (JbRecord *record, const char *field)
-{
-  int i = jb_kind_field_index (jb_record_get_kind (record), field);
-  if (i < 0)
-    return NULL;
-  /* ISO dates sort as they are; everything else as the user reads it. */
-  if (jb_record_get_kind (record)->fields[i].type == JB_TYPE_DATE)
-    return g_strdup (jb_record_get_text (record, (guint) i));
-  return jb_record_format_field (record, (guint) i);
-}
-
-gint64
-jb_sort_key_number (JbRecord *record, const char *field)
-{
-  int i = jb_kind_field_index (jb_record_get_kind (record), field);
-  if (i < 0 || !jb_record_is_set (record, (guint) i))
-    return -1;
-  const JbField *f = &jb_record_get_kind (record)->fields[i];
-  /* Choices sort in their natural order: the workflow, not the alphabet. */
-  if (f->type == JB_TYPE_ENUM)
-    return jb_enum_index (f->enumeration, jb_record_get_text (record, (guint) i));
-  return jb_record_get_int (record, (guint) i);
-}
 
 /* ---- rows ----------------------------------------------------------------- */
 
@@ -299,7 +264,7 @@ jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-      int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "jb-field")) - 1;
+      int field = jb_record_columns_field (column);
       if (field < 0 || !gtk_column_view_column_get_visible (column))
         continue;
       g_strv_builder_add (header, gtk_column_view_column_get_title (column));
@@ -344,19 +309,8 @@ search_action (GtkWidget *widget, const char *action, GVariant *param)
 static void
 set_kind (JbRecordBrowser *self, JbKindId kind)
 {
-  g_autofree char *path = g_strdup_printf ("/io/github/jiebang/Jiebang/jb-%s-list.ui",
-                                           jb_kind_get (kind)->name);
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
-
   self->kind = jb_kind_get (kind);
-  self->view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "view"));
-  /* Each column's id in the .ui file is the field it shows (for CSV). */
-  for (guint i = 0; i < self->kind->n_fields; i++)
-    {
-      GObject *column = gtk_builder_get_object (builder, self->kind->fields[i].name);
-      if (GTK_IS_COLUMN_VIEW_COLUMN (column))
-        g_object_set_data (column, "jb-field", GINT_TO_POINTER ((int) i + 1));
-    }
+  self->view = jb_record_columns_new (self->kind);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   /* Sorting 100 000 rows takes a fifth of a second: let the window breathe. */

@@ -37,9 +37,4 @@ gboolean        jb_record_browser_export_csv   (JbRecordBrowser *self, GFile *fi
 void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
                                                     const char *action_name);
 
-/* Closures named by the column declarations in ui/jb-KIND-list.ui. */
-char           *jb_cell_text           (GtkListItem *item, JbRecord *record, const char *field);
-char           *jb_sort_key_text       (JbRecord *record, const char *field);
-gint64          jb_sort_key_number     (JbRecord *record, const char *field);
-
 G_END_DECLS

@@ -73,9 +73,6 @@ on_page_changed (JbWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "export-csv")),
                                current_browser (self) != NULL);
-  if (self->settings)
-    g_settings_set_string (self->settings, "last-page",
-                           gtk_stack_get_visible_child_name (self->stack));
 }
 
 static void
@@ -328,22 +325,18 @@ jb_window_close_request (GtkWindow *window)
           return TRUE;
         }
     }
-
-  if (self->settings)
-    {
-      int width, height;
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-      g_settings_set_int (self->settings, "paned-position",
-                          gtk_paned_get_position (jb_record_browser_get_paned (current_or_demands (self))));
-    }
   return GTK_WINDOW_CLASS (jb_window_parent_class)->close_request (window);
 }
 
 /* ---- life cycle ------------------------------------------------------------ */
+
+/* A position saved from a squeezed window must not hide the table. */
+static gboolean
+paned_position_from_settings (GValue *value, GVariant *variant, gpointer data)
+{
+  g_value_set_int (value, MAX (g_variant_get_int32 (variant), 320));
+  return TRUE;
+}
 
 static void
 jb_window_constructed (GObject *object)
@@ -359,30 +352,30 @@ jb_window_constructed (GObject *object)
   for (guint k = 0; k < JB_N_KINDS; k++)
     jb_record_browser_set_store (self->browsers[k], self->store);
   jb_dashboard_set_store (self->dashboard, self->store);
-  /* A new user starts on the welcome page; once there are records, on the
-   * page last shown (the dashboard at first). */
-  if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
-    jb_window_show_page (self, JB_KIND_DEMAND);
   jb_record_browser_add_empty_action (self->browsers[JB_KIND_DEMAND], _("Load _Sample Data"),
                                       "win.load-sample");
 
   if (schema)
     {
       self->settings = g_settings_new (APP_ID);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      /* A position saved from a squeezed window must not hide the table. */
-      int position = MAX (g_settings_get_int (self->settings, "paned-position"), 320);
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
       for (guint k = 0; k < JB_N_KINDS; k++)
-        gtk_paned_set_position (jb_record_browser_get_paned (self->browsers[k]), position);
-      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
-      if (jb_store_count (self->store, JB_KIND_DEMAND) > 0 &&
-          gtk_stack_get_child_by_name (self->stack, page))
-        gtk_stack_set_visible_child_name (self->stack, page);
+        g_settings_bind_with_mapping (self->settings, "paned-position",
+                                      jb_record_browser_get_paned (self->browsers[k]), "position",
+                                      G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
+                                      NULL, NULL);
+      g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
+                       G_SETTINGS_BIND_DEFAULT);
     }
+  /* A new user starts on the welcome page; once there are records, on the
+   * page last shown (the dashboard at first). */
+  if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
+    jb_window_show_page (self, JB_KIND_DEMAND);
 }
 
 static void
@@ -442,6 +435,38 @@ jb_window_class_init (JbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbWindow, dashboard);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_records);
+
+  /* The window's shortcuts, each bound once (ui/gtk/help-overlay.ui lists
+   * them; a test presses each). */
+  static const struct {
+    guint key;
+    GdkModifierType mods;
+    const char *action;
+    const char *page;
+  } keys[] = {
+    { GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
+    { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
+    { GDK_KEY_i, GDK_CONTROL_MASK, "win.import" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "win.export" },
+    { GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "dashboard" },
+    { GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "demands" },
+    { GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "solutions" },
+    { GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "deals" },
+    { GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "payments" },
+    { GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "events" },
+    { GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "organizations" },
+    { GDK_KEY_8, GDK_ALT_MASK, "win.show-page", "people" },
+    { GDK_KEY_9, GDK_ALT_MASK, "win.show-page", "achievements" },
+    { GDK_KEY_0, GDK_ALT_MASK, "win.show-page", "awards" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (keys[i].page)
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                           keys[i].action, "s", keys[i].page);
+    else
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                           keys[i].action, NULL);
 }
 
 static void

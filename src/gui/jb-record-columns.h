@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-record-columns.h: the table of a kind: the columns declared in
+ * ui/jb-KIND-list.ui, each titled with its field's label, with cells and a
+ * sorter that follow from the field's type. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jb-kind.h"
+
+G_BEGIN_DECLS
+
+/* A new column view for @kind, columns set up. */
+GtkColumnView *jb_record_columns_new    (const JbKind *kind);
+/* The index of the field that @column shows, or -1. */
+int            jb_record_columns_field  (GtkColumnViewColumn *column);
+/* Sorts records of @kind by @field as people read it: choices in their
+ * natural order (the workflow, not the alphabet), numbers and amounts by
+ * value, dates as dates, text as shown. */
+GtkSorter     *jb_record_columns_sorter (const JbKind *kind, guint field);
+
+G_END_DECLS
