@@ -97,3 +97,17 @@ ui_test_check_names (GtkWidget *widget)
   check_names (widget, &checked);
   return checked;
 }
+
+GtkWidget *
+ui_test_find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

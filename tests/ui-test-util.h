@@ -16,6 +16,8 @@ gboolean  ui_test_is_chinese    (void);
 /* Runs the main loop until it is idle: whatever the last step queued
  * (signals, relayout, a dialog's mapping) has happened. */
 void      ui_test_pump          (void);
+/* The button below @widget whose label (mnemonic included) is @label. */
+GtkWidget *ui_test_find_button  (GtkWidget *widget, const char *label);
 /* Fails the test unless every control a person can operate below @widget has
  * a name a screen reader can say; returns how many it checked. */
 guint     ui_test_check_names   (GtkWidget *widget);
