@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-exchange: import and export of N demands (default 100 000) against
  * `xmllint --stream --noout` on the same file, the parse-only floor.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark of the year in figures: `build/tests/bench-stats [N_DEMANDS]`.
  * Fills a database with N demands (default 100 000), N/5 deals, 2N/5
  * solutions and 2N/5 payments over five years, then times a dashboard refresh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-store: how the demand table scales.  Not a test: it prints figures for
  * the README.  Fills a fresh database with N synthetic demands (default
  * 100 000) owned by N/20 organizations, then times what the window does:

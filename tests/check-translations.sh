@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every file with translatable strings is in po/POTFILES.in, and po/zh_CN.po
 # translates every string of today's sources: none missing, none fuzzy.
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the exchange tests (see exchange-test-util.h). */
 #include <glib/gstdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the exchange tests: a store in a temporary folder, and
  * exports and imports as bytes. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import: feeds arbitrary bytes to the importer, on a fresh store each time.
  *
  * With -Dfuzzing=true and clang this is a libFuzzer target; otherwise main()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unified social credit codes: the check character. */
 #include <glib.h>
 #include <string.h>

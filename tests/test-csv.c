@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV export (jb-csv.h): BOM, RFC 4180 quoting of Chinese text, CRLF, and a
  * file written whole or not at all. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The dashboard under Xvfb: the sample's figures on the tiles, a change of
  * period through the drop-down, a custom period typed in its date fields, a
  * bar followed to its records, and a name for every control. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Hostile and broken exchange files: each ends in "FILE:LINE: what", with the
  * database exactly as it was, and nothing read from another file. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The XML exchange: round trips, the schema, re-import, filtered export,
  * atomicity, cancel and the command line.  Hostile files: test-exchange-hostile.c. */
 #include <glib.h>

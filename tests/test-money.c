@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Money: exact parsing and formatting in yuan and 万元. */
 #include <glib.h>
 

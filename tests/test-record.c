@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Records: field rules that need no database. */
 #include <glib.h>
 #include <string.h>

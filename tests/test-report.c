@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The annual report written headless (jiebang --report): a PDF whose text
  * holds the sample's key figures, in English and with Chinese money. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The year in figures (jb-stats.h): every aggregate on a hand-built data set
  * with known totals, each figure against the records its filter lists, and
  * the seed's figures from the bundled sample. */

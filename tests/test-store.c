@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The store: every record kind through SQLite, and every refusal. */
 #include <glib.h>
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window driven as a person would: typing into the real widgets, pressing
  * the real buttons' actions, answering the real dialogs; the store tells
  * whether it worked.  Runs under Xvfb. */

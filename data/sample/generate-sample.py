@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Generate the bundled Jiebang sample data set (jiebang-sample.xml).
 
 The sample is modelled on the Minhang session of the 7th China Innovation

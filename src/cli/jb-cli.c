@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-cli.c: the command line import and export (see jb-cli.h). */
 #include "config.h"
 

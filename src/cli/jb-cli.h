@@ -1,4 +1,6 @@
-/* jb-cli.h: jiebang --import/--export, headless (no display, no D-Bus). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-cli.h: the headless commands — jiebang --import, --export and --report —
+ * with no display and no D-Bus. */
 #pragma once
 
 #include <glib.h>

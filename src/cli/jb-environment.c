@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-environment.c: where translations and the settings schema live. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-environment.h: translations and data for an installed or a built tree. */
 #pragma once
 

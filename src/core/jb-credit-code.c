@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-credit-code.c: checking unified social credit codes (GB 32100-2015). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-credit-code.h: the unified social credit code (统一社会信用代码, GB 32100-2015). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-csv.c: CSV writing (see jb-csv.h). */
 #include "config.h"
 

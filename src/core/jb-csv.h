@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-csv.h: tables as CSV that spreadsheet programs open correctly with
  * Chinese text: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-date.c: reading and showing dates. */
 #include "config.h"
 

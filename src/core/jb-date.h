@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-date.h: calendar dates.  Stored and exchanged as ISO 8601 (YYYY-MM-DD). */
 #pragma once
 

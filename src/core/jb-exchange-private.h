@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-exchange-private.h: what the XML reader and writer share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-exchange.c: what import and export share, and their file handling.
  * The format itself is read in jb-xml-reader.c and written in jb-xml-writer.c. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-exchange.h: the XML exchange format (data/exchange/README.md).
  *
  * Import and export stream: memory stays bounded whatever the file's size.

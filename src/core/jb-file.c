@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-file.c: atomic file writes (see jb-file.h). */
 #include "config.h"
 

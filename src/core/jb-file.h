@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-file.h: writing a file so that a failure never leaves half of it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-money.c: parsing and formatting exact amounts of money. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-money.h: exact money.  Amounts are integer fen (0.01 yuan); never floats. */
 #pragma once
 

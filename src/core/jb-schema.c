@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-schema.c: the SQL schema.  Never edit a released migration: add one.
  *
  * Enumerations are kept as their stable codes and checked in jb-record.c, not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-schema.h: the database schema, one migration per version. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-stats.h: the year in figures — key figures, series for charts and top
  * tables, all computed in SQL by the store (jb-store-stats.c), so that the
  * dashboard, the charts, the report and the tables they open never disagree.

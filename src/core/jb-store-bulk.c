@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-bulk.c: what the XML exchange needs beyond single records:
  * streaming every record, the closure of a set of demands, backups, the set
  * of ids seen in a file (see jb-store.c for the whole store). */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store-query.c: the store's lists: search words, filters, a record's
- * related records, payment totals (see jb-store.c for the whole store). */
+ * related records, sums, single values (see jb-store.c for the whole store). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

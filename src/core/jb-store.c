@@ -5,9 +5,9 @@
  * The store is these files sharing jb-store-private.h: this one,
  * jb-store-query.c (lists, search, filters), jb-store-write.c (checks, saves,
  * deletes, history), jb-store-bulk.c (what the XML exchange needs) and
- * jb-store-stats.c (the aggregates); jb-schema.c holds the tables.  The SQL is built from the kind tables of
- * jb-kind.c: column names come from those constant tables, values are always
- * bound.  Statements used per record are prepared once per kind and kept. */
+ * jb-store-stats.c (the aggregates); jb-schema.c holds the tables.  The SQL
+ * is built from the kind tables of jb-kind*.c: column names come from those
+ * constant tables, values are always bound.  Statements used per record are prepared once per kind and kept. */
 #include "config.h"
 
 #include <errno.h>

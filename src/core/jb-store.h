@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store.h: the one place where records meet SQLite.
  *
- * All SQL of Jiebang lives in the store's files, jb-store*.c (see jb-store.c).  A store is used from one thread; a
- * worker thread opens its own store on the same file. */
+ * All SQL of Jiebang lives in the store's files, jb-store*.c (see jb-store.c).
+ * A store is used from one thread; a worker thread opens its own store on the
+ * same file. */
 #pragma once
 
 #include <glib-object.h>

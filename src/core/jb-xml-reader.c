@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-xml-reader.c: importing an exchange file (xmlTextReader).
  *
  * Every file is treated as hostile.  The reader streams, so memory stays

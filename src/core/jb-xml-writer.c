@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-xml-writer.c: exporting records as an exchange file (xmlTextWriter).
  *
  * The output is canonical (fixed order, two-space indentation, one element per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-application.c: opens the store and the window, and the app-wide actions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-application.h: the Jiebang application: one store, one window. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-chart-view.c: the chart widget (see jb-chart-view.h). */
 #include "config.h"
 

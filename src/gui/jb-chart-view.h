@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-chart-view.h: a chart of jb-chart.h as a widget: pointing at a bar
  * shows its exact value, arrow keys move between bars, Enter (or a click)
  * opens the records behind the bar; screen readers get every value. */

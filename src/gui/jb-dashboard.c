@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-dashboard.c: the Dashboard page (see jb-dashboard.h).
  *
  * Everything shown comes from the store's statistics (jb-stats.h), read again

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-dashboard.h: the Dashboard page — the key figures of a period and scope
  * as buttons, the charts, and the report to print or save as PDF.  Activating
  * a figure or a bar emits ::show-records with the filter of its records. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-exchange-dialog.c: runs jb_exchange_import/export in a worker thread.
  *
  * The worker opens its own store on the database file (a store belongs to one

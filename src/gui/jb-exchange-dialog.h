@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-exchange-dialog.h: an import or export running off the main thread, with
  * its progress, a way to cancel, and the outcome. */
 #pragma once

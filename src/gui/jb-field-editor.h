@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-field-editor.h: a label, an input and a place for its error, for one field. */
 #pragma once
 

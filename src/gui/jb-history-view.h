@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-history-view.h: who changed what in a record, and when. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record-browser.c: the records of one kind, searched in the store as the
  * user types, sorted by the table's columns, edited beside the table.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record-browser.h: one kind of record as a searchable, sortable table with
  * its editor beside it. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record-editor.c: loading a record into its field editors, checking and
  * saving it through the store, and asking before an edit could be lost. */
 #include "config.h"

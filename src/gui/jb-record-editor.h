@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record-editor.h: editing one record of a kind, never losing an edit. */
 #pragma once
 

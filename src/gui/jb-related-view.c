@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-related-view.c: groups of related records with counts and totals.
  *
  * The groups follow from the kind tables: every reference field of another

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-related-view.h: the records that belong to or point at one record, one
  * click away: a demand's solutions and deals, a deal's payments, an event's
  * demands, solutions, deals and awards, a manager's demands and deals. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window.c: the main window.  Routes the window-wide shortcuts to the page
  * shown, remembers its size, and does not close over unsaved edits. */
 #include "config.h"

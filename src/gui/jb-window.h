@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window.h: the main window: one page per kind of record. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-chart.c: the charts of jb-chart.h.
  *
  * Geometry depends only on the size and the number of items, never on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-chart.h: bar charts, a funnel and a line over time, drawn with cairo and
  * pango and nothing else: the dashboard's widgets (jb-chart-view.c) and the
  * printed report (jb-report.c) draw the same pictures. */

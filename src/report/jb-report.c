@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-report.c: the annual report (see jb-report.h).
  *
  * Pages are laid out at A4 in points; the data is read once in jb_report_new,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-report.h: the annual report — title, key figures, charts and top tables
  * on A4 pages, drawn with cairo and pango.  The same renderer draws the pages
  * of the print dialog (GtkPrintOperation::draw-page) and the PDF that
