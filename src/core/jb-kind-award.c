@@ -36,12 +36,15 @@ check (JbRecord *record, GPtrArray *problems)
 }
 
 /* Awarded on the day of the event, unless said otherwise. */
+static const JbInherit inherited[] = {
+  { "event_id", "awarded_on", "start_date" },
+  { NULL }
+};
+
 static void
 prefill (JbStore *store, JbRecord *record)
 {
-  g_autoptr (JbRecord) event = jb_rules_follow (store, record, "event_id");
-  if (event)
-    jb_rules_inherit (record, "awarded_on", event, "start_date");
+  jb_rules_inherit_all (store, record, inherited);
 }
 
 static const char *const in_event[] = { "event_id", NULL };

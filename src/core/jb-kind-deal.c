@@ -61,31 +61,25 @@ check (JbRecord *record, GPtrArray *problems)
 
 /* A deal comes from a solution, a demand or an achievement: the parties, the
  * event, the technology manager and a title follow from them. */
+static const JbInherit inherited[] = {
+  { "solution_id", "demand_id", "demand_id" },
+  { "solution_id", "supply_side_id", "solver_id" },
+  { "solution_id", "title", "title" },
+  /* The demand, perhaps just taken from the solution. */
+  { "demand_id", "demand_side_id", "owner_id" },
+  { "demand_id", "event_id", "event_id" },
+  { "demand_id", "manager_id", "manager_id" },
+  { "demand_id", "title", "title" },
+  { "achievement_id", "supply_side_id", "owner_id" },
+  { "achievement_id", "event_id", "roadshow_id" },
+  { "achievement_id", "title", "title" },
+  { NULL }
+};
+
 static void
 prefill (JbStore *store, JbRecord *record)
 {
-  g_autoptr (JbRecord) solution = jb_rules_follow (store, record, "solution_id");
-  if (solution)
-    {
-      jb_rules_inherit (record, "demand_id", solution, "demand_id");
-      jb_rules_inherit (record, "supply_side_id", solution, "solver_id");
-      jb_rules_inherit (record, "title", solution, "title");
-    }
-  g_autoptr (JbRecord) demand = jb_rules_follow (store, record, "demand_id");
-  if (demand)
-    {
-      jb_rules_inherit (record, "demand_side_id", demand, "owner_id");
-      jb_rules_inherit (record, "event_id", demand, "event_id");
-      jb_rules_inherit (record, "manager_id", demand, "manager_id");
-      jb_rules_inherit (record, "title", demand, "title");
-    }
-  g_autoptr (JbRecord) achievement = jb_rules_follow (store, record, "achievement_id");
-  if (achievement)
-    {
-      jb_rules_inherit (record, "supply_side_id", achievement, "owner_id");
-      jb_rules_inherit (record, "event_id", achievement, "roadshow_id");
-      jb_rules_inherit (record, "title", achievement, "title");
-    }
+  jb_rules_inherit_all (store, record, inherited);
 }
 
 /* Brokered at the event itself, or for one of its demands. */

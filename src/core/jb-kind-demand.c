@@ -130,16 +130,17 @@ check_change (JbRecord *before, JbRecord *after, GPtrArray *problems)
 }
 
 /* A demand is where its owner is, unless said otherwise. */
+static const JbInherit inherited[] = {
+  { "owner_id", "province", "province" },
+  { "owner_id", "city", "city" },
+  { "owner_id", "district", "district" },
+  { NULL }
+};
+
 static void
 prefill (JbStore *store, JbRecord *record)
 {
-  g_autoptr (JbRecord) owner = jb_rules_follow (store, record, "owner_id");
-  if (owner)
-    {
-      jb_rules_inherit (record, "province", owner, "province");
-      jb_rules_inherit (record, "city", owner, "city");
-      jb_rules_inherit (record, "district", owner, "district");
-    }
+  jb_rules_inherit_all (store, record, inherited);
 }
 
 /* Demands entered here get a code when the user gives none: JB-2026-0001,

@@ -42,4 +42,16 @@ JbRecord *jb_rules_follow        (JbStore *store, JbRecord *record, const char *
 void      jb_rules_inherit       (JbRecord *record, const char *dst, JbRecord *from,
                                   const char *src);
 
+/* A value a new record takes from a record it points at: through reference
+ * @via, the target's field @src into the record's field @dst. */
+typedef struct {
+  const char *via;
+  const char *dst;
+  const char *src;
+} JbInherit;
+
+/* Applies @table (ended by an entry with via NULL) in order, each reference
+ * followed when its turn comes: an earlier entry may have set it. */
+void      jb_rules_inherit_all   (JbStore *store, JbRecord *record, const JbInherit *table);
+
 G_END_DECLS

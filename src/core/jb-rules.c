@@ -100,6 +100,22 @@ jb_rules_follow (JbStore *store, JbRecord *record, const char *field)
 }
 
 void
+jb_rules_inherit_all (JbStore *store, JbRecord *record, const JbInherit *table)
+{
+  g_autoptr (JbRecord) from = NULL;
+  for (const JbInherit *e = table; e->via; e++)
+    {
+      if (e == table || strcmp (e->via, e[-1].via) != 0)
+        {
+          g_clear_object (&from);
+          from = jb_rules_follow (store, record, e->via);
+        }
+      if (from)
+        jb_rules_inherit (record, e->dst, from, e->src);
+    }
+}
+
+void
 jb_rules_prefill (JbStore *store, JbRecord *record)
 {
   const JbKind *kind = jb_record_get_kind (record);
