@@ -159,9 +159,7 @@ press_dialog_button (const char *label)
   g_assert_nonnull (dialog);
   GtkWidget *button = ui_test_find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
-  /* "clicked" at once: gtk_widget_activate() shows the press for 250 ms first. */
-  g_signal_emit_by_name (button, "clicked");
-  ui_test_pump ();
+  ui_test_click (button);
 }
 
 static JbRecord *
@@ -418,12 +416,18 @@ only_id (Fixture *f, JbKindId kind)
   return jb_record_get_id (r);
 }
 
+/* Presses the + beside the group of @kind in the related records of the
+ * record shown on the page of @parent. */
 static void
-new_related (Fixture *f, JbKindId kind, const char *field, gint64 id)
+new_related (Fixture *f, JbKindId parent, JbKindId kind, const char *field, gint64 id)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-related",
-                                  g_variant_new ("(usx)", (guint32) kind, field, id));
-  ui_test_pump ();
+  g_autoptr (GVariant) target = g_variant_ref_sink (g_variant_new ("(usx)", (guint32) kind,
+                                                                   field, id));
+  jb_window_show_page (f->window, parent);
+  GtkWidget *add = ui_test_find_actionable (GTK_WIDGET (editor_of (f, parent)),
+                                            "win.new-related", target);
+  g_assert_nonnull (add);
+  ui_test_click (add);
 }
 
 /* demand → solution → selection → deal → payment → award, through the window. */
@@ -457,7 +461,7 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   save (f, JB_KIND_ORGANIZATION);
 
   /* a solution to the demand, from the demand's page */
-  new_related (f, JB_KIND_SOLUTION, "demand_id", demand);
+  new_related (f, JB_KIND_DEMAND, JB_KIND_SOLUTION, "demand_id", demand);
   type_text (f, JB_KIND_SOLUTION, "title", "基于数字孪生的锅炉运维方案");
   choose (f, JB_KIND_SOLUTION, "solver_id", "上海交通大学");
   type_text (f, JB_KIND_SOLUTION, "score", "92");
@@ -472,7 +476,7 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (matched, "status"), ==, "matched");
 
   /* a deal from the solution: demand and both parties come along */
-  new_related (f, JB_KIND_DEAL, "solution_id", solution);
+  new_related (f, JB_KIND_SOLUTION, JB_KIND_DEAL, "solution_id", solution);
   choose (f, JB_KIND_DEAL, "stage", _("Signed"));
   choose (f, JB_KIND_DEAL, "contract_type", _("Technology development"));
   save (f, JB_KIND_DEAL);
@@ -491,7 +495,7 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   g_assert_cmpint (jb_record_get_int_by_name (deal, "contract_amount"), ==, 260000 * 100);
 
   /* a payment of the deal, overdue */
-  new_related (f, JB_KIND_PAYMENT, "deal_id", jb_record_get_id (deal));
+  new_related (f, JB_KIND_DEAL, JB_KIND_PAYMENT, "deal_id", jb_record_get_id (deal));
   type_text (f, JB_KIND_PAYMENT, "milestone", "首付款");
   type_text (f, JB_KIND_PAYMENT, "due_date", "2022-12-01");
   type_text (f, JB_KIND_PAYMENT, "amount", "78000元");
@@ -503,7 +507,7 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
     jb_window_get_browser (f->window, JB_KIND_PAYMENT))), ==, 1);
 
   /* an award at the event, to the solution */
-  new_related (f, JB_KIND_AWARD, "event_id", event);
+  new_related (f, JB_KIND_EVENT, JB_KIND_AWARD, "event_id", event);
   type_text (f, JB_KIND_AWARD, "title", "最佳解决方案奖");
   choose (f, JB_KIND_AWARD, "category", _("Best Solution"));
   choose (f, JB_KIND_AWARD, "solution_id", "基于数字孪生的锅炉运维方案");
@@ -512,11 +516,79 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (award, "awarded_on"), ==, "2022-12-15");
   g_assert_cmpint (jb_record_get_int_by_name (award, "solution_id"), ==, solution);
 
-  /* one click from the deal back to its demand */
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "open-record",
-                                  g_variant_new ("(ux)", (guint32) JB_KIND_DEMAND, demand));
-  ui_test_pump ();
+  /* one click from the deal back to its demand: the arrow beside the field */
+  jb_window_show_page (f->window, JB_KIND_DEAL);
+  g_autoptr (GVariant) to_demand = g_variant_ref_sink (g_variant_new ("(ux)",
+                                                                      (guint32) JB_KIND_DEMAND,
+                                                                      demand));
+  ui_test_click (ui_test_find_actionable (GTK_WIDGET (editor_of (f, JB_KIND_DEAL)),
+                                          "win.open-record", to_demand));
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_DEMAND)), ==, demand);
+}
+
+/* The toplevel of @type that is shown, if any. */
+static GtkWidget *
+shown_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_is_in (Fixture *f, GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The window's shortcuts, pressed on the keyboard as a person would. */
+static void
+test_window_shortcuts (Fixture *f, gconstpointer data)
+{
+  static const char *pages[] = { "dashboard", "demands", "solutions", "deals", "payments",
+                                 "events", "organizations", "people", "achievements",
+                                 "awards" };
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (
+    jb_window_get_browser (f->window, JB_KIND_DEMAND))));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("<Alt>%u", (i + 1) % 10);
+      ui_test_press (GTK_WINDOW (f->window), key);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, pages[i]);
+    }
+
+  /* Ctrl+N: a new organization, typed into at once; Ctrl+S saves it. */
+  ui_test_press (GTK_WINDOW (f->window), "<Alt>7");
+  ui_test_press (GTK_WINDOW (f->window), "<Control>n");
+  g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_ORGANIZATION)), ==, 0);
+  g_assert_true (focus_is_in (f, input (f, JB_KIND_ORGANIZATION, "name")));
+  type_text (f, JB_KIND_ORGANIZATION, "name", "清丞新材料科技");
+  ui_test_press (GTK_WINDOW (f->window), "<Control>s");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
+  g_assert_false (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+
+  /* Ctrl+F: the search field of the page shown. */
+  ui_test_press (GTK_WINDOW (f->window), "<Control>f");
+  g_assert_true (focus_is_in (f, GTK_WIDGET (jb_record_browser_get_search_entry (
+    jb_window_get_browser (f->window, JB_KIND_ORGANIZATION)))));
+
+  /* Ctrl+I and Ctrl+E: the file choosers of import and export. */
+  const char *choosers[] = { "<Control>i", "<Control>e" };
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    {
+      ui_test_press (GTK_WINDOW (f->window), choosers[i]);
+      GtkWidget *chooser = shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      g_assert_nonnull (chooser);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      ui_test_pump ();
+      g_assert_null (shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    }
 }
 
 static void
@@ -645,5 +717,6 @@ main (int argc, char **argv)
     ADD ("chinese-interface", test_chinese_interface);
   ADD ("sample-import-and-export", test_sample_import_and_export);
   ADD ("challenge-cycle", test_challenge_cycle);
+  ADD ("window-shortcuts", test_window_shortcuts);
   return g_test_run ();
 }

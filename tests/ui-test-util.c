@@ -6,6 +6,10 @@
 
 #include "ui-test-util.h"
 
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
+#include <gdk/x11/gdkx.h>
+
 #include "jb-chart-view.h"
 #include "jb-environment.h"
 
@@ -110,4 +114,79 @@ ui_test_find_button (GtkWidget *widget, const char *label)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+ui_test_find_actionable (GtkWidget *widget, const char *action, GVariant *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if ((value == NULL && target == NULL) ||
+          (value && target && g_variant_equal (value, target)))
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_actionable (c, action, target);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ui_test_click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* "clicked" at once: gtk_widget_activate() shows the press for 250 ms first. */
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_pump ();
+}
+
+static void
+fake_key (Display *x, KeySym sym, gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (x, sym);
+  g_assert_cmpuint (code, !=, 0);
+  XTestFakeKeyEvent (x, code, press, CurrentTime);
+}
+
+void
+ui_test_press (GtkWindow *window, const char *accelerator)
+{
+  guint keyval;
+  GdkModifierType mods;
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  /* No window manager under Xvfb: give the window the keyboard ourselves. */
+  XRaiseWindow (x, xid);
+  XSetInputFocus (x, xid, RevertToParent, CurrentTime);
+  XSync (x, False);
+  ui_test_pump ();
+
+  /* A key that needs Shift to give its symbol ("?") gets it. */
+  KeyCode code = XKeysymToKeycode (x, keyval);
+  gboolean shifted = (mods & GDK_SHIFT_MASK) ||
+                     (code && XkbKeycodeToKeysym (x, code, 0, 0) != keyval &&
+                      XkbKeycodeToKeysym (x, code, 0, 1) == keyval);
+  KeySym held[3];
+  guint n_held = 0;
+  if (mods & GDK_CONTROL_MASK)
+    held[n_held++] = XK_Control_L;
+  if (mods & GDK_ALT_MASK)
+    held[n_held++] = XK_Alt_L;
+  if (shifted)
+    held[n_held++] = XK_Shift_L;
+  for (guint i = 0; i < n_held; i++)
+    fake_key (x, held[i], TRUE);
+  fake_key (x, keyval, TRUE);
+  fake_key (x, keyval, FALSE);
+  for (guint i = n_held; i > 0; i--)
+    fake_key (x, held[i - 1], FALSE);
+  XSync (x, False);
+  ui_test_pump ();
 }

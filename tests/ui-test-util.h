@@ -18,6 +18,14 @@ gboolean  ui_test_is_chinese    (void);
 void      ui_test_pump          (void);
 /* The button below @widget whose label (mnemonic included) is @label. */
 GtkWidget *ui_test_find_button  (GtkWidget *widget, const char *label);
+/* The actionable widget below @widget bound to @action with @target (NULL:
+ * none), shown or not. */
+GtkWidget *ui_test_find_actionable (GtkWidget *widget, const char *action, GVariant *target);
+/* Clicks @button as a person would, and waits for what follows. */
+void      ui_test_click         (GtkWidget *button);
+/* Presses @accelerator ("<Control>n") on the keyboard of @window's display
+ * (XTest): key events go through GTK as a person's would. */
+void      ui_test_press         (GtkWindow *window, const char *accelerator);
 /* Fails the test unless every control a person can operate below @widget has
  * a name a screen reader can say; returns how many it checked. */
 guint     ui_test_check_names   (GtkWidget *widget);
