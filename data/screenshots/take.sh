@@ -62,8 +62,14 @@ EOF
   app_pid=$!
   local window
   window=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -1)
-  # Let the charts and the table fill in; on a table, open its first record.
-  sleep 3
+  # Wait for the first frame (a busy machine draws late), let the charts and
+  # the table fill in; on a table, open its first record.
+  for _ in $(seq 40); do
+    import -window "$window" "$tmp/shot.png"
+    [ "$(identify -format %k "$tmp/shot.png")" -lt 64 ] || break
+    sleep 0.5
+  done
+  sleep 2
   if [ "$page" != dashboard ]; then
     xdotool mousemove --window "$window" 400 134 click 1
     sleep 1
