@@ -45,7 +45,8 @@ main (int argc, char **argv)
   jb_environment_init ();
   jb_exchange_init ();
 
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  /* TRANSLATORS: the command line's arguments after the options */
+  g_autoptr (GOptionContext) context = g_option_context_new (_("[FILE…]"));
   g_option_context_set_summary (context, _("Jiebang: run open innovation challenges."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -66,6 +67,7 @@ main (int argc, char **argv)
   if (import_path || export_path)
     return jb_cli_run (db_path, import_path, export_path);
 
+  /* What the options left: exchange files to offer for import. */
   g_autoptr (JbApplication) app = jb_application_new (db_path);
-  return g_application_run (G_APPLICATION (app), 1, argv);
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

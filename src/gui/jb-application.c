@@ -109,6 +109,19 @@ jb_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (jb_window_new (GTK_APPLICATION (app), self->store)));
 }
 
+/* A file opened from a file manager (the desktop entry's MimeType=) or given
+ * on the command line: the window, then the question whether to import it. */
+static void
+jb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  g_application_activate (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!JB_IS_WINDOW (window))
+    return; /* the database could not be opened: that error is shown */
+  for (int i = 0; i < n_files; i++)
+    jb_window_offer_import (JB_WINDOW (window), files[i]);
+}
+
 static void
 jb_application_finalize (GObject *object)
 {
@@ -124,6 +137,7 @@ jb_application_class_init (JbApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = jb_application_finalize;
   G_APPLICATION_CLASS (klass)->startup = jb_application_startup;
   G_APPLICATION_CLASS (klass)->activate = jb_application_activate;
+  G_APPLICATION_CLASS (klass)->open = jb_application_open;
 }
 
 static void
@@ -134,10 +148,12 @@ jb_application_init (JbApplication *self)
 JbApplication *
 jb_application_new (const char *db_path)
 {
-  /* NON_UNIQUE: two databases may be open at once in two processes. */
+  /* NON_UNIQUE: two databases may be open at once in two processes.
+   * HANDLES_OPEN: exchange files given as arguments (jb_application_open). */
   JbApplication *self = g_object_new (JB_TYPE_APPLICATION,
                                       "application-id", APP_ID,
-                                      "flags", G_APPLICATION_NON_UNIQUE,
+                                      "flags", G_APPLICATION_NON_UNIQUE |
+                                               G_APPLICATION_HANDLES_OPEN,
                                       "resource-base-path", "/io/github/jiebang/Jiebang",
                                       NULL);
   self->db_path = g_strdup (db_path);

@@ -229,6 +229,39 @@ export_csv_action (GSimpleAction *action, GVariant *param, gpointer data)
 }
 
 static void
+on_offer_answered (GtkDialog *dialog, int response, JbWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  if (response == GTK_RESPONSE_ACCEPT)
+    jb_exchange_dialog_import (GTK_WINDOW (self), self->store, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+void
+jb_window_offer_import (JbWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  /* Opening a file from a file manager must not change the database by
+   * itself: the user confirms, then the import runs as File ▸ Import does. */
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Import “%s” into the database?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("A record already in the database is updated "
+                                              "only when the file's copy is newer. All or "
+                                              "nothing: if anything is wrong, the database "
+                                              "stays as it was."));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Import"));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Import"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_offer_answered), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 load_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;

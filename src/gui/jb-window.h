@@ -16,5 +16,8 @@ JbWindow        *jb_window_new          (GtkApplication *application, JbStore *s
 JbRecordBrowser *jb_window_get_browser  (JbWindow *self, JbKindId kind);
 /* Shows the page of @kind. */
 void             jb_window_show_page    (JbWindow *self, JbKindId kind);
+/* Asks whether to import @file (an exchange file opened from a file manager)
+ * and, if so, imports it with the import dialog. */
+void             jb_window_offer_import (JbWindow *self, GFile *file);
 
 G_END_DECLS
