@@ -13,6 +13,7 @@
 
 #include "jb-application.h"
 #include "jb-environment.h"
+#include "ui-test-util.h"
 #include "jb-exchange-dialog.h"
 #include "jb-store.h"
 
@@ -142,9 +143,7 @@ test_open_and_decline (void)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  jb_environment_init ();
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/open/import-when-asked", test_open_and_import);
   g_test_add_func ("/open/nothing-when-declined", test_open_and_decline);
   return g_test_run ();
