@@ -299,3 +299,40 @@ jb_store_payment_totals (JbStore *self, gint64 deal_id, const char *today,
   sqlite3_reset (stmt);
   return ok;
 }
+
+gint64
+jb_store_find (JbStore *self, JbKindId kind, const char * const *fields,
+               const char * const *values, guint n, GError **error)
+{
+  const JbKind *k = jb_kind_get (kind);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_string_printf (sql, "SELECT id FROM %s WHERE ", k->name);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Names come from the kind's table, never from the caller's text. */
+      const JbField *f = jb_kind_field (k, fields[i]);
+      g_return_val_if_fail (f != NULL, -1);
+      g_string_append_printf (sql, "%s%s = ?%u", i ? " AND " : "", f->name, i + 1);
+    }
+  g_string_append (sql, " ORDER BY id LIMIT 1");
+  sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  for (guint i = 0; i < n; i++)
+    {
+      const JbField *f = jb_kind_field (k, fields[i]);
+      if (f->type == JB_TYPE_REF || f->type == JB_TYPE_INT || f->type == JB_TYPE_MONEY ||
+          f->type == JB_TYPE_BOOL)
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_ascii_strtoll (values[i], NULL, 10));
+      else
+        sqlite3_bind_text (stmt, (int) i + 1, values[i], -1, SQLITE_TRANSIENT);
+    }
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    id = jb_store_fail (self, error) ? 0 : -1;
+  sqlite3_reset (stmt);
+  return id;
+}

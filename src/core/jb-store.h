@@ -148,6 +148,17 @@ gint64       jb_store_id_for_uuid   (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *uuid);
 
+/* The row id of the first record of @kind whose @n fields (names) hold
+ * @values (text; numbers for int, money, ref and bool fields), 0 if there is
+ * none, -1 with @error if the database could not be asked: finding an
+ * organization by credit code or name, a demand by owner and title. */
+gint64       jb_store_find          (JbStore            *self,
+                                     JbKindId            kind,
+                                     const char * const *fields,
+                                     const char * const *values,
+                                     guint               n,
+                                     GError            **error);
+
 /* A read transaction (nests with jb_store_begin; end it with jb_store_commit):
  * a consistent snapshot without taking the write lock. */
 gboolean     jb_store_begin_read    (JbStore     *self,

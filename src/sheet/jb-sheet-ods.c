@@ -170,6 +170,7 @@ read_sheet (JbWorkbook *wb, guint sheet, JbSheetRowFunc func, gpointer user_data
   s.x = jb_sheet_xml_open (wb, "content.xml", TRUE, cancellable, error);
   if (s.x == NULL)
     return FALSE;
+  jb_sheet_xml_track_progress (s.x);
   int rc = find_table (s.x, sheet, error);
   if (rc != 1)
     {

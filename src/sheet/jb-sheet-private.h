@@ -26,6 +26,7 @@ struct _JbWorkbook {
   GArray *merges;        /* JbSheetRange, of the sheet last read */
   gboolean date1904;
   guint64 inflated;      /* bytes of zip members read so far */
+  double progress;       /* of the sheet being read, 0 … 1 */
   GsfInfile *container;  /* zip (xlsx, ods) */
   gpointer data;         /* the reader's own */
   GDestroyNotify free_data;
@@ -76,6 +77,8 @@ typedef struct _JbSheetXml JbSheetXml;
  * @required a missing member is NULL without an error. */
 JbSheetXml *jb_sheet_xml_open  (JbWorkbook *wb, const char *path, gboolean required,
                                 GCancellable *cancellable, GError **error);
+/* Reading this member moves the workbook's progress. */
+void        jb_sheet_xml_track_progress (JbSheetXml *x);
 void        jb_sheet_xml_free  (JbSheetXml *x);
 xmlTextReaderPtr jb_sheet_xml_reader (JbSheetXml *x);
 /* The next node: 1, or 0 at the end, or -1 with @error (not well-formed, a

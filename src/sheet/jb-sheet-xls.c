@@ -119,6 +119,7 @@ read_sheet (JbWorkbook *wb, guint sheet, JbSheetRowFunc func, gpointer user_data
           if (!jb_row_builder_set (&b, c, type, text))
             ok = jb_sheet_fail_columns (wb, r, error);
         }
+      wb->progress = (double) r / rows;
       ok = ok && jb_row_builder_emit (&b, wb, r, func, user_data, &stop, error);
       if (ok && r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;

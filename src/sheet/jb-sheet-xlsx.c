@@ -313,6 +313,7 @@ read_sheet (JbWorkbook *wb, guint sheet, JbSheetRowFunc func, gpointer user_data
       g_string_free (s.text, TRUE);
       return FALSE;
     }
+  jb_sheet_xml_track_progress (s.x);
   jb_row_builder_init (&s.row);
   guint row = 0, next_row = 0, next_col = 0;
   gboolean stop = FALSE, ok = TRUE;

@@ -20,6 +20,8 @@ struct _JbSheetXml {
   xmlTextReaderPtr reader;
   JbXmlProlog prolog;
   guint64 read;
+  guint64 size;
+  gboolean track;
   gboolean too_large;
   gboolean cancelled;
   char *xml_error;
@@ -52,6 +54,8 @@ read_cb (void *context, char *buffer, int len)
     return -1;
   x->read += n;
   x->wb->inflated += n;
+  if (x->track && x->size)
+    x->wb->progress = (double) x->read / (double) x->size;
   if (jb_xml_prolog_scan (&x->prolog, buffer, (gssize) n))
     return -1;
   return (int) n;
@@ -117,6 +121,7 @@ jb_sheet_xml_open (JbWorkbook *wb, const char *path, gboolean required,
   x->wb = wb;
   x->path = g_strdup (path);
   x->input = node;
+  x->size = (guint64) size;
   x->cancellable = cancellable;
   jb_xml_prolog_init (&x->prolog);
   jb_exchange_init ();  /* no external entity loader, process-wide */
@@ -130,6 +135,12 @@ jb_sheet_xml_open (JbWorkbook *wb, const char *path, gboolean required,
     }
   xmlTextReaderSetStructuredErrorHandler (x->reader, error_cb, x);
   return x;
+}
+
+void
+jb_sheet_xml_track_progress (JbSheetXml *x)
+{
+  x->track = TRUE;
 }
 
 void

@@ -217,7 +217,14 @@ jb_workbook_read_sheet (JbWorkbook *wb, guint sheet, JbSheetRowFunc func, gpoint
     return jb_sheet_fail (wb, error, JB_SHEET_ERROR_NO_SHEET, _("The workbook has no sheet %u."),
                           sheet + 1);
   g_array_set_size (wb->merges, 0);
+  wb->progress = 0;
   return wb->read (wb, sheet, func, user_data, cancellable, error);
+}
+
+double
+jb_workbook_get_progress (JbWorkbook *wb)
+{
+  return wb->progress;
 }
 
 GArray *

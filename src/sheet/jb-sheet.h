@@ -89,6 +89,8 @@ gboolean       jb_workbook_read_sheet      (JbWorkbook    *workbook,
                                             gpointer       user_data,
                                             GCancellable  *cancellable,
                                             GError       **error);
+/* How much of the sheet being read was read, 0 … 1 (for a progress bar). */
+double         jb_workbook_get_progress    (JbWorkbook    *workbook);
 /* The merged ranges of the sheet last read to its end (JbSheetRange); .xls
  * and .csv files have none. */
 GArray        *jb_workbook_get_merges      (JbWorkbook    *workbook);
