@@ -214,9 +214,13 @@ alias_equal (const char *normalized, const char *alias, gsize *contained, gboole
     return FALSE;
   if (strcmp (a, normalized) == 0)
     return TRUE;
-  /* Two-letter Latin names ("ip", "no") only match whole. */
+  /* Short names (企业, 单位, "ip") only match whole: 民营企业 is a kind of
+   * organization, not its name. */
   gsize len = strlen (a);
-  if (len >= 4 && strstr (normalized, a))
+  gboolean ascii = TRUE;
+  for (const char *p = a; *p && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (len >= (ascii ? 5u : 9u) && strstr (normalized, a))
     {
       *contained = len;
       *suffix = g_str_has_suffix (normalized, a);

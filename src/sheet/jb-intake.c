@@ -247,26 +247,30 @@ find_header (JbKindId kind, Head *head)
   f.first = f.last = f.best;
   const HeadRow *h = &g_array_index (head->rows, HeadRow, f.best);
 
-  /* The row below, when its cells sit under group labels or blanks. */
+  /* The row below, when its cells name columns under a group label (the
+   * label in the group's first column, blanks after it). */
   if ((guint) f.best + 1 < head->rows->len)
     {
       const HeadRow *b = &g_array_index (head->rows, HeadRow, f.best + 1);
       gboolean under = b->row == h->row + 1 && score (kind, b) >= 1;
+      guint below_blank = 0;
       for (guint c = 0; under && c < b->n; c++)
         if (*b->cells[c])
           {
-            const char *t = *cell_at (h, c) ? match (kind, cell_at (h, c)) : NULL;
-            under = t == NULL || *t == '\0';
+            const char *t = match (kind, b->cells[c]);
+            gboolean blank_above = *cell_at (h, c) == '\0';
+            below_blank += blank_above;
+            under = blank_above || (t && *t);
           }
-      if (under)
+      if (under && below_blank > 0)
         f.last = f.best + 1;
     }
   /* The row above, when it holds group labels only. */
   if (f.best > 0 && f.last == f.best)
     {
       const HeadRow *a = &g_array_index (head->rows, HeadRow, f.best - 1);
-      gboolean group = a->row + 1 == h->row && n_values (a) >= 2 && score (kind, a) == 0 &&
-                       n_values (a) < n_values (h);
+      gboolean group = a->row + 1 == h->row && n_values (a) >= 2 &&
+                       score (kind, a) * 2 < f.score && n_values (a) < n_values (h);
       for (guint c = 0; group && c < a->n; c++)
         group = !has_colon (a->cells[c]);
       if (group)
