@@ -155,7 +155,8 @@ jb_sheet_xls_open (JbWorkbook *wb, GsfInfile *ole, GCancellable *cancellable, GE
   wb->read = read_sheet;
 
   unsigned int password = 0, n_sheets = 0;
-  if (freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK && password)
+  if (freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
+      password == FREEXL_BIFF_OBFUSCATED)
     return encrypted (wb, error);
   freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &n_sheets);
   for (unsigned short i = 0; i < MIN (n_sheets, JB_SHEET_MAX_SHEETS); i++)

@@ -216,7 +216,9 @@ jb_intake_write_rejected (JbIntake *intake, GPtrArray *problems, GFile *file, GE
   worksheet_freeze_panes (ws, 1, 3);
 
   /* A line per refused row: its problems, then the row as it was sent. */
-  g_autoptr (GPtrArray) sorted = g_ptr_array_copy (problems, NULL, NULL);
+  /* Not g_ptr_array_copy(): it would free the problems with the copy. */
+  g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (problems->len);
+  g_ptr_array_extend (sorted, problems, NULL, NULL);
   g_ptr_array_sort (sorted, by_row);
   lxw_row_t r = 0;
   for (guint i = 0; i < sorted->len;)

@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sheet.c: spreadsheet intake (src/sheet/).  One collection sheet as
+ * districts make them — a merged title, a 填报单位 line, a grouped header on
+ * two rows, blank rows, numbers stored as text, dates as serials and as
+ * text, amounts with the unit in the header or the cell, keywords in every
+ * separator, a 填表说明 at the bottom, an instructions sheet before it — is
+ * written as .xlsx, .ods, .xls, and .csv in UTF-8, UTF-8 with a BOM and
+ * GB18030, and must import to the same records from each. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include "jb-sheet-private.h"
+#include <locale.h>
+#include <string.h>
+
+#include "jb-cli.h"
+#include "jb-date.h"
+#include "jb-intake.h"
+#include "jb-rules.h"
+#include "jb-xlsx.h"
+#include "sheet-test-util.h"
+
+static char code1[19], code2[19];
+
+#define ROW(...) ((const char * const []) { __VA_ARGS__, NULL })
+#define EMPTY ((const char * const []) { NULL })
+
+static const char * const * const demand_rows[] = {
+  ROW ("2023年闵行区企业创新需求汇总表"),
+  ROW ("填报单位：闵行区科学技术委员会", "", "", "", "", "", "", "填报日期：2023年7月1日"),
+  EMPTY,
+  ROW ("序号", "需求名称", "需求单位名称", "统一社会信用代码", "所在区", "机构属性", "联系方式", "",
+       "", "所属领域", "关键词", "拟投入资金（万元）", "需求时限", "合作方式", "主要问题",
+       "法人代表"),
+  ROW ("", "", "", "", "", "", "联系人", "联系电话", "邮箱"),
+  ROW ("#1", " 高倍率快充锂电池 ", "上海锂能科技有限公司", code1, "上海市闵行区", "企业", "张三",
+       "#13800138000", "zhang@li.example", "新能源", "电池、快充，储能", "#500", "@2023-06-30",
+       "合作研发", "充电速度慢", "李四"),
+  EMPTY,
+  ROW ("2", "设施哈密瓜品种改良", "上海市农业科学院", "", "闵行区", "研究机构", "王五",
+       "021-12345678", "", "现代农业", "哈密瓜 品种 改良", "50万", "2023/6/30", "委托研发",
+       "品质不稳定", ""),
+  ROW ("3", "工业废水零排放", "上海锂能科技有限公司", code1, "闵行区", "企业", "张三",
+       "13800138000", "", "节能环保", "废水;零排放", "500,000元", "2023年6月30日", "独立研发",
+       "成本高", ""),
+  ROW ("4", "芯片封装散热", "上海芯联半导体有限公司", code2, "闵行区", "企业", "赵六", "", "",
+       "集成电路", "散热, 封装", "#120.5", "2023年6月", "技术转让", "散热差", ""),
+  EMPTY,
+  ROW ("填表说明：1. 每行填写一项需求；2. 金额单位为万元。"),
+  ROW ("2. 所属领域请从下拉列表选择。"),
+  NULL,
+};
+
+static const char * const * const notes_rows[] = {
+  ROW ("请按汇总表填写，每个单位可填写多项需求。"),
+  ROW ("联系人：区科委 021-00000000"),
+  NULL,
+};
+
+static const TestSheet demand_sheet = { "需求汇总", demand_rows, 16 };
+static const TestSheet workbook[] = { { "说明", notes_rows, 0 }, { "需求汇总", demand_rows, 16 } };
+
+/* The records every format must give, one line each. */
+static const char expected[] =
+  "高倍率快充锂电池|上海锂能科技有限公司|CODE1|enterprise|new_energy|电池、快充、储能|shanghai|"
+  "闵行区|500000000|joint|2023-06-30|充电速度慢|法人代表: 李四|张三|13800138000|"
+  "zhang@li.example\n"
+  "设施哈密瓜品种改良|上海市农业科学院||institute|agriculture|哈密瓜、品种、改良||闵行区|"
+  "50000000|commissioned|2023-06-30|品质不稳定||王五|021-12345678|\n"
+  "工业废水零排放|上海锂能科技有限公司|CODE1|enterprise|energy_saving|废水、零排放||"
+  "闵行区|50000000|other|2023-06-30|成本高|合作方式: 独立研发|张三|13800138000|"
+  "zhang@li.example\n"
+  "芯片封装散热|上海芯联半导体有限公司|CODE2|enterprise|ic|散热、封装||闵行区|120500000|"
+  "transfer|2023-06-30|散热差||赵六||\n";
+
+typedef struct {
+  char *dir;
+  char *db;
+  JbStore *store;
+} Fixture;
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("jb-sheet-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "test.db", NULL);
+  f->store = jb_store_open (f->db, NULL);
+  g_assert_nonnull (f->store);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+path_in (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* The demands of the store, ordered by title, as the expected lines. */
+static char *
+dump_demands (JbStore *store)
+{
+  g_autoptr (GPtrArray) rows = jb_store_list (store, JB_KIND_DEMAND, NULL, NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) full = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (full, jb_store_load (store, JB_KIND_DEMAND,
+                                          jb_record_get_id (g_ptr_array_index (rows, i)), NULL));
+  /* In the sheet's order: by code (JB-YYYY-0001 …). */
+  for (guint n = 1; n <= full->len; n++)
+    for (guint i = 0; i < full->len; i++)
+      {
+        JbRecord *d = g_ptr_array_index (full, i);
+        const char *code = jb_record_get_text_by_name (d, "code");
+        if (g_ascii_strtoull (code + strlen (code) - 4, NULL, 10) != n)
+          continue;
+        g_autoptr (JbRecord) o = jb_store_load (store, JB_KIND_ORGANIZATION,
+                                                jb_record_get_int_by_name (d, "owner_id"), NULL);
+        const char *cc = jb_record_get_text_by_name (o, "credit_code");
+#define T(r, n) (jb_record_get_text_by_name (r, n) ? jb_record_get_text_by_name (r, n) : "")
+        g_string_append_printf (out, "%s|%s|%s|%s|%s|%s|%s|%s|%" G_GINT64_FORMAT "|%s|%s|%s|%s|"
+                                "%s|%s|%s\n",
+                                T (d, "title"), T (o, "name"),
+                                cc == NULL ? "" : strcmp (cc, code1) == 0 ? "CODE1"
+                                : strcmp (cc, code2) == 0 ? "CODE2" : cc,
+                                T (o, "kind"), T (d, "industry"), T (d, "keywords"),
+                                T (d, "province"), T (d, "district"),
+                                jb_record_get_int_by_name (d, "investment"), T (d, "coop_mode"),
+                                T (d, "deadline"), T (d, "problem"), T (d, "indicators"),
+                                T (o, "contact"), T (o, "phone"), T (o, "email"));
+#undef T
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+collect_line (guint row, const JbCell *cells, guint n, gpointer data, GError **error)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (line, "%s%s", i ? "|" : "", cells[i].text);
+  g_ptr_array_add (data, g_string_free (g_steal_pointer (&line), FALSE));
+  return TRUE;
+}
+
+static JbIntake *
+open_sheet (const char *path, JbKindId kind, guint expected_sheet)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  JbIntake *intake = jb_intake_open (file, NULL, &error);
+  g_assert_no_error (error);
+  guint sheet = jb_intake_guess_sheet (intake, kind, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet, ==, expected_sheet);
+  jb_intake_set_sheet (intake, sheet, kind, NULL, &error);
+  g_assert_no_error (error);
+  return intake;
+}
+
+static void
+import_ok (JbIntake *intake, JbStore *store, JbImportSummary *summary)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gboolean ok = jb_intake_import (intake, store, NULL, NULL, NULL, summary, &problems, &error);
+  for (guint i = 0; !ok && problems && i < problems->len; i++)
+    {
+      g_autofree char *line = jb_intake_problem_to_string (intake,
+                                                           g_ptr_array_index (problems, i));
+      g_test_message ("%s", line);
+    }
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+typedef enum { XLSX, ODS, XLS, CSV, CSV_BOM, CSV_GB18030 } Format;
+
+static char *
+write_fixture (Fixture *f, Format format, guint *sheet)
+{
+  *sheet = 1;
+  switch (format)
+    {
+    case XLSX:
+      {
+        char *path = path_in (f, "demands.xlsx");
+        write_xlsx (path, workbook, 2);
+        return path;
+      }
+    case ODS:
+      {
+        char *path = path_in (f, "demands.ods");
+        write_ods (path, workbook, 2);
+        return path;
+      }
+    case XLS:
+      /* Made once by LibreOffice from the .xlsx: tests/make-xls-fixtures.sh. */
+      return g_build_filename (JB_TEST_SRCDIR, "tests", "sheets", "demands.xls", NULL);
+    default:
+      {
+        *sheet = 0;
+        char *path = path_in (f, "demands.csv");
+        write_csv (path, &demand_sheet, format == CSV_GB18030 ? "GB18030" : NULL,
+                   format == CSV_BOM);
+        return path;
+      }
+    }
+}
+
+static void
+test_format (Fixture *f, gconstpointer data)
+{
+  Format format = GPOINTER_TO_INT (data);
+  guint sheet;
+  g_autofree char *path = write_fixture (f, format, &sheet);
+  g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, sheet);
+
+  /* The grouped header: 联系方式 over 联系人 | 联系电话 | 邮箱. */
+  g_assert_cmpuint (jb_intake_get_header_first (intake), ==, 4);
+  g_assert_cmpuint (jb_intake_get_header_last (intake), ==, 5);
+  g_assert_null (jb_intake_get_target (intake, 0));  /* 序号 */
+  g_assert_cmpstr (jb_intake_get_target (intake, 1), ==, "title");
+  g_assert_cmpstr (jb_intake_get_target (intake, 2), ==, "org.name");
+  g_assert_cmpstr (jb_intake_get_target (intake, 6), ==, "org.contact");
+  g_assert_cmpstr (jb_intake_get_header (intake, 7), ==, "联系方式 / 联系电话");
+  g_assert_cmpstr (jb_intake_get_target (intake, 7), ==, "org.phone");
+  g_assert_cmpstr (jb_intake_get_target (intake, 8), ==, "org.email");
+  g_assert_cmpstr (jb_intake_get_target (intake, 11), ==, "investment");
+  g_assert_cmpstr (jb_intake_get_target (intake, 15), ==, JB_INTAKE_NOTES);
+  g_assert_null (jb_intake_missing_required (intake));
+
+  JbImportSummary summary;
+  import_ok (intake, f->store, &summary);
+  /* 4 demands and 3 organizations created; the second row of 上海锂能
+   * found it by credit code. */
+  g_assert_cmpuint (summary.created, ==, 7);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 3);
+  g_autofree char *dump = dump_demands (f->store);
+  g_assert_cmpstr (dump, ==, expected);
+}
+
+static void
+test_reimport (Fixture *f, gconstpointer data)
+{
+  guint sheet;
+  g_autofree char *path = write_fixture (f, XLSX, &sheet);
+  JbImportSummary summary;
+  {
+    g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, sheet);
+    import_ok (intake, f->store, &summary);
+  }
+  g_autofree char *before = dump_demands (f->store);
+  {
+    g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, sheet);
+    import_ok (intake, f->store, &summary);
+  }
+  /* Matched by owner and title: nothing new, nothing changed. */
+  g_assert_cmpuint (summary.created, ==, 0);
+  g_assert_cmpuint (summary.updated, ==, 0);
+  g_assert_cmpuint (summary.unchanged, ==, 4);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 4);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 3);
+  g_autofree char *after = dump_demands (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A changed cell updates its demand, and only that one. */
+  const char * const changed[] = { "", "芯片封装散热", "上海芯联半导体有限公司", code2, "", "", "",
+                                   "", "", "", "", "", "", "", "热阻过高", NULL };
+  const char * const * const rows[] = { demand_rows[3], demand_rows[4], changed, NULL };
+  TestSheet s = { "x", rows, 0 };
+  g_autofree char *path2 = path_in (f, "changed.csv");
+  write_csv (path2, &s, NULL, FALSE);
+  g_autoptr (JbIntake) intake = open_sheet (path2, JB_KIND_DEMAND, 0);
+  import_ok (intake, f->store, &summary);
+  g_assert_cmpuint (summary.updated, ==, 1);
+  g_assert_cmpuint (summary.created, ==, 0);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 4);
+  g_autofree char *updated = dump_demands (f->store);
+  g_assert_nonnull (strstr (updated, "|热阻过高|"));
+  g_assert_nonnull (strstr (updated, "|120500000|"));  /* kept: the row leaves it empty */
+}
+
+static void
+test_preview_and_overrides (Fixture *f, gconstpointer data)
+{
+  guint sheet;
+  g_autofree char *path = write_fixture (f, XLSX, &sheet);
+  g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, sheet);
+  g_autoptr (GError) error = NULL;
+
+  g_autoptr (GPtrArray) rows = jb_intake_preview (intake, f->store, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  JbIntakeRow *r0 = g_ptr_array_index (rows, 0), *r2 = g_ptr_array_index (rows, 2);
+  g_assert_cmpuint (r0->row, ==, 6);
+  g_assert_cmpuint (r2->row, ==, 9);  /* the blank row 7 is skipped */
+  g_assert_cmpstr (jb_record_get_title (r0->record), ==, "高倍率快充锂电池");
+  g_assert_cmpstr (jb_record_get_text_by_name (r0->organization, "name"), ==,
+                   "上海锂能科技有限公司");
+  g_assert_cmpuint (r0->problems->len, ==, 0);
+  /* 独立研发 is none of Jiebang's modes: Other, kept, with a warning. */
+  g_assert_cmpuint (r2->problems->len, ==, 1);
+  JbIntakeProblem *p = g_ptr_array_index (r2->problems, 0);
+  g_assert_true (p->warning);
+  g_assert_cmpint (p->column, ==, 13);
+  g_assert_cmpuint (p->row, ==, 9);
+  g_assert_cmpstr (jb_record_get_text_by_name (r2->record, "coop_mode"), ==, "other");
+  /* The preview wrote nothing. */
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 0);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 0);
+
+  /* The user's choices: 独立研发 means joint development here; 法人代表 ignored. */
+  jb_intake_set_choice (intake, "coop_mode", "独立研发", "joint");
+  jb_intake_set_target (intake, 15, NULL);
+  g_autoptr (GPtrArray) again = jb_intake_preview (intake, f->store, 3, NULL, &error);
+  JbIntakeRow *a2 = g_ptr_array_index (again, 2), *a0 = g_ptr_array_index (again, 0);
+  g_assert_cmpuint (a2->problems->len, ==, 0);
+  g_assert_cmpstr (jb_record_get_text_by_name (a2->record, "coop_mode"), ==, "joint");
+  g_assert_null (jb_record_get_text_by_name (a0->record, "indicators"));
+
+  g_autofree char *label = jb_intake_target_label (intake, "org.credit_code");
+  g_assert_cmpstr (label, ==, "Owner: Unified social credit code");
+  g_assert_cmpstr (jb_intake_list_targets (intake)[0], ==, "code");
+}
+
+/* One row breaks rules: nothing is imported, the database stays byte for
+ * byte as it was, and the report names the row, the column and why. */
+static void
+test_all_or_nothing (Fixture *f, gconstpointer data)
+{
+  const char * const bad[] = { "5", "坏数据", "某公司", "91310000MA1K3YJ120", "", "", "", "", "",
+                               "", "", "很多", "2023-02-30", NULL };
+  const char * const * const rows[] = { demand_rows[3], demand_rows[4], demand_rows[5], bad,
+                                        NULL };
+  TestSheet s = { "x", rows, 0 };
+  g_autofree char *path = path_in (f, "bad.csv");
+  write_csv (path, &s, NULL, TRUE);
+
+  /* Something in the database first, then its bytes with the store closed. */
+  {
+    guint sheet;
+    g_autofree char *good = write_fixture (f, ODS, &sheet);
+    g_autoptr (JbIntake) intake = open_sheet (good, JB_KIND_DEMAND, sheet);
+    JbImportSummary summary;
+    import_ok (intake, f->store, &summary);
+  }
+  g_clear_object (&f->store);
+  g_autoptr (GBytes) before = file_bytes (f->db);
+  f->store = jb_store_open (f->db, NULL);
+
+  g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  JbImportSummary summary;
+  g_assert_false (jb_intake_import (intake, f->store, NULL, NULL, NULL, &summary, &problems,
+                                    &error));
+  g_assert_error (error, JB_SHEET_ERROR, JB_SHEET_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 row was refused"));
+  g_clear_error (&error);
+  gboolean money = FALSE, date = FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JbIntakeProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *line = jb_intake_problem_to_string (intake, p);
+      g_test_message ("%s", line);
+      g_assert_cmpuint (p->row, ==, 4);
+      money |= p->column == 11 && g_str_has_suffix (line, ":4: 拟投入资金（万元）: “很多” is not an "
+                                                    "amount. Write a number such as 125000 or "
+                                                    "12.5万.");
+      date |= p->column == 12 && strstr (p->message, "2023-02-30") != NULL;
+    }
+  g_assert_true (money);
+  g_assert_true (date);
+
+  g_clear_object (&f->store);
+  g_autoptr (GBytes) after = file_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+  f->store = jb_store_open (f->db, NULL);
+
+  /* The rows to send back, as .xlsx: read it as any workbook. */
+  g_autofree char *report = path_in (f, "rejected.xlsx");
+  g_autoptr (GFile) out = g_file_new_for_path (report);
+  g_assert_true (jb_intake_write_rejected (intake, problems, out, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbWorkbook) wb = jb_workbook_open (out, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (wb, 0, collect_line, lines, NULL, &error));
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 0), "Row|Column|Reason|序号|需求名称|"));
+  const char *line = g_ptr_array_index (lines, 1);
+  g_assert_true (g_str_has_prefix (line, "4|拟投入资金（万元）\n需求时限|"));
+  g_assert_nonnull (strstr (line, "“很多” is not an amount"));
+  g_assert_nonnull (strstr (line, "|5|坏数据|某公司|"));
+}
+
+/* The blank form, filled in as an enterprise would (its title and header
+ * rows kept, rows below), comes back with every column mapped. */
+static void
+test_template (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "form.xlsx");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (jb_xlsx_write_template (file, &error));
+  g_assert_no_error (error);
+
+  /* Drop-down lists and checks are in the form. */
+  g_autoptr (GsfInput) in = gsf_input_stdio_new (path, &error);
+  g_autoptr (GsfInfile) zip = gsf_infile_zip_new (in, &error);
+  g_assert_no_error (error);
+  g_autoptr (GsfInput) sheet = gsf_infile_child_by_vname (zip, "xl", "worksheets", "sheet1.xml",
+                                                          NULL);
+  g_autofree char *xml = g_strndup ((const char *) gsf_input_read (sheet, gsf_input_size (sheet),
+                                                                   NULL),
+                                    (gsize) gsf_input_size (sheet));
+  g_assert_nonnull (strstr (xml, "type=\"list\""));
+  g_assert_nonnull (strstr (xml, "type=\"decimal\""));
+  g_assert_nonnull (strstr (xml, "type=\"date\""));
+  g_assert_nonnull (strstr (xml, "type=\"textLength\""));
+
+  g_autoptr (JbWorkbook) wb = jb_workbook_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jb_workbook_get_n_sheets (wb), ==, 3);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (wb, 0, collect_line, lines, NULL, &error));
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_auto (GStrv) header = g_strsplit (g_ptr_array_index (lines, 1), "|", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 17);
+
+  /* Filled in: the same title and header, two demands, choices from the lists. */
+  g_autofree char *c = g_strdup (code1);
+  const char * const row1[] = { "智能巡检机器人", "上海锅炉厂有限公司", c, "Enterprise", "闵行区",
+                                "Chen", "13900000000", "chen@boiler.example", "High-end equipment",
+                                "robot, inspection", "Boilers fail unseen", "Navigation",
+                                "Find faults early", "99%", "#2000000", "Joint development",
+                                "@2026-12-31", NULL };
+  const char * const row2[] = { "Coating", "Acme Materials", "", "University", "", "", "", "",
+                                "New materials", "coating", "", "", "", "", "#15000.5",
+                                "Technology transfer", "@2027-03-01", NULL };
+  const char *head[18] = { NULL };
+  for (guint i = 0; i < 17; i++)
+    head[i] = header[i];
+  const char * const title[] = { g_ptr_array_index (lines, 0), NULL };
+  const char * const * const rows[] = { title, head, row1, row2, NULL };
+  TestSheet filled = { "Demand form", rows, 17 };
+  g_autofree char *filled_path = path_in (f, "filled.xlsx");
+  write_xlsx (filled_path, &filled, 1);
+
+  g_autoptr (JbIntake) intake = open_sheet (filled_path, JB_KIND_DEMAND, 0);
+  for (guint col = 0; col < jb_intake_get_n_columns (intake); col++)
+    {
+      const char *target = jb_intake_get_target (intake, col);
+      g_assert_nonnull (target);
+      g_assert_cmpstr (target, !=, JB_INTAKE_NOTES);
+    }
+  JbImportSummary summary;
+  import_ok (intake, f->store, &summary);
+  g_assert_cmpuint (summary.created, ==, 4);
+  gint64 id = jb_store_find (f->store, JB_KIND_DEMAND, (const char *[]) { "title" },
+                             (const char *[]) { "智能巡检机器人" }, 1, NULL);
+  g_autoptr (JbRecord) d = jb_store_load (f->store, JB_KIND_DEMAND, id, NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "coop_mode"), ==, "joint");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "industry"), ==, "equipment");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "deadline"), ==, "2026-12-31");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "keywords"), ==, "robot、inspection");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "indicators"), ==, "99%");
+  /* English: the form's amounts are in yuan. */
+  g_assert_cmpint (jb_record_get_int_by_name (d, "investment"), ==, 200000000);
+  gint64 id2 = jb_store_find (f->store, JB_KIND_DEMAND, (const char *[]) { "title" },
+                              (const char *[]) { "Coating" }, 1, NULL);
+  g_autoptr (JbRecord) d2 = jb_store_load (f->store, JB_KIND_DEMAND, id2, NULL);
+  g_assert_cmpint (jb_record_get_int_by_name (d2, "investment"), ==, 1500050);
+  g_autoptr (JbRecord) o2 = jb_store_load (f->store, JB_KIND_ORGANIZATION,
+                                           jb_record_get_int_by_name (d2, "owner_id"), NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (o2, "kind"), ==, "university");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_autofree char *c1 = credit_code ("91310112MA1GB3XK7");
+  g_autofree char *c2 = credit_code ("91310000132205640");
+  g_strlcpy (code1, c1, sizeof code1);
+  g_strlcpy (code2, c2, sizeof code2);
+  /* tests/make-xls-fixtures.sh: the workbook LibreOffice turns into .xls. */
+  if (argc == 3 && strcmp (argv[1], "--write-xlsx") == 0)
+    {
+      write_xlsx (argv[2], workbook, 2);
+      return 0;
+    }
+  g_test_init (&argc, &argv, NULL);
+
+  struct { const char *name; Format format; } formats[] = {
+    { "xlsx", XLSX }, { "ods", ODS }, { "xls", XLS }, { "csv-utf8", CSV },
+    { "csv-bom", CSV_BOM }, { "csv-gb18030", CSV_GB18030 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/sheet/format/%s", formats[i].name);
+      g_test_add (name, Fixture, GINT_TO_POINTER (formats[i].format), set_up, test_format,
+                  tear_down);
+    }
+  g_test_add ("/sheet/reimport", Fixture, NULL, set_up, test_reimport, tear_down);
+  g_test_add ("/sheet/preview", Fixture, NULL, set_up, test_preview_and_overrides, tear_down);
+  g_test_add ("/sheet/all-or-nothing", Fixture, NULL, set_up, test_all_or_nothing, tear_down);
+  g_test_add ("/sheet/template", Fixture, NULL, set_up, test_template, tear_down);
+  return g_test_run ();
+}
