@@ -244,7 +244,7 @@ jb_sheet_csv_open (JbWorkbook *wb, GCancellable *cancellable, GError **error)
     csv->charset = "UTF-16BE", csv->skip = 2;
   else if (!is_utf8 (sample, len, whole))
     csv->charset = "GB18030";
-  if (memchr (sample, '\0', len) && csv->charset == NULL)
+  if (memchr (sample, '\0', len) && !g_str_has_prefix (csv->charset ? csv->charset : "", "UTF-16"))
     return jb_sheet_fail (wb, error, JB_SHEET_ERROR_INVALID,
                           _("The file is neither a workbook nor a text table."));
 

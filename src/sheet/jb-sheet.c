@@ -130,9 +130,27 @@ open_ole2 (JbWorkbook *wb, GsfInput *input, GCancellable *cancellable, GError **
   return jb_sheet_xls_open (wb, ole, cancellable, error);
 }
 
+/* libgsf warns on stderr about each damaged member it meets; a hostile file
+ * is the normal case here, and the error the user sees says it already. */
+static void
+quiet (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  g_debug ("%s: %s", domain, message);
+}
+
 JbWorkbook *
 jb_workbook_open (GFile *file, GCancellable *cancellable, GError **error)
 {
+  static gsize quieted;
+  if (g_once_init_enter (&quieted))
+    {
+      static const char *domains[] = { "libgsf", "libgsf:zip", "libgsf:msole",
+                                       "libgsf:open_pkg" };
+      for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+        g_log_set_handler (domains[i], G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE, quiet, NULL);
+      g_once_init_leave (&quieted, 1);
+    }
+
   g_autoptr (JbWorkbook) wb = g_new0 (JbWorkbook, 1);
   wb->name = g_file_get_parse_name (file);
   wb->path = g_file_get_path (file);
