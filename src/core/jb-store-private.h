@@ -25,6 +25,10 @@ struct _JbStore {
    * prepared once, so that importing 100 000 records does not parse 100 000
    * times. */
   GHashTable *cache;
+  /* The last demand code given in this transaction ("JB-2026-" and 41):
+   * the next one is found without scanning the year's demands again. */
+  char *code_prefix;
+  gint64 code_last;
 };
 
 /* Columns every record table has before its fields. */

@@ -314,7 +314,9 @@ jb_store_find (JbStore *self, JbKindId kind, const char * const *fields,
       g_return_val_if_fail (f != NULL, -1);
       g_string_append_printf (sql, "%s%s = ?%u", i ? " AND " : "", f->name, i + 1);
     }
-  g_string_append (sql, " ORDER BY id LIMIT 1");
+  /* No ORDER BY id: SQLite would walk the table in id order instead of
+   * using the index on the fields; the index gives the lowest id first. */
+  g_string_append (sql, " LIMIT 1");
   sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
   if (stmt == NULL)
     return -1;

@@ -90,6 +90,7 @@ jb_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->code_prefix);
 
   G_OBJECT_CLASS (jb_store_parent_class)->finalize (object);
 }
@@ -391,6 +392,8 @@ jb_store_begin (JbStore *self, GError **error)
    * timeout) instead of failing halfway through. */
   if (!jb_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jb", error))
     return FALSE;
+  if (self->depth == 0)
+    g_clear_pointer (&self->code_prefix, g_free);
   self->depth++;
   return TRUE;
 }

@@ -148,7 +148,7 @@ gint64       jb_store_id_for_uuid   (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *uuid);
 
-/* The row id of the first record of @kind whose @n fields (names) hold
+/* The row id of a record of @kind whose @n fields (names) hold
  * @values (text; numbers for int, money, ref and bool fields), 0 if there is
  * none, -1 with @error if the database could not be asked: finding an
  * organization by credit code or name, a demand by owner and title. */

@@ -205,11 +205,10 @@ jb_intake_normalize_header (const char *header, JbMoneyUnit *unit, gboolean *uni
   return g_string_free (out, FALSE);
 }
 
-/* Whether @normalized is @alias (normalized too); *@contains: it holds it. */
+/* Whether @normalized is the normalized alias @a; *@contained: it holds it. */
 static gboolean
-alias_equal (const char *normalized, const char *alias, gsize *contained, gboolean *suffix)
+alias_equal (const char *normalized, const char *a, gsize *contained, gboolean *suffix)
 {
-  g_autofree char *a = jb_intake_normalize_header (alias, NULL, NULL);
   if (*a == '\0')
     return FALSE;
   if (strcmp (a, normalized) == 0)
@@ -228,26 +227,67 @@ alias_equal (const char *normalized, const char *alias, gsize *contained, gboole
   return FALSE;
 }
 
+/* Every name of every alias, normalized once: GStrv per alias, per kind;
+ * and each field's label, in English and in the user's language. */
+static GPtrArray *normalized_names[JB_N_KINDS];
+static GPtrArray *normalized_labels[JB_N_KINDS];
+
+static void
+normalize_aliases (void)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      guint n;
+      const Alias *aliases = aliases_of (k, &n);
+      normalized_names[k] = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *all = g_strjoin ("|", aliases[i].zh, aliases[i].en, aliases[i].more,
+                                            NULL);
+          GStrv names = g_strsplit (all, "|", -1);
+          for (guint m = 0; names[m]; m++)
+            {
+              char *norm = jb_intake_normalize_header (names[m], NULL, NULL);
+              g_free (names[m]);
+              names[m] = norm;
+            }
+          g_ptr_array_add (normalized_names[k], names);
+        }
+      const JbKind *kind = jb_kind_get (k);
+      normalized_labels[k] = g_ptr_array_new ();
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          g_ptr_array_add (normalized_labels[k],
+                           jb_intake_normalize_header (kind->fields[i].label, NULL, NULL));
+          g_ptr_array_add (normalized_labels[k],
+                           jb_intake_normalize_header (_(kind->fields[i].label), NULL, NULL));
+        }
+    }
+}
+
 const char *
 jb_intake_match_header (JbKindId kind, const char *normalized)
 {
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      normalize_aliases ();
+      g_once_init_leave (&done, 1);
+    }
   guint n;
   const Alias *aliases = aliases_of (kind, &n);
   const char *best = NULL;
   gsize best_len = 0;
   gboolean best_suffix = FALSE;
 
-  if (normalized == NULL || *normalized == '\0')
+  /* Cells longer than any header are data: no need to compare. */
+  if (normalized == NULL || *normalized == '\0' || strlen (normalized) > 120)
     return NULL;
   for (guint i = 0; i < n; i++)
     {
       const Alias *al = &aliases[i];
-      g_auto (GStrv) more = g_strsplit (al->more, "|", -1);
-      const char *names[64] = { al->zh, al->en };
-      guint n_names = 2;
-      for (guint m = 0; more[m] && n_names < G_N_ELEMENTS (names); m++)
-        names[n_names++] = more[m];
-      for (guint m = 0; m < n_names; m++)
+      const char * const *names = g_ptr_array_index (normalized_names[kind], i);
+      for (guint m = 0; names[m]; m++)
         {
           gsize contained = 0;
           gboolean suffix = FALSE;
@@ -268,11 +308,9 @@ jb_intake_match_header (JbKindId kind, const char *normalized)
   for (guint i = 0; i < k->n_fields; i++)
     {
       const JbField *f = &k->fields[i];
-      const char *labels[2] = { f->label, _(f->label) };
       for (guint l = 0; l < 2; l++)
         {
-          g_autofree char *a = jb_intake_normalize_header (labels[l], NULL, NULL);
-          if (strcmp (a, normalized) != 0)
+          if (strcmp (g_ptr_array_index (normalized_labels[kind], 2 * i + l), normalized) != 0)
             continue;
           if (f->type == JB_TYPE_REF && f->ref_kind == JB_KIND_ORGANIZATION)
             return "org.name";

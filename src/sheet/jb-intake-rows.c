@@ -38,6 +38,9 @@ typedef struct {
   gboolean after_notes;
   GHashTable *choice_cache; /* "enum\ntext" → code ("" when none) */
   GHashTable *orgs;         /* "code:…" / "name:…" → id, of this run */
+  /* When the kind's table was empty, only this run's rows can match a row:
+   * their keys (code, owner and title…) say when to ask the database. */
+  GHashTable *keys;         /* NULL: always ask */
   GError *fatal;            /* the database failed: stop */
 
   /* the row being read */
@@ -418,10 +421,42 @@ resolve_organization (Run *run, JbRecord *org, const int *columns, JbRecord **st
   return id;
 }
 
+/* Keys kept in memory at most (about 100 bytes each); past them the
+ * database is asked for every row. */
+#define MAX_KEYS 500000
+
+static char *
+record_key (Run *run, JbRecord *record)
+{
+  const char *code = run->kind->id == JB_KIND_DEMAND ? jb_record_get_text_by_name (record, "code")
+                                                     : NULL;
+  if (code)
+    return g_strconcat ("code:", code, NULL);
+  gint64 ref = run->org_ref >= 0 ? jb_record_get_int (record, run->org_ref) : 0;
+  const char *title = jb_record_get_title (record);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", ref, title ? title : "");
+}
+
 /* The record the row updates, 0 if it is new. */
 static gint64
 existing_record (Run *run, JbRecord *record)
 {
+  if (run->keys)
+    {
+      char *key = record_key (run, record);
+      if (g_hash_table_contains (run->keys, key))
+        g_free (key);
+      else if (g_hash_table_size (run->keys) >= MAX_KEYS)
+        {
+          g_free (key);
+          g_clear_pointer (&run->keys, g_hash_table_unref);
+        }
+      else
+        {
+          g_hash_table_add (run->keys, key);
+          return 0;  /* new to the run, and the table had nothing */
+        }
+    }
   g_autofree char *ref = run->org_ref >= 0 && jb_record_is_set (record, run->org_ref)
     ? g_strdup_printf ("%" G_GINT64_FORMAT, jb_record_get_int (record, run->org_ref)) : NULL;
   switch (run->kind->id)
@@ -691,6 +726,8 @@ run_init (Run *run, JbIntake *intake, JbStore *store)
   run->notes = notes ? jb_kind_field_index (run->kind, notes) : -1;
   run->choice_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (jb_store_count (store, run->kind->id) == 0 && run->kind->id != JB_KIND_ORGANIZATION)
+    run->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_intake_problem_free);
   run->field_column = g_new (int, run->kind->n_fields);
   run->notes_text = g_string_new (NULL);
@@ -702,6 +739,7 @@ run_clear (Run *run)
 {
   g_hash_table_unref (run->choice_cache);
   g_hash_table_unref (run->orgs);
+  g_clear_pointer (&run->keys, g_hash_table_unref);
   g_ptr_array_unref (run->row_problems);
   g_free (run->field_column);
   g_string_free (run->notes_text, TRUE);

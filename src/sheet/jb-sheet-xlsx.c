@@ -207,9 +207,18 @@ static gboolean
 read_cell (SheetRead *s, guint row, guint *next_col, GError **error)
 {
   JbSheetXml *x = s->x;
-  g_autofree char *ref = jb_sheet_xml_attr (x, "r");
-  g_autofree char *type = jb_sheet_xml_attr (x, "t");
-  g_autofree char *style = jb_sheet_xml_attr (x, "s");
+  /* One pass over the attributes: a sheet has a million of them. */
+  g_autofree char *ref = NULL, *type = NULL, *style = NULL;
+  xmlTextReaderPtr reader = jb_sheet_xml_reader (x);
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      char **slot = strcmp (name, "r") == 0 ? &ref : strcmp (name, "t") == 0 ? &type
+                    : strcmp (name, "s") == 0 ? &style : NULL;
+      if (slot && *slot == NULL)
+        *slot = g_strdup ((const char *) xmlTextReaderConstValue (reader));
+    }
+  xmlTextReaderMoveToElement (reader);
   guint col = *next_col, r;
   if (ref && !jb_sheet_parse_ref (ref, &col, &r))
     return jb_sheet_fail (s->wb, error, JB_SHEET_ERROR_INVALID,
