@@ -491,6 +491,193 @@ test_template (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (o2, "kind"), ==, "university");
 }
 
+/* Rows of other kinds: organizations, people, technology achievements. */
+static void
+test_kinds (Fixture *f, gconstpointer data)
+{
+  const char * const * const orgs[] = {
+    ROW ("单位名称", "机构属性", "统一社会信用代码", "所在地区", "是否联盟成员", "联系人", "备注"),
+    ROW ("上海锅炉厂有限公司", "国有企业", code2, "上海市闵行区", "是", "陈工", "老客户"),
+    ROW ("上海交通大学", "高等院校", "", "徐汇区", "否", "", ""),
+    NULL,
+  };
+  const char * const * const people[] = {
+    ROW ("姓名", "角色", "工作单位", "手机", "证书编号"),
+    ROW ("李经理", "技术经理人", "上海锅炉厂有限公司", "13900000001", "TM-001"),
+    ROW ("周教授", "专家", "新的研究院", "", ""),
+    NULL,
+  };
+  const char * const * const achievements[] = {
+    ROW ("成果名称", "成果单位", "技术成熟度", "知识产权形式", "转化方式", "意向价格（万元）",
+         "成果简介", "获奖情况"),
+    ROW ("锅炉智能燃烧控制", "上海锅炉厂有限公司", "TRL7", "发明专利", "许可", "80",
+         "降低氮氧化物排放", "省部级一等奖"),
+    NULL,
+  };
+  struct { const char * const * const *rows; JbKindId kind; guint created; } cases[] = {
+    { orgs, JB_KIND_ORGANIZATION, 2 },
+    { people, JB_KIND_PERSON, 3 },        /* and the new institute */
+    { achievements, JB_KIND_ACHIEVEMENT, 1 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TestSheet s = { "x", cases[i].rows, 0 };
+      g_autofree char *path = path_in (f, "kind.csv");
+      write_csv (path, &s, "GB18030", FALSE);
+      g_autoptr (JbIntake) intake = open_sheet (path, cases[i].kind, 0);
+      JbImportSummary summary;
+      import_ok (intake, f->store, &summary);
+      g_assert_cmpuint (summary.created, ==, cases[i].created);
+    }
+  gint64 boiler = jb_store_find (f->store, JB_KIND_ORGANIZATION, (const char *[]) { "name" },
+                                 (const char *[]) { "上海锅炉厂有限公司" }, 1, NULL);
+  g_autoptr (JbRecord) o = jb_store_load (f->store, JB_KIND_ORGANIZATION, boiler, NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (o, "kind"), ==, "enterprise");
+  g_assert_cmpstr (jb_record_get_text_by_name (o, "province"), ==, "shanghai");
+  g_assert_cmpstr (jb_record_get_text_by_name (o, "district"), ==, "闵行区");
+  g_assert_cmpint (jb_record_get_int_by_name (o, "alliance"), ==, 1);
+  gint64 sjtu = jb_store_find (f->store, JB_KIND_ORGANIZATION, (const char *[]) { "name" },
+                               (const char *[]) { "上海交通大学" }, 1, NULL);
+  g_autoptr (JbRecord) u = jb_store_load (f->store, JB_KIND_ORGANIZATION, sjtu, NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (u, "kind"), ==, "university");
+
+  gint64 li = jb_store_find (f->store, JB_KIND_PERSON, (const char *[]) { "name" },
+                             (const char *[]) { "李经理" }, 1, NULL);
+  g_autoptr (JbRecord) p = jb_store_load (f->store, JB_KIND_PERSON, li, NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (p, "role"), ==, "manager");
+  g_assert_cmpint (jb_record_get_int_by_name (p, "organization_id"), ==, boiler);
+
+  gint64 a = jb_store_find (f->store, JB_KIND_ACHIEVEMENT, (const char *[]) { "title" },
+                            (const char *[]) { "锅炉智能燃烧控制" }, 1, NULL);
+  g_autoptr (JbRecord) r = jb_store_load (f->store, JB_KIND_ACHIEVEMENT, a, NULL);
+  g_assert_cmpint (jb_record_get_int_by_name (r, "owner_id"), ==, boiler);
+  g_assert_cmpint (jb_record_get_int_by_name (r, "trl"), ==, 7);
+  g_assert_cmpstr (jb_record_get_text_by_name (r, "ip_form"), ==, "patent");
+  g_assert_cmpstr (jb_record_get_text_by_name (r, "transfer_mode"), ==, "licensing");
+  g_assert_cmpint (jb_record_get_int_by_name (r, "asking_price"), ==, 80000000);
+  /* A column without a field, kept with the achievement. */
+  g_assert_cmpstr (jb_record_get_text_by_name (r, "summary"), ==,
+                   "降低氮氧化物排放\n获奖情况: 省部级一等奖");
+}
+
+/* Recognised by content: a workbook named .et or .xls, a text table named .xlsx. */
+static void
+test_content_not_name (Fixture *f, gconstpointer data)
+{
+  g_autofree char *et = path_in (f, "demands.et");
+  write_xlsx (et, workbook, 2);
+  g_autofree char *odd = path_in (f, "demands.xls");
+  write_ods (odd, workbook, 2);
+  g_autofree char *text = path_in (f, "demands.xlsx");
+  write_csv (text, &demand_sheet, NULL, FALSE);
+  struct { const char *path; JbSheetFormat format; guint sheet; } cases[] = {
+    { et, JB_SHEET_FORMAT_XLSX, 1 }, { odd, JB_SHEET_FORMAT_ODS, 1 },
+    { text, JB_SHEET_FORMAT_CSV, 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JbIntake) intake = open_sheet (cases[i].path, JB_KIND_DEMAND, cases[i].sheet);
+      g_assert_cmpint (jb_workbook_get_format (jb_intake_get_workbook (intake)), ==,
+                       cases[i].format);
+      JbImportSummary summary;
+      import_ok (intake, f->store, &summary);
+    }
+  g_autofree char *dump = dump_demands (f->store);
+  g_assert_cmpstr (dump, ==, expected);
+}
+
+/* The command line: a spreadsheet by content, problems as FILE:ROW: column:
+ * reason on stderr, a missing column named, exit 1. */
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  /* The child runs in a fixture of its own: the parent's folder is passed. */
+  const char *dir = g_test_subprocess () ? g_getenv ("JB_CLI_DIR") : f->dir;
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *nocol = g_build_filename (dir, "nocol.csv", NULL);
+  if (g_test_subprocess ())
+    {
+      const char *which = g_getenv ("JB_CLI_CASE");
+      if (g_strcmp0 (which, "good") == 0)
+        exit (jb_cli_run_full (db, good, NULL, NULL));
+      if (g_strcmp0 (which, "bad") == 0)
+        exit (jb_cli_run_full (db, bad, NULL, "demand"));
+      exit (jb_cli_run_full (db, nocol, NULL, NULL));
+    }
+  g_setenv ("JB_CLI_DIR", f->dir, TRUE);
+  write_xlsx (good, workbook, 2);
+  g_file_set_contents (bad, "需求名称,需求单位,拟投入资金\n好需求,好公司,5万\n坏需求,坏公司,很多\n", -1,
+                       NULL);
+  g_file_set_contents (nocol, "需求名称,关键词\n电池,储能\n", -1, NULL);
+  const char *cases[] = { "good", "bad", "nocol" };
+  for (guint i = 0; i < 3; i++)
+    {
+      g_setenv ("JB_CLI_CASE", cases[i], TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
+      if (i == 0)
+        {
+          g_test_trap_assert_passed ();
+          g_test_trap_assert_stdout ("*: 7 created, 0 updated, 0 unchanged, 0 refused*");
+          g_test_trap_assert_stderr ("*warning: *good.xlsx:9: 合作方式: “独立研发”*");
+        }
+      else if (i == 1)
+        {
+          g_test_trap_assert_failed ();
+          g_test_trap_assert_stderr ("*bad.csv:3: 拟投入资金: “很多” is not an amount*"
+                                     "1 row was refused; nothing was imported*");
+        }
+      else
+        {
+          g_test_trap_assert_failed ();
+          g_test_trap_assert_stderr ("*The sheet has no column for: Owner.*");
+        }
+    }
+  g_unsetenv ("JB_CLI_CASE");
+  g_unsetenv ("JB_CLI_DIR");
+}
+
+static void
+test_parsers (void)
+{
+  struct { const char *text; gboolean end; const char *iso; } dates[] = {
+    { "2023-06-30", TRUE, "2023-06-30" }, { "2023/6/30", TRUE, "2023-06-30" },
+    { "2023年6月30日", TRUE, "2023-06-30" }, { "2023年6月", TRUE, "2023-06-30" },
+    { "2024年2月", TRUE, "2024-02-29" }, { "2023年6月", FALSE, "2023-06-01" },
+    { "2023.1-2023.12", TRUE, "2023-12-31" }, { "2023.1-2023.12", FALSE, "2023-01-01" },
+    { "2023年1月至2023年6月", TRUE, "2023-06-30" }, { "2023-01-01~2023-03-31", TRUE, "2023-03-31" },
+    { "2023年底", TRUE, "2023-12-31" }, { "2023年6月前", TRUE, "2023-06-30" },
+    { "2023-06", TRUE, "2023-06-30" }, { "尽快", TRUE, NULL }, { "2023-13", TRUE, NULL },
+    { "2023-02-30", TRUE, NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *iso = jb_date_normalize_loose (dates[i].text, dates[i].end);
+      g_assert_cmpstr (iso, ==, dates[i].iso);
+    }
+  struct { double serial; gboolean s1904; const char *iso; } serials[] = {
+    { 45107, FALSE, "2023-06-30" }, { 1, FALSE, "1900-01-01" }, { 59, FALSE, "1900-02-28" },
+    { 60, FALSE, NULL }, { 61, FALSE, "1900-03-01" }, { 45107.75, FALSE, "2023-06-30" },
+    { 43645, TRUE, "2023-06-30" }, { 0, FALSE, NULL }, { -3, FALSE, NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (serials); i++)
+    {
+      g_autofree char *iso = jb_date_from_serial (serials[i].serial, serials[i].s1904);
+      g_assert_cmpstr (iso, ==, serials[i].iso);
+    }
+  struct { const char *text; const char *words; } keywords[] = {
+    { "电池、快充，储能", "电池、快充、储能" }, { "废水;零排放", "废水、零排放" },
+    { "哈密瓜 品种　改良", "哈密瓜、品种、改良" }, { "solid state, battery", "solid state、battery" },
+    { " ", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    {
+      g_autofree char *words = jb_keywords_normalize (keywords[i].text);
+      g_assert_cmpstr (words, ==, keywords[i].words);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -521,5 +708,10 @@ main (int argc, char **argv)
   g_test_add ("/sheet/preview", Fixture, NULL, set_up, test_preview_and_overrides, tear_down);
   g_test_add ("/sheet/all-or-nothing", Fixture, NULL, set_up, test_all_or_nothing, tear_down);
   g_test_add ("/sheet/template", Fixture, NULL, set_up, test_template, tear_down);
+  g_test_add ("/sheet/kinds", Fixture, NULL, set_up, test_kinds, tear_down);
+  g_test_add ("/sheet/content-not-name", Fixture, NULL, set_up, test_content_not_name,
+              tear_down);
+  g_test_add ("/sheet/cli", Fixture, NULL, set_up, test_cli, tear_down);
+  g_test_add_func ("/sheet/parsers", test_parsers);
   return g_test_run ();
 }

@@ -421,9 +421,9 @@ resolve_organization (Run *run, JbRecord *org, const int *columns, JbRecord **st
   return id;
 }
 
-/* Keys kept in memory at most (about 100 bytes each); past them the
- * database is asked for every row. */
-#define MAX_KEYS 500000
+/* Keys kept in memory at most (about 100 bytes each; as many as the
+ * exchange import keeps ids): past them the database is asked every row. */
+#define MAX_KEYS 200000
 
 static char *
 record_key (Run *run, JbRecord *record)
