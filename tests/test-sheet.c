@@ -333,6 +333,21 @@ test_preview_and_overrides (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (a2->record, "coop_mode"), ==, "joint");
   g_assert_null (jb_record_get_text_by_name (a0->record, "indicators"));
 
+  /* What the dialog asks about: one unknown mode, in row 9, mapped above. */
+  jb_intake_set_choice (intake, "coop_mode", "独立研发", NULL);
+  g_autoptr (GPtrArray) unknown = jb_intake_unknown_choices (intake, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unknown->len, ==, 1);
+  JbIntakeChoice *u = g_ptr_array_index (unknown, 0);
+  g_assert_cmpstr (u->target, ==, "coop_mode");
+  g_assert_cmpstr (u->text, ==, "独立研发");
+  g_assert_cmpuint (u->first_row, ==, 9);
+  g_assert_cmpuint (u->n_rows, ==, 1);
+  g_assert_cmpuint (u->column, ==, 13);
+  jb_intake_set_choice (intake, "coop_mode", "独立研发", "joint");
+  g_autoptr (GPtrArray) none = jb_intake_unknown_choices (intake, NULL, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+
   g_autofree char *label = jb_intake_target_label (intake, "org.credit_code");
   g_assert_cmpstr (label, ==, "Owner: Unified social credit code");
   g_assert_cmpstr (jb_intake_list_targets (intake)[0], ==, "code");

@@ -579,6 +579,80 @@ store_row (Run *run, gboolean *update, JbRecord **org_out)
   return TRUE;
 }
 
+static void run_init (Run *run, JbIntake *intake, JbStore *store);
+static void run_clear (Run *run);
+
+/* ---- unknown choices ------------------------------------------------------- */
+
+typedef struct {
+  JbIntake *intake;
+  Run *run;
+  GPtrArray *found;     /* JbIntakeChoice */
+  GHashTable *index;    /* "target\ntext" → JbIntakeChoice */
+  GCancellable *cancellable;
+  guint n;
+} Scan;
+
+void
+jb_intake_choice_free (JbIntakeChoice *c)
+{
+  g_free (c->target);
+  g_free (c->text);
+  g_free (c);
+}
+
+static gboolean
+scan_row (guint row, const JbCell *cells, guint n, gpointer data, GError **error)
+{
+  Scan *scan = data;
+  GArray *columns = scan->intake->columns;
+  if (row <= scan->intake->header_last)
+    return TRUE;
+  for (guint c = 0; c < MIN (n, columns->len); c++)
+    {
+      JbIntakeColumn *col = &g_array_index (columns, JbIntakeColumn, c);
+      gboolean of_org;
+      const JbField *f = col->target && *cells[c].text
+                         ? jb_intake_target_field (scan->intake, col->target, &of_org) : NULL;
+      if (f == NULL || f->type != JB_TYPE_ENUM ||
+          choice (scan->run, col->target, f->enumeration, cells[c].text))
+        continue;
+      g_autofree char *key = g_strconcat (col->target, "\n", cells[c].text, NULL);
+      JbIntakeChoice *found = g_hash_table_lookup (scan->index, key);
+      if (found == NULL && scan->found->len < JB_INTAKE_MAX_PROBLEMS)
+        {
+          found = g_new0 (JbIntakeChoice, 1);
+          found->target = g_strdup (col->target);
+          found->column = c;
+          found->text = g_strdup (cells[c].text);
+          found->first_row = row + 1;
+          g_ptr_array_add (scan->found, found);
+          g_hash_table_insert (scan->index, g_steal_pointer (&key), found);
+        }
+      if (found)
+        found->n_rows++;
+    }
+  return ++scan->n % 256 != 0 || !g_cancellable_set_error_if_cancelled (scan->cancellable,
+                                                                         error);
+}
+
+GPtrArray *
+jb_intake_unknown_choices (JbIntake *intake, GCancellable *cancellable, GError **error)
+{
+  Run run;
+  run_init (&run, intake, NULL);
+  Scan scan = { intake, &run, g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                              jb_intake_choice_free),
+                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), cancellable, 0 };
+  gboolean ok = jb_workbook_read_sheet (intake->workbook, intake->sheet, scan_row, &scan,
+                                        cancellable, error);
+  g_hash_table_unref (scan.index);
+  run_clear (&run);
+  if (!ok)
+    g_clear_pointer (&scan.found, g_ptr_array_unref);
+  return scan.found;
+}
+
 /* ---- rows ------------------------------------------------------------------ */
 
 static gboolean
@@ -726,7 +800,8 @@ run_init (Run *run, JbIntake *intake, JbStore *store)
   run->notes = notes ? jb_kind_field_index (run->kind, notes) : -1;
   run->choice_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (jb_store_count (store, run->kind->id) == 0 && run->kind->id != JB_KIND_ORGANIZATION)
+  if (store && jb_store_count (store, run->kind->id) == 0 &&
+      run->kind->id != JB_KIND_ORGANIZATION)
     run->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_intake_problem_free);
   run->field_column = g_new (int, run->kind->n_fields);

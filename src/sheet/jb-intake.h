@@ -105,6 +105,23 @@ void          jb_intake_set_choice        (JbIntake      *intake,
                                            const char    *text,
                                            const char    *code);
 
+typedef struct {
+  char *target;     /* the column's target ("coop_mode", "org.kind") */
+  guint column;     /* the first column with that target */
+  char *text;       /* as the sheet writes it */
+  guint n_rows;     /* rows that have it */
+  guint first_row;  /* from 1 */
+} JbIntakeChoice;
+
+/* Every value of the sheet's choice columns that matches none of the
+ * choices (JbIntakeChoice, in the order met), for the user to map with
+ * jb_intake_set_choice(); values already mapped are left out.  Reads the
+ * whole sheet, without the database. */
+GPtrArray    *jb_intake_unknown_choices   (JbIntake      *intake,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void          jb_intake_choice_free       (JbIntakeChoice *choice);
+
 /* The first @n_rows data rows as they would be stored (JbIntakeRow), each
  * with its problems; the database is not changed. */
 GPtrArray    *jb_intake_preview           (JbIntake      *intake,
