@@ -656,8 +656,9 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
       /* The parser or the stream stopped: tell why, at the parser's line. */
       if (im.prolog.doctype_line)
         g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
-                     im.prolog.doctype_line, _("The file has a document type declaration (DOCTYPE), "
-                                        "which exchange files never have."));
+                     im.prolog.doctype_line,
+                     _("The file has a document type declaration (DOCTYPE), "
+                       "which exchange files never have."));
       else if (im.io_error)
         g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
       else

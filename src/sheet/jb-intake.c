@@ -514,7 +514,8 @@ jb_intake_target_label (JbIntake *intake, const char *target)
     return g_strdup (target);
   if (!of_org)
     return g_strdup (_(f->label));
-  const JbField *ref = jb_kind_field (jb_kind_get (intake->kind), jb_intake_org_field (intake->kind));
+  const JbField *ref = jb_kind_field (jb_kind_get (intake->kind),
+                                      jb_intake_org_field (intake->kind));
   /* The organization's name is the organization: "Owner". */
   if (strcmp (target, "org.name") == 0)
     return g_strdup (_(ref->label));
