@@ -43,7 +43,7 @@ static const char * const * const demand_rows[] = {
   ROW ("3", "工业废水零排放", "上海锂能科技有限公司", code1, "闵行区", "企业", "张三",
        "13800138000", "", "节能环保", "废水;零排放", "500,000元", "2023年6月30日", "独立研发",
        "成本高", ""),
-  ROW ("4", "芯片封装散热", "上海芯联半导体有限公司", code2, "闵行区", "企业", "赵六", "", "",
+  ROW ("4", "\u3000芯片封装散热\u00A0", "上海芯联半导体有限公司", code2, "闵行区", "企业", "赵六", "", "",
        "集成电路", "散热, 封装", "#120.5", "2023年6月", "技术转让", "散热差", ""),
   EMPTY,
   ROW ("填表说明：1. 每行填写一项需求；2. 金额单位为万元。"),
@@ -693,6 +693,56 @@ test_parsers (void)
     }
 }
 
+static void
+on_progress (double fraction, gpointer data)
+{
+  GCancellable *cancellable = data;
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  g_object_set_data (G_OBJECT (cancellable), "last", GINT_TO_POINTER ((int) (fraction * 1000)));
+  if (g_object_get_data (G_OBJECT (cancellable), "cancel"))
+    g_cancellable_cancel (cancellable);
+}
+
+/* From a worker thread, as the dialog runs it: progress up to 1, and a
+ * cancel leaves nothing behind. */
+static void
+test_progress_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("需求名称,需求单位\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "需求 %u,单位 %u\n", i, i % 50);
+  g_autofree char *path = path_in (f, "many.csv");
+  g_file_set_contents (path, text->str, (gssize) text->len, NULL);
+
+  for (int cancel = 1; cancel >= 0; cancel--)
+    {
+      g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      if (cancel)
+        g_object_set_data (G_OBJECT (cancellable), "cancel", GINT_TO_POINTER (1));
+      g_autoptr (GError) error = NULL;
+      JbImportSummary summary;
+      gboolean ok = jb_intake_import (intake, f->store, cancellable, on_progress, cancellable,
+                                      &summary, NULL, &error);
+      if (cancel)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_false (ok);
+          g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 0);
+          g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 0);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cancellable), "last")),
+                           ==, 1000);
+          g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 3000);
+          g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 50);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -728,5 +778,6 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/sheet/cli", Fixture, NULL, set_up, test_cli, tear_down);
   g_test_add_func ("/sheet/parsers", test_parsers);
+  g_test_add ("/sheet/progress-cancel", Fixture, NULL, set_up, test_progress_cancel, tear_down);
   return g_test_run ();
 }

@@ -328,13 +328,41 @@ jb_row_builder_reset (JbRowBuilder *b)
   b->n = 0;
 }
 
+static gboolean
+is_blank (gunichar c)
+{
+  /* Spaces of every width (the ideographic one included), and the invisible
+   * characters copied from web pages. */
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
+/* Trims white space, Chinese included, in place. */
+static void
+trim (char *text)
+{
+  char *start = text;
+  while (*start && is_blank (g_utf8_get_char_validated (start, -1)))
+    start = g_utf8_next_char (start);
+  char *end = start + strlen (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_find_prev_char (start, end);
+      if (prev == NULL || !is_blank (g_utf8_get_char_validated (prev, end - prev)))
+        break;
+      end = prev;
+    }
+  *end = '\0';
+  if (start != text)
+    memmove (text, start, (gsize) (end - start) + 1);
+}
+
 gboolean
 jb_row_builder_set (JbRowBuilder *b, guint col, JbCellType type, char *text)
 {
   g_autofree char *owned = text;
   if (owned == NULL || type == JB_CELL_EMPTY)
     return TRUE;
-  g_strstrip (owned);
+  trim (owned);
   if (*owned == '\0')
     return TRUE;
   if (col >= jb_sheet_limits.columns)
