@@ -293,6 +293,17 @@ test_reimport (Fixture *f, gconstpointer data)
   g_autofree char *updated = dump_demands (f->store);
   g_assert_nonnull (strstr (updated, "|热阻过高|"));
   g_assert_nonnull (strstr (updated, "|120500000|"));  /* kept: the row leaves it empty */
+  /* Its history: created by the first import, the problem changed by the last. */
+  gint64 id = jb_store_find (f->store, JB_KIND_DEMAND, (const char *[]) { "title" },
+                             (const char *[]) { "芯片封装散热" }, 1, NULL);
+  g_autoptr (JbRecord) d = jb_store_load (f->store, JB_KIND_DEMAND, id, NULL);
+  g_autoptr (GPtrArray) history = jb_store_history (f->store, jb_record_get_uuid (d), NULL);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((JbHistoryEntry *) g_ptr_array_index (history, 0))->action, ==, "created");
+  JbHistoryEntry *change = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (change->field, ==, "problem");
+  g_assert_cmpstr (change->old_value, ==, "散热差");
+  g_assert_cmpstr (change->new_value, ==, "热阻过高");
 }
 
 static void
