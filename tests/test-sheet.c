@@ -15,6 +15,7 @@
 
 #include "jb-cli.h"
 #include "jb-date.h"
+#include "jb-environment.h"
 #include "jb-intake.h"
 #include "jb-rules.h"
 #include "jb-xlsx.h"
@@ -468,6 +469,11 @@ test_template (Fixture *f, gconstpointer data)
   g_assert_cmpuint (lines->len, ==, 2);
   g_auto (GStrv) header = g_strsplit (g_ptr_array_index (lines, 1), "|", -1);
   g_assert_cmpuint (g_strv_length (header), ==, 17);
+  /* The drop-down lists' values, one column per choice, on the hidden sheet. */
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (wb, 2, collect_line, lists, NULL, &error));
+  g_assert_cmpstr (g_ptr_array_index (lists, 0), ==, "Enterprise|New energy|Technology transfer");
+  g_assert_cmpuint (lists->len, ==, 15);  /* the industry fields */
 
   /* Filled in: the same title and header, two demands, choices from the lists. */
   g_autofree char *c = g_strdup (code1);
@@ -754,6 +760,72 @@ test_progress_cancel (Fixture *f, gconstpointer data)
     }
 }
 
+/* The form in Chinese: Chinese headers, 万元, Chinese choices — and it comes
+ * back mapped even when the user who imports it reads English. */
+static void
+test_template_chinese (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "表.xlsx");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  gboolean ok = jb_xlsx_write_template (file, &error);
+  g_unsetenv ("LANGUAGE");
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  g_autoptr (JbWorkbook) wb = jb_workbook_open (file, NULL, &error);
+  g_assert_no_error (error);
+  if (strcmp (jb_workbook_get_sheet_name (wb, 0), "需求征集表") != 0)
+    {
+      g_test_skip ("the zh_CN translation is not built");
+      return;
+    }
+  g_assert_cmpstr (jb_workbook_get_sheet_name (wb, 1), ==, "填表说明");
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (wb, 0, collect_line, lines, NULL, &error));
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "企业创新需求征集表");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 1),
+                                   "需求名称|需求单位名称|统一社会信用代码|机构属性|所在区|"));
+  g_assert_nonnull (strstr (g_ptr_array_index (lines, 1), "|拟投入资金（万元）|"));
+  /* The choices the form offers, as its hidden sheet lists them. */
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (wb, 2, collect_line, lists, NULL, &error));
+  g_auto (GStrv) first = g_strsplit (g_ptr_array_index (lists, 0), "|", -1);
+  g_assert_cmpstr (first[0], ==, "企业");   /* kinds of organization */
+  g_assert_cmpstr (first[1], ==, "新能源"); /* industry fields */
+  g_assert_cmpstr (first[2], ==, "技术转让"); /* cooperation modes */
+
+  g_auto (GStrv) header = g_strsplit (g_ptr_array_index (lines, 1), "|", -1);
+  const char *head[18] = { NULL };
+  for (guint i = 0; i < 17; i++)
+    head[i] = header[i];
+  g_auto (GStrv) second = g_strsplit (g_ptr_array_index (lists, 2), "|", -1);
+  const char * const row[] = { "储能电池热管理", "示范企业", "", second[0], "闵行区", "", "", "",
+                               first[1], "储能、热管理", "", "", "", "", "#12.5", second[2],
+                               "@2026-12-31", NULL };
+  const char * const title[] = { g_ptr_array_index (lines, 0), NULL };
+  const char * const * const rows[] = { title, head, row, NULL };
+  TestSheet filled = { "需求征集表", rows, 17 };
+  g_autofree char *filled_path = path_in (f, "已填.xlsx");
+  write_xlsx (filled_path, &filled, 1);
+
+  g_autoptr (JbIntake) intake = open_sheet (filled_path, JB_KIND_DEMAND, 0);
+  for (guint col = 0; col < jb_intake_get_n_columns (intake); col++)
+    g_assert_cmpstr (jb_intake_get_target (intake, col), !=, JB_INTAKE_NOTES);
+  JbImportSummary summary;
+  import_ok (intake, f->store, &summary);
+  gint64 id = jb_store_find (f->store, JB_KIND_DEMAND, (const char *[]) { "title" },
+                             (const char *[]) { "储能电池热管理" }, 1, NULL);
+  g_autoptr (JbRecord) d = jb_store_load (f->store, JB_KIND_DEMAND, id, NULL);
+  g_assert_cmpint (jb_record_get_int_by_name (d, "investment"), ==, 12500000);
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "industry"), ==, "new_energy");
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "coop_mode"), ==, "joint");
+  g_autoptr (JbRecord) o = jb_store_load (f->store, JB_KIND_ORGANIZATION,
+                                          jb_record_get_int_by_name (d, "owner_id"), NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (o, "kind"), ==, "university");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -769,6 +841,7 @@ main (int argc, char **argv)
       return 0;
     }
   g_test_init (&argc, &argv, NULL);
+  jb_environment_init ();
 
   struct { const char *name; Format format; } formats[] = {
     { "xlsx", XLSX }, { "ods", ODS }, { "xls", XLS }, { "csv-utf8", CSV },
@@ -784,6 +857,8 @@ main (int argc, char **argv)
   g_test_add ("/sheet/preview", Fixture, NULL, set_up, test_preview_and_overrides, tear_down);
   g_test_add ("/sheet/all-or-nothing", Fixture, NULL, set_up, test_all_or_nothing, tear_down);
   g_test_add ("/sheet/template", Fixture, NULL, set_up, test_template, tear_down);
+  g_test_add ("/sheet/template-chinese", Fixture, NULL, set_up, test_template_chinese,
+              tear_down);
   g_test_add ("/sheet/kinds", Fixture, NULL, set_up, test_kinds, tear_down);
   g_test_add ("/sheet/content-not-name", Fixture, NULL, set_up, test_content_not_name,
               tear_down);

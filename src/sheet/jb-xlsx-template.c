@@ -94,6 +94,7 @@ jb_xlsx_write_template (GFile *file, GError **error)
   worksheet_set_column (help, 1, 1, 80, wrap);
 
   lxw_col_t list_col = 0;
+  g_autoptr (GPtrArray) choice_lists = g_ptr_array_new ();
   for (guint c = 0; c < n; c++)
     {
       const char *target = form[c].target;
@@ -120,8 +121,7 @@ jb_xlsx_write_template (GFile *file, GError **error)
       const JbEnum *e = enum_of (target);
       if (e)
         {
-          for (guint i = 0; i < e->n_values; i++)
-            worksheet_write_string (lists, (lxw_row_t) i, list_col, _(e->values[i].label), NULL);
+          g_ptr_array_add (choice_lists, (gpointer) e);
           g_autofree char *letter = jb_sheet_column_name (list_col);
           range = g_strdup_printf ("=Lists!$%s$1:$%s$%u", letter, letter, e->n_values);
           list_col++;
@@ -158,6 +158,15 @@ jb_xlsx_write_template (GFile *file, GError **error)
       worksheet_data_validation_range (ws, 2, col, FORM_ROWS + 1, col, &v);
     }
   worksheet_freeze_panes (ws, 2, 0);
+  /* Row by row: in constant memory, a row once left cannot be written. */
+  for (guint i = 0; i < 64; i++)
+    for (guint l = 0; l < choice_lists->len; l++)
+      {
+        const JbEnum *e = g_ptr_array_index (choice_lists, l);
+        if (i < e->n_values)
+          worksheet_write_string (lists, (lxw_row_t) i, (lxw_col_t) l, _(e->values[i].label),
+                                  NULL);
+      }
   guint r = n + 2;
   worksheet_write_string (help, (lxw_row_t) r, 0, _("Notes"), head);
   worksheet_write_string (help, (lxw_row_t) r, 1,
