@@ -247,6 +247,17 @@ test_format (Fixture *f, gconstpointer data)
 
   JbImportSummary summary;
   import_ok (intake, f->store, &summary);
+  /* The merged title, as the workbook formats that have merges say it. */
+  GArray *merges = jb_workbook_get_merges (jb_intake_get_workbook (intake));
+  if (format == XLSX || format == ODS)
+    {
+      g_assert_cmpuint (merges->len, ==, 1);
+      JbSheetRange *title = &g_array_index (merges, JbSheetRange, 0);
+      g_assert_cmpuint (title->first_row, ==, 0);
+      g_assert_cmpuint (title->last_row, ==, 0);
+      g_assert_cmpuint (title->first_col, ==, 0);
+      g_assert_cmpuint (title->last_col, ==, 15);
+    }
   /* 4 demands and 3 organizations created; the second row of 上海锂能
    * found it by credit code. */
   g_assert_cmpuint (summary.created, ==, 7);
