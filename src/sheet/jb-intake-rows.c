@@ -376,6 +376,10 @@ merge (JbRecord *dst, JbRecord *src, gboolean overwrite)
   return changed;
 }
 
+/* Keys kept in memory at most (about 100 bytes each; as many as the
+ * exchange import keeps ids): past them the database is asked every row. */
+#define MAX_KEYS 200000
+
 /* An organization as the row gives it: found (and completed with what the
  * row adds) or created.  Returns its id, 0 if the row has a problem or names
  * none. */
@@ -406,6 +410,11 @@ resolve_organization (Run *run, JbRecord *org, const int *columns, JbRecord **st
       g_autoptr (JbRecord) saved = jb_store_load (run->store, JB_KIND_ORGANIZATION, id, NULL);
       if (saved == NULL)
         return 0;
+      const char *saved_code = jb_record_get_text_by_name (saved, "credit_code");
+      if (!cached && code && saved_code && strcmp (code, saved_code) != 0)
+        add_problem (run, columns[jb_kind_field_index (run->org_kind, "credit_code")], TRUE,
+                     _("%s has the credit code %s in the database, kept; the sheet says %s."),
+                     jb_record_get_title (saved), saved_code, code);
       /* Only what the database lacks: the row may be older than the record. */
       if (!cached && merge (saved, org, FALSE))
         {
@@ -432,16 +441,15 @@ resolve_organization (Run *run, JbRecord *org, const int *columns, JbRecord **st
       if (stored)
         *stored = g_object_ref (org);
     }
+  /* Bounded like the keys below: past that, the database is asked. */
+  if (g_hash_table_size (run->orgs) >= MAX_KEYS)
+    return id;
   g_hash_table_insert (run->orgs, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) id));
   if (code && name)
     g_hash_table_insert (run->orgs, g_strconcat ("name:", name, NULL),
                          GSIZE_TO_POINTER ((gsize) id));
   return id;
 }
-
-/* Keys kept in memory at most (about 100 bytes each; as many as the
- * exchange import keeps ids): past them the database is asked every row. */
-#define MAX_KEYS 200000
 
 static char *
 record_key (Run *run, JbRecord *record)
