@@ -853,6 +853,27 @@ test_template_chinese (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (o, "kind"), ==, "university");
 }
 
+/* A GB18030 table whose first 64 KB are ASCII is still read as GB18030. */
+static void
+test_late_gb18030 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("title,owner\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Demand number %u,Owner %u\n", i, i % 7);
+  g_string_append (text, "储能电池,上海锂能科技有限公司\n");
+  gsize len;
+  g_autofree char *gb = g_convert (text->str, (gssize) text->len, "GB18030", "UTF-8", NULL, &len,
+                                   NULL);
+  g_assert_cmpuint (len, >, 65536 + 100);
+  g_autofree char *path = path_in (f, "late.csv");
+  g_file_set_contents (path, gb, (gssize) len, NULL);
+  g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
+  JbImportSummary summary;
+  import_ok (intake, f->store, &summary);
+  g_assert_cmpint (jb_store_find (f->store, JB_KIND_ORGANIZATION, (const char *[]) { "name" },
+                                  (const char *[]) { "上海锂能科技有限公司" }, 1, NULL), >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -897,6 +918,7 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/sheet/cli", Fixture, NULL, set_up, test_cli, tear_down);
   g_test_add_func ("/sheet/parsers", test_parsers);
+  g_test_add ("/sheet/late-gb18030", Fixture, NULL, set_up, test_late_gb18030, tear_down);
   g_test_add ("/sheet/progress-cancel", Fixture, NULL, set_up, test_progress_cancel, tear_down);
   return g_test_run ();
 }

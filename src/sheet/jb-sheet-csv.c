@@ -30,6 +30,35 @@ is_utf8 (const char *data, gsize len, gboolean whole)
          g_utf8_get_char_validated (end, (gssize) (len - (gsize) (end - data))) == (gunichar) -2;
 }
 
+/* Whether the rest of the stream (after @sample) is UTF-8 too: a table
+ * whose first lines are ASCII may hold GB18030 further down. */
+static gboolean
+rest_is_utf8 (GInputStream *in, const char *sample, gsize len, GCancellable *cancellable)
+{
+  g_autofree char *buf = g_malloc (SAMPLE + 4);
+  /* The bytes of a character cut at the sample's end go first. */
+  const char *end;
+  g_utf8_validate (sample, (gssize) len, &end);
+  gsize carry = len - (gsize) (end - sample);
+  memcpy (buf, end, carry);
+  gssize n;
+  while ((n = g_input_stream_read (in, buf + carry, SAMPLE, cancellable, NULL)) > 0)
+    {
+      gsize have = carry + (gsize) n;
+      const char *stop;
+      if (!g_utf8_validate (buf, (gssize) have, &stop))
+        {
+          carry = have - (gsize) (stop - buf);
+          if (carry >= 4 || g_utf8_get_char_validated (stop, (gssize) carry) != (gunichar) -2)
+            return FALSE;
+          memmove (buf, stop, carry);
+        }
+      else
+        carry = 0;
+    }
+  return carry == 0;
+}
+
 static char
 guess_separator (const char *text, gsize len)
 {
@@ -242,7 +271,8 @@ jb_sheet_csv_open (JbWorkbook *wb, GCancellable *cancellable, GError **error)
     csv->charset = "UTF-16LE", csv->skip = 2;
   else if (len >= 2 && memcmp (sample, "\xFE\xFF", 2) == 0)
     csv->charset = "UTF-16BE", csv->skip = 2;
-  else if (!is_utf8 (sample, len, whole))
+  else if (!is_utf8 (sample, len, whole) ||
+           (!whole && !rest_is_utf8 (G_INPUT_STREAM (in), sample, len, cancellable)))
     csv->charset = "GB18030";
   if (memchr (sample, '\0', len) && !g_str_has_prefix (csv->charset ? csv->charset : "", "UTF-16"))
     return jb_sheet_fail (wb, error, JB_SHEET_ERROR_INVALID,
