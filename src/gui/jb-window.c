@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jb-dashboard.h"
 #include "jb-date.h"
@@ -200,9 +201,13 @@ on_csv_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
       gboolean xlsx = g_str_has_suffix (name, ".xlsx") ||
                       (filter && g_object_get_data (G_OBJECT (filter), "jb-xlsx"));
-      if (xlsx && !g_str_has_suffix (name, ".xlsx"))
+      g_autofree char *local = g_file_get_path (file);
+      if (xlsx && local && !g_str_has_suffix (local, ".xlsx"))
         {
-          g_autofree char *path = g_strconcat (g_file_peek_path (file), ".xlsx", NULL);
+          /* The suggested name ends in .csv: the type chosen wins. */
+          if (g_str_has_suffix (local, ".csv"))
+            local[strlen (local) - strlen (".csv")] = '\0';
+          g_autofree char *path = g_strconcat (local, ".xlsx", NULL);
           g_autoptr (GFile) named = g_file_new_for_path (path);
           g_set_object (&file, named);
           g_free (name);
