@@ -874,6 +874,65 @@ test_late_gb18030 (Fixture *f, gconstpointer data)
                                   (const char *[]) { "上海锂能科技有限公司" }, 1, NULL), >, 0);
 }
 
+/* Dates as Excel stores them: serials under a date style, built-in or custom,
+ * in the 1900 or the 1904 system; shared strings with rich text runs. */
+static void
+test_xlsx_dates (Fixture *f, gconstpointer data)
+{
+  static const char styles[] =
+    "<styleSheet><numFmts count=\"1\"><numFmt numFmtId=\"176\" "
+    "formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
+    "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/>"
+    "</cellXfs></styleSheet>";
+  static const char strings[] =
+    "<sst><si><t>需求名称</t></si><si><r><t>需求</t></r><r><t>单位</t></r>"
+    "<rPh><t>ふりがな</t></rPh></si><si><t>截止日期</t></si><si><t>意向投入</t></si>"
+    "<si><t xml:space=\"preserve\"> 某公司 </t></si></sst>";
+  static const char sheet[] =
+    "<worksheet><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+    "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>甲</t></is></c>"
+    "<c r=\"B2\" t=\"s\"><v>4</v></c><c r=\"C2\" s=\"1\"><v>%s</v></c>"
+    "<c r=\"D2\"><f>SUM(1,2)</f><v>3</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"str\"><f>A2&amp;\"乙\"</f><v>甲乙</v></c>"
+    "<c r=\"B3\" t=\"s\"><v>4</v></c><c r=\"C3\" s=\"2\"><v>%s</v></c></row>"
+    "</sheetData></worksheet>";
+  struct { gboolean s1904; const char *serial2, *serial3; } cases[] = {
+    { FALSE, "45107", "45108.5" }, { TRUE, "43645", "43646" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *workbook_xml = g_strdup_printf (
+        "<workbook xmlns:r=\"r\"><workbookPr date1904=\"%s\"/><sheets>"
+        "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+        cases[i].s1904 ? "1" : "false");
+      g_autofree char *sheet_xml = g_strdup_printf (sheet, cases[i].serial2, cases[i].serial3);
+      const char *names[] = { "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                              "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml" };
+      const char *contents[] = {
+        workbook_xml,
+        "<Relationships><Relationship Id=\"rId1\" Target=\"/xl/worksheets/sheet1.xml\"/>"
+        "</Relationships>", styles, strings, sheet_xml,
+      };
+      g_autofree char *path = path_in (f, "dates.xlsx");
+      write_zip (path, names, contents, NULL, 5);
+      g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
+      g_assert_cmpstr (jb_intake_get_header (intake, 1), ==, "需求单位");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) rows = jb_intake_preview (intake, f->store, 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 2);
+      JbIntakeRow *r2 = g_ptr_array_index (rows, 0), *r3 = g_ptr_array_index (rows, 1);
+      g_assert_cmpuint (r2->problems->len, ==, 0);
+      g_assert_cmpstr (jb_record_get_text_by_name (r2->record, "deadline"), ==, "2023-06-30");
+      g_assert_cmpstr (jb_record_get_text_by_name (r3->record, "deadline"), ==, "2023-07-01");
+      g_assert_cmpstr (jb_record_get_title (r3->record), ==, "甲乙");
+      g_assert_cmpint (jb_record_get_int_by_name (r2->record, "investment"), ==, 300);
+      g_assert_cmpstr (jb_record_get_text_by_name (r2->organization, "name"), ==, "某公司");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -919,6 +978,7 @@ main (int argc, char **argv)
   g_test_add ("/sheet/cli", Fixture, NULL, set_up, test_cli, tear_down);
   g_test_add_func ("/sheet/parsers", test_parsers);
   g_test_add ("/sheet/late-gb18030", Fixture, NULL, set_up, test_late_gb18030, tear_down);
+  g_test_add ("/sheet/xlsx-dates", Fixture, NULL, set_up, test_xlsx_dates, tear_down);
   g_test_add ("/sheet/progress-cancel", Fixture, NULL, set_up, test_progress_cancel, tear_down);
   return g_test_run ();
 }
