@@ -204,7 +204,12 @@ test_huge_dimensions (Fixture *f, gconstpointer data)
   write_ole2 (xls, names, contents, lengths, 1);
   assert_refused (f, xls, JB_SHEET_ERROR_TOO_LARGE, "cells");
 
-  /* A text table with a cell of 200 000 characters. */
+  /* A cell of 200 000 characters, in a sheet and in a text table. */
+  g_autofree char *long_text = g_strnfill (200000, 'x');
+  g_autofree char *long_row = g_strdup_printf ("<row r=\"2\"><c t=\"inlineStr\"><is><t>%s</t></is>"
+                                               "</c></row>", long_text);
+  g_autofree char *long_xlsx = raw_sheet (f, "long.xlsx", long_row);
+  assert_refused (f, long_xlsx, JB_SHEET_ERROR_TOO_LARGE, "longer than");
   g_autofree char *cell = g_strnfill (200000, 'x');
   g_autofree char *csv_text = g_strconcat ("需求名称,需求单位\n", cell, ",y\n", NULL);
   g_autofree char *csv = path_in (f, "long.csv");

@@ -246,9 +246,14 @@ jb_sheet_xml_text (JbSheetXml *x, GString *out, const char *skip, GError **error
         {
           const char *text = (const char *) xmlTextReaderConstValue (x->reader);
           gsize len = text ? strlen (text) : 0;
-          /* Longer than a cell may be: cut, as the spreadsheet would. */
+          /* Bytes, not characters: a Chinese character takes three. */
           if (out->len + len > JB_SHEET_MAX_CELL * 4)
-            len = out->len < JB_SHEET_MAX_CELL * 4 ? JB_SHEET_MAX_CELL * 4 - out->len : 0;
+            {
+              jb_sheet_fail (x->wb, error, JB_SHEET_ERROR_TOO_LARGE,
+                             _("%s has a text longer than %u characters."), x->path,
+                             JB_SHEET_MAX_CELL);
+              return FALSE;
+            }
           g_string_append_len (out, text, (gssize) len);
         }
     }
