@@ -18,6 +18,8 @@ main (int argc, char **argv)
   g_autofree char *export_path = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *report_event = NULL;
+  g_autofree char *import_kind = NULL;
+  g_autofree char *template_path = NULL;
   int report_year = 0;
   gboolean report_event_alone = FALSE;
   gboolean version = FALSE;
@@ -25,7 +27,13 @@ main (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use this database file instead of the default one"), N_("FILE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path,
-      N_("Import an exchange file into the database, without a window"), N_("FILE") },
+      N_("Import an exchange file or a spreadsheet into the database, without a window"),
+      N_("FILE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &import_kind,
+      N_("What the rows of an imported spreadsheet are: demand (the default), organization, "
+         "person or achievement"), N_("KIND") },
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &template_path,
+      N_("Write the blank demand collection form as .xlsx, without a window"), N_("FILE") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Export the whole database to an exchange file, without a window"), N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
@@ -64,8 +72,10 @@ main (int argc, char **argv)
   /* Headless: no display, no D-Bus. */
   if (report_path)
     return jb_cli_report (db_path, report_path, report_year, report_event, report_event_alone);
+  if (template_path)
+    return jb_cli_template (template_path);
   if (import_path || export_path)
-    return jb_cli_run (db_path, import_path, export_path);
+    return jb_cli_run_full (db_path, import_path, export_path, import_kind);
 
   /* What the options left: exchange files to offer for import. */
   g_autoptr (JbApplication) app = jb_application_new (db_path);

@@ -54,7 +54,8 @@ add (Fixture *f, const char *name, JbKindId kind, const char *created, ...)
   va_end (ap);
   jb_record_set_uuid (r, uuid);
   jb_record_set_times (r, created, created);
-  if (!jb_store_save (f->store, r, JB_SAVE_KEEP_TIMES | JB_SAVE_ANY_STATUS, &error))
+  if (!jb_store_save (f->store, r, JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS,
+                      &error))
     g_error ("%s: %s", name, error->message);
   g_hash_table_insert (f->ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
                                                           sizeof (gint64)));

@@ -13,6 +13,7 @@
 #include "ui-test-util.h"
 #include "jb-environment.h"
 #include "jb-exchange-dialog.h"
+#include "jb-sheet.h"
 #include "jb-field-editor.h"
 #include "jb-money.h"
 #include "jb-record-browser.h"
@@ -191,6 +192,13 @@ rows_shown (Fixture *f, JbKindId kind, const char *query)
   ui_test_pump ();
   return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->window,
                                                                                       kind)));
+}
+
+static gboolean
+collect_first_cells (guint row, const JbCell *cells, guint n, gpointer data, GError **error)
+{
+  g_ptr_array_add (data, g_strdup (cells[0].text));
+  return TRUE;
 }
 
 static void
@@ -661,6 +669,21 @@ test_sample_import_and_export (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (lines), ==, shown + 2); /* header, rows, "" after the last CRLF */
   g_assert_nonnull (strstr (csv_text, "锅炉"));
   g_remove (csv);
+  /* The same as .xlsx, read back: the rows, and amounts under their unit. */
+  g_autofree char *xlsx = g_build_filename (f->dir, "table.xlsx", NULL);
+  g_autoptr (GFile) xlsx_file = g_file_new_for_path (xlsx);
+  g_assert_true (jb_record_browser_export_xlsx (jb_window_get_browser (f->window,
+                                                                       JB_KIND_DEMAND),
+                                                xlsx_file, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbWorkbook) workbook = jb_workbook_open (xlsx_file, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) xlsx_rows = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (jb_workbook_read_sheet (workbook, 0, collect_first_cells, xlsx_rows, NULL,
+                                         &error));
+  g_assert_cmpuint (xlsx_rows->len, ==, shown + 1);
+  g_assert_cmpstr (g_ptr_array_index (xlsx_rows, 0), ==, _("Code"));
+  g_remove (xlsx);
 
   JbExchangeDialog *d1 = jb_exchange_dialog_export (GTK_WINDOW (f->window), f->store, some_file,
                                                     ids);

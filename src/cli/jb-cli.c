@@ -4,12 +4,19 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jb-cli.h"
+#include "jb-cli-private.h"
 #include "jb-exchange.h"
 #include "jb-report.h"
 
 int
 jb_cli_run (const char *db_path, const char *import_path, const char *export_path)
+{
+  return jb_cli_run_full (db_path, import_path, export_path, NULL);
+}
+
+int
+jb_cli_run_full (const char *db_path, const char *import_path, const char *export_path,
+                 const char *kind)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *default_path = db_path ? NULL : jb_store_default_path ();
@@ -26,6 +33,17 @@ jb_cli_run (const char *db_path, const char *import_path, const char *export_pat
       return 1;
     }
 
+  if (import_path)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (import_path);
+      if (!jb_cli_is_exchange_file (file))
+        {
+          int status = jb_cli_import_sheet (store, file, import_path, kind);
+          if (status != 0)
+            return status;
+          import_path = NULL;
+        }
+    }
   if (import_path)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (import_path);

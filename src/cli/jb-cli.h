@@ -3,7 +3,7 @@
  * with no display and no D-Bus. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,17 @@ G_BEGIN_DECLS
 int  jb_cli_run  (const char *db_path,
                   const char *import_path,
                   const char *export_path);
+/* The same; @import_path may also be a spreadsheet (.xlsx, .xls, .ods, .csv,
+ * recognised by content) whose rows are records of @kind ("demand",
+ * "organization", "person", "achievement"; NULL: demands), its columns
+ * mapped automatically.  A missing required column is an error naming it;
+ * each refused row prints "FILE:ROW: column: reason" on stderr. */
+int  jb_cli_run_full (const char *db_path,
+                      const char *import_path,
+                      const char *export_path,
+                      const char *kind);
+/* Writes the blank demand collection form (需求征集表) as .xlsx. */
+int  jb_cli_template (const char *template_path);
 
 /* Writes the report (jb-report.h) of the database at @db_path (NULL: the
  * default file) to the PDF @report_path: for @year (0: the latest year that

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "jb-kind-private.h"
 #include "jb-rules.h"
@@ -150,10 +151,13 @@ assign (JbStore *store, JbRecord *record)
 {
   if (jb_record_get_text_by_name (record, "code"))
     return;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *prefix = g_strdup_printf ("JB-%d-", g_date_time_get_year (now));
-  gint64 last = jb_store_last_number (store, JB_KIND_DEMAND, "code", prefix);
-  g_autofree char *code = g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
+  /* localtime_r, not GDateTime: it looks the time zone up once per process,
+   * not once per demand of an import. */
+  time_t t = time (NULL);
+  struct tm tm;
+  localtime_r (&t, &tm);
+  g_autofree char *prefix = g_strdup_printf ("JB-%d-", tm.tm_year + 1900);
+  g_autofree char *code = jb_store_next_code (store, JB_KIND_DEMAND, "code", prefix, 4);
   jb_record_set_text_by_name (record, "code", code);
 }
 

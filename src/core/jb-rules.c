@@ -32,6 +32,28 @@ jb_keywords_split (const char *text)
   return g_strv_builder_end (builder);
 }
 
+char *
+jb_keywords_normalize (const char *text)
+{
+  g_auto (GStrv) words = jb_keywords_split (text);
+  if (words[0] && words[1] == NULL)
+    {
+      /* One "word" with spaces inside: "电池 储能　快充". */
+      g_autofree char *spaced = g_strdup (words[0]);
+      g_strdelimit (spaced, "\t", ' ');
+      g_auto (GStrv) ideo = g_strsplit (spaced, "\u3000", -1);
+      g_autofree char *joined = g_strjoinv (" ", ideo);
+      g_auto (GStrv) parts = g_strsplit (joined, " ", -1);
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      for (guint i = 0; parts[i]; i++)
+        if (*g_strstrip (parts[i]))
+          g_strv_builder_add (builder, parts[i]);
+      g_strfreev (words);
+      words = g_strv_builder_end (builder);
+    }
+  return words[0] ? g_strjoinv ("、", words) : NULL;
+}
+
 guint
 jb_rules_field (JbRecord *record, const char *name)
 {

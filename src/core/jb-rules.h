@@ -20,5 +20,9 @@ void      jb_rules_check_change       (JbRecord *before, JbRecord *after, GPtrAr
 void      jb_rules_prefill            (JbStore *store, JbRecord *record);
 /* Splits "电池, 储能、快充" into keywords: commas, enumeration commas, semicolons. */
 GStrv     jb_keywords_split           (const char *text);
+/* Keywords as people type them in a spreadsheet cell: separated as above, or
+ * by spaces (ASCII or ideographic) when there is no other separator; joined
+ * with "、" as the editor keeps them.  NULL if there are none. */
+char     *jb_keywords_normalize       (const char *text);
 
 G_END_DECLS

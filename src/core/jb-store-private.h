@@ -26,6 +26,10 @@ struct _JbStore {
    * prepared once, so that importing 100 000 records does not parse 100 000
    * times. */
   GHashTable *cache;
+  /* "demand.code.JB-2026-" → the last number jb_store_next_code() gave: the
+   * next is tried first, without scanning the year's codes again (which made
+   * importing 100 000 demands without codes quadratic). */
+  GHashTable *last_codes;
 };
 
 /* Columns every record table has before its fields. */

@@ -374,22 +374,95 @@ jb_store_get_ref (JbStore *self, JbKindId kind_id, gint64 id, const char *field)
   return target;
 }
 
-gint64
-jb_store_last_number (JbStore *self, JbKindId kind_id, const char *field, const char *prefix)
+/* Whether text @field of some record of @kind holds @value. */
+static gboolean
+value_taken (JbStore *self, const JbKind *kind, const JbField *f, const char *value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?1", kind->name, f->name);
+  sqlite3_stmt *stmt = jb_store_statement (self, sql, NULL);
+  gboolean taken = TRUE;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+      taken = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  return taken;
+}
+
+char *
+jb_store_next_code (JbStore *self, JbKindId kind_id, const char *field, const char *prefix,
+                    guint digits)
 {
   const JbKind *kind = jb_kind_get (kind_id);
   const JbField *f = jb_kind_field (kind, field);
-  g_return_val_if_fail (f != NULL && f->type == JB_TYPE_TEXT, 0);
+  g_return_val_if_fail (f != NULL && f->type == JB_TYPE_TEXT, NULL);
+  g_autofree char *key = g_strdup_printf ("%s.%s.%s", kind->name, f->name, prefix);
+  gpointer last_given;
+
+  /* The number after the last one given, if nobody took it meanwhile. */
+  if (g_hash_table_lookup_extended (self->last_codes, key, NULL, &last_given))
+    {
+      gint64 next = GPOINTER_TO_SIZE (last_given) + 1;
+      char *code = g_strdup_printf ("%s%0*" G_GINT64_FORMAT, prefix, (int) digits, next);
+      if (!value_taken (self, kind, f, code))
+        {
+          g_hash_table_insert (self->last_codes, g_steal_pointer (&key), GSIZE_TO_POINTER (next));
+          return code;
+        }
+      g_free (code);
+    }
+
   g_autofree char *sql = g_strdup_printf ("SELECT max(CAST(substr(%1$s, length(?1) + 1) AS INTEGER))"
                                           " FROM %2$s WHERE substr(%1$s, 1, length(?1)) = ?1",
                                           f->name, kind->name);
   sqlite3_stmt *stmt = jb_store_statement (self, sql, NULL);
   gint64 last = 0;
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (self->last_codes, g_steal_pointer (&key), GSIZE_TO_POINTER (last + 1));
+  return g_strdup_printf ("%s%0*" G_GINT64_FORMAT, prefix, (int) digits, last + 1);
+}
+
+gint64
+jb_store_find (JbStore *self, JbKindId kind, const char * const *fields,
+               const char * const *values, guint n, GError **error)
+{
+  const JbKind *k = jb_kind_get (kind);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_string_printf (sql, "SELECT id FROM %s WHERE ", k->name);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Names come from the kind's table, never from the caller's text. */
+      const JbField *f = jb_kind_field (k, fields[i]);
+      g_return_val_if_fail (f != NULL, -1);
+      g_string_append_printf (sql, "%s%s = ?%u", i ? " AND " : "", f->name, i + 1);
+    }
+  /* No ORDER BY id: SQLite would walk the table in id order instead of
+   * using the index on the fields; the index gives the lowest id first. */
+  g_string_append (sql, " LIMIT 1");
+  sqlite3_stmt *stmt = jb_store_statement (self, sql->str, error);
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last = sqlite3_column_int64 (stmt, 0);
+    return -1;
+  for (guint i = 0; i < n; i++)
+    {
+      const JbField *f = jb_kind_field (k, fields[i]);
+      if (jb_field_type (f->type)->text_value)
+        sqlite3_bind_text (stmt, (int) i + 1, values[i], -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_ascii_strtoll (values[i], NULL, 10));
+    }
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    id = jb_store_fail (self, error) ? 0 : -1;
   sqlite3_reset (stmt);
-  return last;
+  return id;
 }

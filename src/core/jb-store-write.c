@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "jb-date.h"
 #include "jb-rules.h"
@@ -163,7 +164,7 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
 
   if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
     return FALSE;
-  if (is_new && !(flags & JB_SAVE_KEEP_TIMES) && kind->ops->assign)
+  if (is_new && !(flags & JB_SAVE_AS_FILED) && kind->ops->assign)
     kind->ops->assign (self, record);
 
   if (!(flags & JB_SAVE_KEEP_TIMES) || !jb_record_get_uuid (record))
@@ -265,7 +266,7 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   if (own && !jb_store_begin (self, error))
     return FALSE;
   if (!write_record (self, work, flags, error) ||
-      (!(flags & JB_SAVE_KEEP_TIMES) && !apply_consequences (self, work, error)))
+      (!(flags & JB_SAVE_AS_FILED) && !apply_consequences (self, work, error)))
     {
       if (own)
         jb_store_rollback (self);

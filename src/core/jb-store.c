@@ -91,6 +91,7 @@ jb_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_clear_pointer (&self->last_codes, g_hash_table_unref);
 
   G_OBJECT_CLASS (jb_store_parent_class)->finalize (object);
 }
@@ -111,6 +112,7 @@ jb_store_init (JbStore *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) sqlite3_finalize);
+  self->last_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 char *

@@ -27,9 +27,8 @@ typedef enum {
 
 typedef enum {
   JB_SAVE_DEFAULT = 0,
-  /* An import: keep the record's uuid and created/updated times, and exactly
-   * what the file says (no code assigned, no consequences for other records:
-   * the file holds them already). */
+  /* Keep the record's uuid and created/updated times (imports); a new
+   * record's creation is its created time, not a history row. */
   JB_SAVE_KEEP_TIMES = 1 << 0,
   /* Skip the demand status workflow between the saved copy and this one: an
    * imported file is the truth, whatever path the demand took elsewhere. */
@@ -42,6 +41,9 @@ typedef enum {
    * reloaded (its references get no titles), and a failed save may leave
    * the record changed (an id or a demand code): the caller drops it. */
   JB_SAVE_BULK = 1 << 2,
+  /* Exactly what an exchange file says: no code assigned, no consequences
+   * for other records (the file holds them already). */
+  JB_SAVE_AS_FILED = 1 << 3,
 } JbSaveFlags;
 
 typedef struct {
@@ -133,12 +135,14 @@ gint64       jb_store_get_ref       (JbStore     *self,
                                      JbKindId     kind,
                                      gint64       id,
                                      const char  *field);
-/* The largest number that follows @prefix in text @field ("JB-2026-0042" →
- * 42 for the prefix "JB-2026-"); 0 if none. */
-gint64       jb_store_last_number   (JbStore     *self,
+/* The next code for text @field: @prefix and the number after the largest
+ * that follows @prefix in any record ("JB-2026-0043" after "JB-2026-0042"),
+ * with at least @digits digits. */
+char        *jb_store_next_code     (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *field,
-                                     const char  *prefix);
+                                     const char  *prefix,
+                                     guint        digits);
 
 /* Groups saves into one transaction (nests).  "changed" is emitted once, after
  * the outermost commit. */
@@ -157,6 +161,17 @@ void         jb_store_notify_changed (JbStore    *self);
 gint64       jb_store_id_for_uuid   (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *uuid);
+
+/* The row id of a record of @kind whose @n fields (names) hold
+ * @values (text; numbers for int, money, ref and bool fields), 0 if there is
+ * none, -1 with @error if the database could not be asked: finding an
+ * organization by credit code or name, a demand by owner and title. */
+gint64       jb_store_find          (JbStore            *self,
+                                     JbKindId            kind,
+                                     const char * const *fields,
+                                     const char * const *values,
+                                     guint               n,
+                                     GError            **error);
 
 /* A read transaction (nests with jb_store_begin; end it with jb_store_commit):
  * a consistent snapshot without taking the write lock. */

@@ -18,6 +18,7 @@
 #include "jb-exchange-private.h"
 #include "jb-field-type.h"
 #include "jb-money.h"
+#include "jb-xml-prolog.h"
 
 /* Far above any field's limit (the store's rules check those, with a kinder
  * message); this only stops a hostile file from filling memory. */
@@ -36,16 +37,6 @@ jb_exchange_set_ids_in_memory (guint n)
   ids_in_memory = n ? n : MAX_SEEN_IN_MEMORY;
 }
 
-/* Where the scan of the prolog (what comes before the root element) stands. */
-typedef enum {
-  PROLOG_TEXT,     /* between markup */
-  PROLOG_LT,       /* after '<' */
-  PROLOG_BANG,     /* after "<!": a comment or a DOCTYPE */
-  PROLOG_COMMENT,
-  PROLOG_PI,
-  PROLOG_DONE,     /* the root element started: libxml2 takes it from here */
-} PrologState;
-
 typedef struct {
   JbStore *store;
   const char *name;
@@ -63,77 +54,24 @@ typedef struct {
   JbImportSummary summary;
   GString *value;
   GHashTable *seen;  /* ids of the file, the first ids_in_memory */
-  PrologState prolog;
-  char bang[8];      /* the characters after "<!" */
-  guint n_bang;
-  char last[2];      /* the previous characters, for "-->" and "?>" */
-  int prolog_line;
-  int doctype_line;  /* > 0: the file has a DOCTYPE there */
+  JbXmlProlog prolog;
   gboolean was_empty[JB_N_KINDS];  /* the kind's table when the import began */
 } Import;
 
 enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
 
-/* Looks for a DOCTYPE before libxml2 sees the bytes: a refused DOCTYPE is then
- * never parsed at all, entity declarations included.  TRUE if there is one. */
-static gboolean
-scan_prolog (Import *im, const char *buffer, gssize len)
-{
-  for (gssize i = 0; i < len && im->prolog != PROLOG_DONE; i++)
-    {
-      char c = buffer[i];
-      if (c == '\n')
-        im->prolog_line++;
-      switch (im->prolog)
-        {
-        case PROLOG_TEXT:
-          if (c == '<')
-            im->prolog = PROLOG_LT;
-          break;
-        case PROLOG_LT:
-          im->prolog = c == '?' ? PROLOG_PI : c == '!' ? PROLOG_BANG : PROLOG_DONE;
-          im->n_bang = 0;
-          memset (im->last, 0, sizeof im->last);
-          break;
-        case PROLOG_BANG:
-          im->bang[im->n_bang++] = c;
-          if (im->n_bang == 2 && memcmp (im->bang, "--", 2) == 0)
-            im->prolog = PROLOG_COMMENT;
-          else if (im->n_bang == 7 && memcmp (im->bang, "DOCTYPE", 7) == 0)
-            {
-              im->doctype_line = im->prolog_line;
-              return TRUE;
-            }
-          else if (memcmp (im->bang, "--", MIN (im->n_bang, 2)) != 0 &&
-                   memcmp (im->bang, "DOCTYPE", im->n_bang) != 0)
-            im->prolog = PROLOG_DONE; /* not well-formed: libxml2 says so */
-          break;
-        case PROLOG_COMMENT:
-        case PROLOG_PI:
-          if (im->prolog == PROLOG_COMMENT ? c == '>' && im->last[0] == '-' && im->last[1] == '-'
-                                           : c == '>' && im->last[1] == '?')
-            im->prolog = PROLOG_TEXT;
-          im->last[0] = im->last[1];
-          im->last[1] = c;
-          break;
-        case PROLOG_DONE:
-          break;
-        }
-    }
-  return FALSE;
-}
-
 static int
 read_cb (void *context, char *buffer, int len)
 {
   Import *im = context;
-  if (im->doctype_line)
+  if (im->prolog.doctype_line)
     return -1;
   gssize n = g_input_stream_read (im->stream, buffer, (gsize) len, im->cancellable,
                                   &im->io_error);
   if (n > 0)
     im->consumed += n;
-  if (n > 0 && im->prolog != PROLOG_DONE && scan_prolog (im, buffer, n))
+  /* A DOCTYPE is never parsed at all, entity declarations included. */
+  if (n > 0 && jb_xml_prolog_scan (&im->prolog, buffer, n))
     return -1;
   return (int) n;
 }
@@ -454,7 +392,8 @@ store_record (Import *im, JbRecord *record, int line, GError **error)
         }
       jb_record_set_id (record, id);
     }
-  if (!jb_store_save (im->store, record, JB_SAVE_KEEP_TIMES | JB_SAVE_ANY_STATUS | JB_SAVE_BULK,
+  if (!jb_store_save (im->store, record,
+                      JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS | JB_SAVE_BULK,
                       &local))
     {
       const char *title = jb_record_get_title (record);
@@ -644,10 +583,11 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
                            gpointer user_data, JbImportSummary *summary, GError **error)
 {
   Import im = { .store = store, .name = name, .stream = stream, .cancellable = cancellable,
-                .size = size, .progress = progress, .user_data = user_data, .prolog_line = 1 };
+                .size = size, .progress = progress, .user_data = user_data };
   g_autoptr (GError) local = NULL;
 
   jb_exchange_init ();
+  jb_xml_prolog_init (&im.prolog);
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   /* Forced UTF-8; no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
    * that lines past 65535 are told right. */
@@ -669,10 +609,11 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
   if (!ok && local == NULL)
     {
       /* The parser or the stream stopped: tell why, at the parser's line. */
-      if (im.doctype_line)
+      if (im.prolog.doctype_line)
         g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
-                     im.doctype_line, _("The file has a document type declaration (DOCTYPE), "
-                                        "which exchange files never have."));
+                     im.prolog.doctype_line,
+                     _("The file has a document type declaration (DOCTYPE), "
+                       "which exchange files never have."));
       else if (im.io_error)
         g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
       else

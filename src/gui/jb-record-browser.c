@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "jb-csv.h"
+#include "jb-xlsx.h"
 #include "jb-record-browser.h"
 #include "jb-record-columns.h"
 
@@ -254,14 +255,12 @@ csv_row (guint i, gpointer data)
   return cells;
 }
 
-gboolean
-jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error)
+/* The columns as the user arranged them: titles and field indexes. */
+static GStrv
+shown_columns (JbRecordBrowser *self, GArray *fields)
 {
   GListModel *columns = gtk_column_view_get_columns (self->view);
   g_autoptr (GStrvBuilder) header = g_strv_builder_new ();
-  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
-
-  /* The columns as the user arranged them. */
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
@@ -269,11 +268,39 @@ jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error
       if (field < 0 || !gtk_column_view_column_get_visible (column))
         continue;
       g_strv_builder_add (header, gtk_column_view_column_get_title (column));
-      g_ptr_array_add (fields, GUINT_TO_POINTER ((guint) field));
+      guint f = (guint) field;
+      g_array_append_val (fields, f);
     }
-  g_auto (GStrv) titles = g_strv_builder_end (header);
+  return g_strv_builder_end (header);
+}
+
+gboolean
+jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error)
+{
+  g_autoptr (GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) titles = shown_columns (self, indexes);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
+  for (guint i = 0; i < indexes->len; i++)
+    g_ptr_array_add (fields, GUINT_TO_POINTER (g_array_index (indexes, guint, i)));
   CsvSource src = { G_LIST_MODEL (self->sorted), fields };
   return jb_csv_write_file (file, (const char * const *) titles, csv_row, &src, NULL, error);
+}
+
+static JbRecord *
+xlsx_row (guint i, gpointer data)
+{
+  GListModel *rows = data;
+  return i < g_list_model_get_n_items (rows) ? g_list_model_get_item (rows, i) : NULL;
+}
+
+gboolean
+jb_record_browser_export_xlsx (JbRecordBrowser *self, GFile *file, GError **error)
+{
+  g_autoptr (GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) titles = shown_columns (self, fields);
+  return jb_xlsx_write_records (file, _(self->kind->plural), self->kind->id,
+                                (const char * const *) titles, (const guint *) fields->data,
+                                fields->len, xlsx_row, self->sorted, NULL, error);
 }
 
 /* ---- actions -------------------------------------------------------------- */

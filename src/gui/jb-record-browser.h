@@ -34,6 +34,9 @@ void            jb_record_browser_new_record   (JbRecordBrowser *self, JbRecord 
 /* Writes the table as shown (search, filter, sort and columns) as CSV. */
 gboolean        jb_record_browser_export_csv   (JbRecordBrowser *self, GFile *file,
                                                 GError **error);
+/* The same as .xlsx: numbers, dates and amounts (unit in the header) typed. */
+gboolean        jb_record_browser_export_xlsx  (JbRecordBrowser *self, GFile *file,
+                                                GError **error);
 /* Adds a button to the welcome page (e.g. "Load Sample Data"). */
 void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
                                                     const char *action_name);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jb-dashboard.h"
 #include "jb-date.h"
@@ -194,8 +195,25 @@ on_csv_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr (GError) error = NULL;
       g_autofree char *name = g_file_get_parse_name (file);
-      if (current_browser (self) &&
-          jb_record_browser_export_csv (current_browser (self), file, &error))
+      /* The type chosen, or the one the name says. */
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      gboolean xlsx = g_str_has_suffix (name, ".xlsx") ||
+                      (filter && g_object_get_data (G_OBJECT (filter), "jb-xlsx"));
+      g_autofree char *local = g_file_get_path (file);
+      if (xlsx && local && !g_str_has_suffix (local, ".xlsx"))
+        {
+          /* The suggested name ends in .csv: the type chosen wins. */
+          if (g_str_has_suffix (local, ".csv"))
+            local[strlen (local) - strlen (".csv")] = '\0';
+          g_autofree char *path = g_strconcat (local, ".xlsx", NULL);
+          g_autoptr (GFile) named = g_file_new_for_path (path);
+          g_set_object (&file, named);
+          g_free (name);
+          name = g_file_get_parse_name (file);
+        }
+      JbRecordBrowser *browser = current_browser (self);
+      if (browser && (xlsx ? jb_record_browser_export_xlsx (browser, file, &error)
+                           : jb_record_browser_export_csv (browser, file, &error)))
         {
           g_autofree char *where = g_strdup_printf (_("Saved to “%s”."), name);
           show_message (self, GTK_MESSAGE_INFO, _("Table exported"), where);
@@ -210,7 +228,7 @@ static void
 export_csv_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Table as CSV"),
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Table"),
                                                                GTK_WINDOW (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
@@ -223,6 +241,11 @@ export_csv_action (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+  gtk_file_filter_set_name (xlsx, _("Excel workbooks (.xlsx)"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  g_object_set_data (G_OBJECT (xlsx), "jb-xlsx", GINT_TO_POINTER (1));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_csv_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
