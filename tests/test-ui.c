@@ -15,6 +15,8 @@
 #include "jb-exchange-dialog.h"
 #include "jb-sheet.h"
 #include "jb-field-editor.h"
+#include "jb-intake-dialog.h"
+#include "sheet-test-util.h"
 #include "jb-money.h"
 #include "jb-record-browser.h"
 #include "jb-window.h"
@@ -599,6 +601,90 @@ test_window_shortcuts (Fixture *f, gconstpointer data)
     }
 }
 
+/* Waits for the intake dialog's worker. */
+static void
+wait_intake (JbIntakeDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (jb_intake_dialog_is_busy (dialog) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (jb_intake_dialog_is_busy (dialog));
+  ui_test_pump ();
+}
+
+/* A district's summary sheet through Import: its columns found, a value
+ * outside the choices mapped by the user, the preview, a refused import
+ * that changes nothing and whose rejected rows are saved, then the import. */
+static void
+test_spreadsheet_import (Fixture *f, gconstpointer data)
+{
+  static const char *const title[] = { "2023年企业创新需求征集汇总表", NULL };
+  static const char *const header[] = { "序号", "需求名称", "需求单位名称", "拟投入资金（万元）",
+                                        "合作方式", "附件说明", NULL };
+  static const char *const row1[] = { "#1", "储能电池热失控预警", "上海锅炉厂有限公司", "#50",
+                                      "委托研发", "见附件一", NULL };
+  static const char *const row2[] = { "#2", "高端医疗器械材料", "威高(上海)国际研究院", "十二万",
+                                      "共建实验室", "", NULL };
+  static const char *const *const rows[] = { title, header, row1, row2, NULL };
+  TestSheet sheet = { "汇总表", rows, 6 };
+  g_autofree char *path = g_build_filename (f->dir, "汇总表.xlsx", NULL);
+  write_xlsx (path, &sheet, 1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  JbIntakeDialog *dialog = jb_intake_dialog_new (GTK_WINDOW (f->window), f->store, file);
+  wait_intake (dialog);
+  g_assert_cmpuint (jb_intake_dialog_get_n_preview_rows (dialog), ==, 2);
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (dialog), _("_Import")));
+  ui_test_check_names (GTK_WIDGET (dialog));
+  /* 需求名称 is column B: found as the title. */
+  GtkDropDown *title_column = jb_intake_dialog_get_column_dropdown (dialog, 1);
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (title_column);
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, _("Title"));
+
+  /* 十二万 is no amount: the import is refused and changes nothing. */
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Import")));
+  wait_intake (dialog);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 0);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 0);
+  GtkWidget *rejected = ui_test_find_button (GTK_WIDGET (dialog), _("Save _Rejected Rows…"));
+  g_assert_true (gtk_widget_get_visible (rejected));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_pump ();
+
+  /* Corrected, with 共建实验室 mapped to joint development by the user. */
+  static const char *const row2_ok[] = { "#2", "高端医疗器械材料", "威高(上海)国际研究院", "#12",
+                                         "共建实验室", "", NULL };
+  static const char *const *const rows_ok[] = { title, header, row1, row2_ok, NULL };
+  TestSheet fixed = { "汇总表", rows_ok, 6 };
+  write_xlsx (path, &fixed, 1);
+  dialog = jb_intake_dialog_new (GTK_WINDOW (f->window), f->store, file);
+  wait_intake (dialog);
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” in %s, %u row",
+                                                         "“%s” in %s, %u rows", 1),
+                                            "共建实验室", _("Cooperation mode"), 1u);
+  GtkWidget *choice = ui_test_find_labelled (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (choice);
+  /* Item 0 keeps the text as Other; then the choices in their order. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice),
+                              1 + jb_enum_index (&jb_enum_coop_mode, "joint"));
+  wait_intake (dialog);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Import")));
+  wait_intake (dialog);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 2);
+  g_assert_cmpuint (rows_shown (f, JB_KIND_DEMAND, "医疗器械"), ==, 1);
+  g_autoptr (GPtrArray) found = jb_store_list (f->store, JB_KIND_DEMAND, "医疗器械", NULL);
+  g_autoptr (JbRecord) medical = jb_store_load (f->store, JB_KIND_DEMAND,
+                                                jb_record_get_id (g_ptr_array_index (found, 0)),
+                                                NULL);
+  g_assert_cmpstr (jb_record_get_text_by_name (medical, "coop_mode"), ==, "joint");
+  g_assert_cmpint (jb_record_get_int_by_name (medical, "investment"), ==, 120000 * 100);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_autofree char *backup = g_strconcat (f->path, ".before-import", NULL);
+  g_remove (backup);
+  g_remove (path);
+}
+
 static void
 on_finished (JbExchangeDialog *dialog, gboolean success, int *outcome)
 {
@@ -741,5 +827,6 @@ main (int argc, char **argv)
   ADD ("sample-import-and-export", test_sample_import_and_export);
   ADD ("challenge-cycle", test_challenge_cycle);
   ADD ("window-shortcuts", test_window_shortcuts);
+  ADD ("spreadsheet-import", test_spreadsheet_import);
   return g_test_run ();
 }

@@ -190,3 +190,26 @@ ui_test_press (GtkWindow *window, const char *accelerator)
   XSync (x, False);
   ui_test_pump ();
 }
+
+GtkWidget *
+ui_test_find_labelled (GtkWidget *widget, const char *label)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (widget);
+  /* A label names itself with its text: the control is what is wanted. */
+  if (!GTK_IS_LABEL (widget) &&
+      gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      /* NULL: the property holds @label. */
+      g_autofree char *mismatch = gtk_test_accessible_check_property (
+        a, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_labelled (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

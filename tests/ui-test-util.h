@@ -18,6 +18,8 @@ gboolean  ui_test_is_chinese    (void);
 void      ui_test_pump          (void);
 /* The button below @widget whose label (mnemonic included) is @label. */
 GtkWidget *ui_test_find_button  (GtkWidget *widget, const char *label);
+/* The control (not a label) below @widget whose accessible label is @label. */
+GtkWidget *ui_test_find_labelled (GtkWidget *widget, const char *label);
 /* The actionable widget below @widget bound to @action with @target (NULL:
  * none), shown or not. */
 GtkWidget *ui_test_find_actionable (GtkWidget *widget, const char *action, GVariant *target);

@@ -7,9 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* An exchange file starts with '<' (after a byte order mark and spaces);
- * anything else is taken for a spreadsheet. */
-gboolean  jb_cli_is_exchange_file (GFile *file);
 /* Imports a workbook's rows as @kind_name ("demand" when NULL); prints as
  * jb_cli_run does, each problem as "FILE:ROW: column: reason". */
 int       jb_cli_import_sheet     (JbStore *store, GFile *file, const char *path,

@@ -10,23 +10,6 @@
 #include "jb-intake.h"
 #include "jb-xlsx.h"
 
-gboolean
-jb_cli_is_exchange_file (GFile *file)
-{
-  char head[64] = { 0 };
-  gsize got = 0;
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
-  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head - 1, &got,
-                                              NULL, NULL))
-    return TRUE;  /* the exchange import says what is wrong with it */
-  const char *p = head;
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  while (*p && g_ascii_isspace (*p))
-    p++;
-  return *p == '<' || got == 0;
-}
-
 int
 jb_cli_import_sheet (JbStore *store, GFile *file, const char *path, const char *kind_name)
 {

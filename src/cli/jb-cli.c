@@ -36,7 +36,7 @@ jb_cli_run_full (const char *db_path, const char *import_path, const char *expor
   if (import_path)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (import_path);
-      if (!jb_cli_is_exchange_file (file))
+      if (!jb_exchange_looks_like_xml (file))
         {
           int status = jb_cli_import_sheet (store, file, import_path, kind);
           if (status != 0)

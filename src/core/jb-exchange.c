@@ -110,3 +110,24 @@ jb_exchange_export (JbStore *store, GFile *file, GArray *demand_ids,
   ExportJob job = { store, demand_ids };
   return jb_file_write_atomically (file, write_export, &job, cancellable, error);
 }
+
+gboolean
+jb_exchange_looks_like_xml (GFile *file)
+{
+  char head[64] = { 0 };
+  gsize got = 0;
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head - 1, &got,
+                                              NULL, NULL))
+    return TRUE;
+  /* UTF-16 with its byte order mark: '<' is the next code unit. */
+  if (got >= 4 && (((guchar) head[0] == 0xFF && (guchar) head[1] == 0xFE && head[2] == '<') ||
+                   ((guchar) head[0] == 0xFE && (guchar) head[1] == 0xFF && head[3] == '<')))
+    return TRUE;
+  const char *p = head;
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (*p && g_ascii_isspace (*p))
+    p++;
+  return *p == '<' || got == 0;
+}

@@ -72,6 +72,11 @@ gboolean  jb_exchange_export_stream    (JbStore          *store,
                                         GCancellable     *cancellable,
                                         GError          **error);
 
+/* TRUE if @file starts as XML does ('<' after a byte order mark and spaces,
+ * in UTF-8 or UTF-16), or cannot be read (the import then says why):
+ * anything else is taken for a spreadsheet. */
+gboolean  jb_exchange_looks_like_xml   (GFile            *file);
+
 /* "3 created, 1 updated, …" for the user. */
 char     *jb_import_summary_to_string  (const JbImportSummary *summary);
 

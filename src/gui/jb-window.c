@@ -9,26 +9,16 @@
 #include "jb-dashboard.h"
 #include "jb-date.h"
 #include "jb-exchange-dialog.h"
-#include "jb-window.h"
+#include "jb-window-private.h"
 
-struct _JbWindow {
-  GtkApplicationWindow parent_instance;
-
-  JbStore *store;
-  GSettings *settings;   /* NULL when the schema is not installed */
-
-  GtkStack *stack;
-  JbDashboard *dashboard;
-  JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
-};
 
 G_DEFINE_FINAL_TYPE (JbWindow, jb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_STORE, N_PROPS };
 
 /* The page shown if it is a table, else (the dashboard) NULL. */
-static JbRecordBrowser *
-current_browser (JbWindow *self)
+JbRecordBrowser *
+jb_window_current_browser (JbWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
   return JB_IS_RECORD_BROWSER (page) ? JB_RECORD_BROWSER (page) : NULL;
@@ -38,7 +28,7 @@ current_browser (JbWindow *self)
 static JbRecordBrowser *
 current_or_demands (JbWindow *self)
 {
-  JbRecordBrowser *browser = current_browser (self);
+  JbRecordBrowser *browser = jb_window_current_browser (self);
   if (browser == NULL)
     {
       browser = self->browsers[JB_KIND_DEMAND];
@@ -74,7 +64,7 @@ on_page_changed (JbWindow *self)
 {
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "export-csv")),
-                               current_browser (self) != NULL);
+                               jb_window_current_browser (self) != NULL);
 }
 
 static void
@@ -92,7 +82,7 @@ search_action (GSimpleAction *action, GVariant *param, gpointer data)
 static void
 save_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  JbRecordBrowser *browser = current_browser (data);
+  JbRecordBrowser *browser = jb_window_current_browser (data);
   if (browser)
     jb_record_editor_save (jb_record_browser_get_editor (browser));
 }
@@ -102,186 +92,6 @@ show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
   gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
-}
-
-static GtkFileFilter *
-xml_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Jiebang exchange files (XML)"));
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  gtk_file_filter_add_mime_type (filter, "application/xml");
-  return filter;
-}
-
-static void
-on_import_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      jb_exchange_dialog_import (GTK_WINDOW (self), self->store, file);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  JbWindow *self = data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Import"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = xml_filter ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_export_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
-      g_autoptr (GArray) ids = g_strcmp0 (scope, "shown") == 0
-                               ? jb_record_browser_get_shown_ids (self->browsers[JB_KIND_DEMAND])
-                               : NULL;
-      jb_exchange_dialog_export (GTK_WINDOW (self), self->store, file, ids);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  JbWindow *self = data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                               _("_Export"), _("_Cancel"));
-  const char *ids[] = { "all", "shown", NULL };
-  const char *labels[] = { C_("export scope", "Everything"),
-                           _("Only the demands shown, with the records they refer to"), NULL };
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = g_date_time_format (now, "jiebang-%Y-%m-%d.xml");
-  g_autoptr (GtkFileFilter) filter = xml_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("What to export"), ids,
-                               labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "all");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-show_message (JbWindow *self, GtkMessageType type, const char *text, const char *detail)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              type, GTK_BUTTONS_CLOSE, "%s", text);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_csv_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-      g_autofree char *name = g_file_get_parse_name (file);
-      /* The type chosen, or the one the name says. */
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-      gboolean xlsx = g_str_has_suffix (name, ".xlsx") ||
-                      (filter && g_object_get_data (G_OBJECT (filter), "jb-xlsx"));
-      g_autofree char *local = g_file_get_path (file);
-      if (xlsx && local && !g_str_has_suffix (local, ".xlsx"))
-        {
-          /* The suggested name ends in .csv: the type chosen wins. */
-          if (g_str_has_suffix (local, ".csv"))
-            local[strlen (local) - strlen (".csv")] = '\0';
-          g_autofree char *path = g_strconcat (local, ".xlsx", NULL);
-          g_autoptr (GFile) named = g_file_new_for_path (path);
-          g_set_object (&file, named);
-          g_free (name);
-          name = g_file_get_parse_name (file);
-        }
-      JbRecordBrowser *browser = current_browser (self);
-      if (browser && (xlsx ? jb_record_browser_export_xlsx (browser, file, &error)
-                           : jb_record_browser_export_csv (browser, file, &error)))
-        {
-          g_autofree char *where = g_strdup_printf (_("Saved to “%s”."), name);
-          show_message (self, GTK_MESSAGE_INFO, _("Table exported"), where);
-        }
-      else
-        show_message (self, GTK_MESSAGE_ERROR, _("Export failed"), error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_csv_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  JbWindow *self = data;
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Table"),
-                                                               GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                               _("_Export"), _("_Cancel"));
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = g_strdup_printf ("%s-%s.csv",
-                                           gtk_stack_get_visible_child_name (self->stack), date);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
-  gtk_file_filter_set_name (xlsx, _("Excel workbooks (.xlsx)"));
-  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  g_object_set_data (G_OBJECT (xlsx), "jb-xlsx", GINT_TO_POINTER (1));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_csv_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_offer_answered (GtkDialog *dialog, int response, JbWindow *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-  if (response == GTK_RESPONSE_ACCEPT)
-    jb_exchange_dialog_import (GTK_WINDOW (self), self->store, file);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-void
-jb_window_offer_import (JbWindow *self, GFile *file)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  /* Opening a file from a file manager must not change the database by
-   * itself: the user confirms, then the import runs as File ▸ Import does. */
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                              _("Import “%s” into the database?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("A record already in the database is updated "
-                                              "only when the file's copy is newer. All or "
-                                              "nothing: if anything is wrong, the database "
-                                              "stays as it was."));
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Import"));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Import"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_offer_answered), self);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -345,9 +155,6 @@ static const GActionEntry win_actions[] = {
   { "open-record", open_record_action, "(ux)" },
   { "new-related", new_related_action, "(usx)" },
   { "show-overdue", show_overdue_action },
-  { "export-csv", export_csv_action },
-  { "import", import_action },
-  { "export", export_action },
   { "load-sample", load_sample_action },
   { "new-record", new_record_action },
   { "search", search_action },
@@ -539,6 +346,7 @@ jb_window_init (JbWindow *self)
     g_assert (self->browsers[k] != NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  jb_window_add_file_actions (self);
 }
 
 JbWindow *

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-window-private.h: for the files that make up JbWindow: jb-window.c (pages,
+ * shortcuts, closing) and jb-window-files.c (import, export, forms). */
+#pragma once
+
+#include "jb-dashboard.h"
+#include "jb-window.h"
+
+G_BEGIN_DECLS
+
+struct _JbWindow {
+  GtkApplicationWindow parent_instance;
+
+  JbStore *store;
+  GSettings *settings;   /* NULL when the schema is not installed */
+
+  GtkStack *stack;
+  JbDashboard *dashboard;
+  JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
+};
+
+/* The page shown if it is a table, else (the dashboard) NULL. */
+JbRecordBrowser *jb_window_current_browser  (JbWindow *self);
+/* jb-window-files.c: win.import, win.export, win.export-table, win.save-form. */
+void             jb_window_add_file_actions (JbWindow *self);
+
+G_END_DECLS
