@@ -141,7 +141,7 @@ dump_demands (JbStore *store)
                                 T (o, "kind"), T (d, "industry"), T (d, "keywords"),
                                 T (d, "province"), T (d, "district"),
                                 jb_record_get_int_by_name (d, "investment"), T (d, "coop_mode"),
-                                T (d, "deadline"), T (d, "problem"), T (d, "indicators"),
+                                T (d, "deadline"), T (d, "problem"), T (d, "notes"),
                                 T (o, "contact"), T (o, "phone"), T (o, "email"));
 #undef T
       }
@@ -354,7 +354,7 @@ test_preview_and_overrides (Fixture *f, gconstpointer data)
   JbIntakeRow *a2 = g_ptr_array_index (again, 2), *a0 = g_ptr_array_index (again, 0);
   g_assert_cmpuint (a2->problems->len, ==, 0);
   g_assert_cmpstr (jb_record_get_text_by_name (a2->record, "coop_mode"), ==, "joint");
-  g_assert_null (jb_record_get_text_by_name (a0->record, "indicators"));
+  g_assert_null (jb_record_get_text_by_name (a0->record, "notes"));
 
   /* What the dialog asks about: one unknown mode, in row 9, mapped above. */
   jb_intake_set_choice (intake, "coop_mode", "独立研发", NULL);
@@ -598,9 +598,9 @@ test_kinds (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (r, "ip_form"), ==, "patent");
   g_assert_cmpstr (jb_record_get_text_by_name (r, "transfer_mode"), ==, "licensing");
   g_assert_cmpint (jb_record_get_int_by_name (r, "asking_price"), ==, 80000000);
-  /* A column without a field, kept with the achievement. */
-  g_assert_cmpstr (jb_record_get_text_by_name (r, "summary"), ==,
-                   "降低氮氧化物排放\n获奖情况: 省部级一等奖");
+  /* A column without a field, kept in the achievement's notes. */
+  g_assert_cmpstr (jb_record_get_text_by_name (r, "summary"), ==, "降低氮氧化物排放");
+  g_assert_cmpstr (jb_record_get_text_by_name (r, "notes"), ==, "获奖情况: 省部级一等奖");
 }
 
 /* Recognised by content: a workbook named .et or .xls, a text table named .xlsx. */

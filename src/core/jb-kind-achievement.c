@@ -32,6 +32,7 @@ static const JbField fields[] = {
   MONEY ("asking_price", N_("Asking price"), LIST),
   REF ("roadshow_id", N_("Roadshow"), 0, JB_KIND_EVENT),
   LONG ("summary", N_("Summary"), 0),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 /* Presented at a roadshow of the event. */

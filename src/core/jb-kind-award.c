@@ -23,6 +23,7 @@ static const JbField fields[] = {
   REF ("person_id", N_("Person"), LIST | FIND, JB_KIND_PERSON),
   REF ("solution_id", N_("Solution"), LIST | FIND, JB_KIND_SOLUTION),
   DATE ("awarded_on", N_("Date"), LIST),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 static void

@@ -42,6 +42,7 @@ static const JbField fields[] = {
   DATE ("signed_on", N_("Signing date"), LIST),
   TEXT ("registration", N_("Contract registration number"), FIND),
   REF ("manager_id", N_("Technology manager"), 0, JB_KIND_PERSON),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 /* A signed contract has an amount and a date. */

@@ -50,6 +50,7 @@ static const JbField fields[] = {
   CHOICE ("status", N_("Status"), REQ | LIST, jb_enum_demand_status),
   REF ("manager_id", N_("Technology manager"), 0, JB_KIND_PERSON),
   BOOL ("confidential", N_("Confidential"), 0),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 /* How many keywords jb_keywords_split() finds in @text, without building

@@ -23,6 +23,7 @@ static const JbField fields[] = {
   DATE ("end_date", N_("End date"), 0),
   TEXT ("venue", N_("Venue"), LIST | FIND),
   REF ("organizer_id", N_("Organizer"), LIST | FIND, JB_KIND_ORGANIZATION),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 static void

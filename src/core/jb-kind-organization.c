@@ -20,6 +20,7 @@ static const JbField fields[] = {
   TEXT ("phone", N_("Phone"), 0),
   TEXT ("email", N_("E-mail"), 0),
   TEXT ("address", N_("Address"), 0),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 static void

@@ -16,6 +16,7 @@ static const JbField fields[] = {
   MONEY ("amount", N_("Amount"), REQ | LIST),
   BOOL ("received", N_("Received"), LIST),
   DATE ("received_on", N_("Received on"), 0),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 static void

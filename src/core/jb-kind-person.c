@@ -18,6 +18,7 @@ static const JbField fields[] = {
   TEXT ("phone", N_("Phone"), LIST),
   TEXT ("email", N_("E-mail"), LIST),
   TEXT ("certificate", N_("Certificate number"), FIND),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 /* A person belongs to an event as the technology manager of its demands. */

@@ -25,6 +25,7 @@ static const JbField fields[] = {
   INT ("score", N_("Score"), LIST, 0, 100),
   LONG ("feedback", N_("Feedback to the solver"), 0),
   INT ("trl", N_("Readiness level"), LIST, 1, 9),
+  LONG ("notes", N_("Notes"), 0),
 };
 
 static void

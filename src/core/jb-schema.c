@@ -165,10 +165,24 @@ static const char migration_3[] =
   "CREATE INDEX demand_figures ON demand (created, status, owner_id, investment, industry,"
   " province, event_id, manager_id);";
 
+/* Notes (备注) on every record: what a form or a spreadsheet says that has no
+ * field of its own is kept, not dropped. */
+static const char migration_4[] =
+  "ALTER TABLE organization ADD COLUMN notes TEXT;"
+  "ALTER TABLE person ADD COLUMN notes TEXT;"
+  "ALTER TABLE event ADD COLUMN notes TEXT;"
+  "ALTER TABLE demand ADD COLUMN notes TEXT;"
+  "ALTER TABLE solution ADD COLUMN notes TEXT;"
+  "ALTER TABLE achievement ADD COLUMN notes TEXT;"
+  "ALTER TABLE deal ADD COLUMN notes TEXT;"
+  "ALTER TABLE payment ADD COLUMN notes TEXT;"
+  "ALTER TABLE award ADD COLUMN notes TEXT;";
+
 const char * const jb_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

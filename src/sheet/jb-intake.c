@@ -67,17 +67,8 @@ jb_intake_kind_supported (JbKindId kind)
 const char *
 jb_intake_notes_field (JbKindId kind)
 {
-  /* The long text that least changes the record's meaning when lines are
-   * added at its end. */
-  switch (kind)
-    {
-    case JB_KIND_DEMAND:
-      return "indicators";
-    case JB_KIND_ACHIEVEMENT:
-      return "summary";
-    default:
-      return NULL;
-    }
+  /* Every kind has its notes (备注). */
+  return jb_kind_field (jb_kind_get (kind), "notes") ? "notes" : NULL;
 }
 
 static void

@@ -168,7 +168,7 @@ jb_xlsx_write_template (GFile *file, GError **error)
                                   NULL);
       }
   guint r = n + 2;
-  worksheet_write_string (help, (lxw_row_t) r, 0, _("Notes"), head);
+  worksheet_write_string (help, (lxw_row_t) r, 0, C_("collection form", "Notes"), head);
   worksheet_write_string (help, (lxw_row_t) r, 1,
                           _("One demand per row, from the third row of the form on. Leave the "
                             "title and header rows as they are, so that Jiebang recognises "
