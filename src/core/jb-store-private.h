@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "jb-search.h"
 #include "jb-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,10 @@ struct _JbStore {
    * prepared once, so that importing 100 000 records does not parse 100 000
    * times. */
   GHashTable *cache;
+  /* jb-store-derived.c: a bulk save defers the index to the commit */
+  gboolean bulk;
+  gint64 bulk_mark[JB_N_KINDS];  /* the last row id before it: newer rows are new */
+  guint bulk_sorts;              /* kinds whose sort indexes wait for the commit */
 };
 
 /* Columns every record table has before its fields. */
@@ -61,5 +66,30 @@ JbRecord     *jb_store_row_to_record  (const JbKind *kind, sqlite3_stmt *stmt);
  * FALSE if a condition does not fit @kind. */
 gboolean      jb_store_append_filter  (GString *sql, const JbKind *kind, JbFilter *filter,
                                        guint first, gboolean *where);
+
+/* jb-store-search.c */
+gboolean      jb_store_search_register (JbStore *self, GError **error);
+/* The FTS5 MATCH text of @search, NULL when it has no terms. */
+char         *jb_store_match_text     (JbSearch *search);
+/* "jb_rank(demand_search, 4.0, 10.0, …)": higher is better. */
+char         *jb_store_rank_sql       (const JbKind *kind);
+/* The sort key of @field for rows of @kind called @alias ("t." or ""). */
+char         *jb_store_sort_sql       (const JbKind *kind, const JbField *field,
+                                       const char *alias);
+const char   *jb_store_collation_version (void);
+
+/* jb-store-derived.c */
+gboolean      jb_store_derived_update (JbStore *self, GCancellable *cancellable,
+                                       JbProgressFunc progress, gpointer user_data,
+                                       GError **error);
+/* Before a JB_SAVE_BULK save of @kind in a transaction. */
+gboolean      jb_store_bulk_begin     (JbStore *self, JbKindId kind, GError **error);
+/* After it saved the record @id. */
+gboolean      jb_store_bulk_note      (JbStore *self, JbKindId kind, gint64 id, GError **error);
+/* Before the commit, or any other write: the index and sort indexes as if
+ * every save had kept them. */
+gboolean      jb_store_bulk_finish    (JbStore *self, GError **error);
+/* After the rollback. */
+void          jb_store_bulk_reset     (JbStore *self);
 
 G_END_DECLS

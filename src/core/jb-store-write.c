@@ -338,9 +338,16 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   g_autoptr (JbRecord) work = (flags & JB_SAVE_BULK) ? g_object_ref (record)
                                                      : jb_record_copy (record);
   gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
+  /* A bulk save in the caller's transaction leaves the search index to its
+   * commit; any other write brings the index up to date first. */
+  if (own ? self->bulk && !jb_store_bulk_finish (self, error)
+          : !jb_store_bulk_begin (self, jb_record_get_kind_id (record), error))
+    return FALSE;
   if (own && !jb_store_begin (self, error))
     return FALSE;
   if (!write_record (self, work, flags, error) ||
+      (!own && !jb_store_bulk_note (self, jb_record_get_kind_id (work), jb_record_get_id (work),
+                                    error)) ||
       (!(flags & JB_SAVE_KEEP_TIMES) && !apply_consequences (self, work, error)))
     {
       if (own)
@@ -401,6 +408,8 @@ jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
   if (before == NULL)
     return FALSE;
 
+  if (self->bulk && !jb_store_bulk_finish (self, error))
+    return FALSE;
   g_autofree char *users = describe_references (self, kind_id, id);
   if (users)
     {

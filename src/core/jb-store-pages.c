@@ -1,0 +1,675 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-store-pages.c: JbQuery, the rows of a table a page at a time (see
+ * jb-query.h).
+ *
+ * Counting a query makes its plan: the rows in order as a list of parts,
+ * each either row ids held in memory (a result of at most MATERIALIZED_MAX
+ * rows, ordered whole; the ranked head of a large search) or SQL whose
+ * ORDER BY an index serves (jb-store-derived.c).  A page of an SQL part is
+ * read with LIMIT and OFFSET from its nearer end, in reverse for the second
+ * half, so that the last page of a million rows costs what the first does
+ * and the middle one what half a scan of an index does; then the rows are
+ * loaded by id. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jb-query.h"
+#include "jb-store-private.h"
+
+/* A result this small is ordered whole, in memory. */
+#define MATERIALIZED_MAX 10000
+
+enum { ORDER_DEFAULT = -1, ORDER_ID = -2 };
+
+typedef struct {
+  GArray *ids;        /* the rows in order, or NULL for SQL */
+  char *id_column;    /* SQL: "t.id" or "s.rowid" */
+  char *from;         /* SQL: "demand t LEFT JOIN …" */
+  char *where;        /* SQL: conditions, never empty */
+  GStrv keys;         /* SQL: the order, ascending */
+  gboolean descending;
+  gint64 min;         /* bound to :min */
+  guint count;
+} Part;
+
+struct _JbQuery {
+  GObject parent_instance;
+  JbStore *store;
+  const JbKind *kind;
+  JbFilter *filter;
+  JbSearch *search;
+  char *match;        /* the FTS5 MATCH text, NULL when not searching */
+  int field;          /* a field's index, ORDER_DEFAULT or ORDER_ID */
+  gboolean descending;
+  guint materialized_max;
+  guint ranked;
+
+  gboolean planned;
+  guint count;
+  GArray *parts;      /* Part, in the order of the rows */
+};
+
+G_DEFINE_FINAL_TYPE (JbQuery, jb_query, G_TYPE_OBJECT)
+
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->ids, g_array_unref);
+  g_free (part->id_column);
+  g_free (part->from);
+  g_free (part->where);
+  g_strfreev (part->keys);
+}
+
+static void
+jb_query_finalize (GObject *object)
+{
+  JbQuery *self = JB_QUERY (object);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->filter, jb_filter_unref);
+  g_clear_pointer (&self->search, jb_search_unref);
+  g_free (self->match);
+  g_clear_pointer (&self->parts, g_array_unref);
+  G_OBJECT_CLASS (jb_query_parent_class)->finalize (object);
+}
+
+static void
+jb_query_class_init (JbQueryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jb_query_finalize;
+}
+
+static void
+jb_query_init (JbQuery *self)
+{
+  self->field = ORDER_DEFAULT;
+  self->search = jb_search_new (NULL);
+  self->materialized_max = MATERIALIZED_MAX;
+  self->ranked = JB_QUERY_RANKED;
+}
+
+JbQuery *
+jb_query_new (JbStore *store, JbKindId kind)
+{
+  g_return_val_if_fail (JB_IS_STORE (store) && kind < JB_N_KINDS, NULL);
+  JbQuery *self = g_object_new (JB_TYPE_QUERY, NULL);
+  self->store = g_object_ref (store);
+  self->kind = jb_kind_get (kind);
+  return self;
+}
+
+JbStore *
+jb_query_get_store (JbQuery *self)
+{
+  return self->store;
+}
+
+JbKindId
+jb_query_get_kind (JbQuery *self)
+{
+  return self->kind->id;
+}
+
+void
+jb_query_invalidate (JbQuery *self)
+{
+  self->planned = FALSE;
+  g_clear_pointer (&self->parts, g_array_unref);
+}
+
+void
+jb_query_set_filter (JbQuery *self, JbFilter *filter)
+{
+  g_return_if_fail (filter == NULL || jb_filter_get_kind (filter) == self->kind->id);
+  if (filter)
+    jb_filter_ref (filter);
+  g_clear_pointer (&self->filter, jb_filter_unref);
+  self->filter = filter;
+  jb_query_invalidate (self);
+}
+
+void
+jb_query_set_search (JbQuery *self, const char *text)
+{
+  g_clear_pointer (&self->search, jb_search_unref);
+  self->search = jb_search_new (text);
+  g_clear_pointer (&self->match, g_free);
+  self->match = jb_store_match_text (self->search);
+  jb_query_invalidate (self);
+}
+
+JbSearch *
+jb_query_get_search (JbQuery *self)
+{
+  return self->search;
+}
+
+gboolean
+jb_query_set_order (JbQuery *self, const char *field, gboolean descending)
+{
+  int i = ORDER_DEFAULT;
+  if (field && g_str_equal (field, "id"))
+    i = ORDER_ID;
+  else if (field && ((i = jb_kind_field_index (self->kind, field)) < 0 ||
+                     !(self->kind->fields[i].flags & JB_FIELD_LISTED)))
+    return FALSE;
+  self->field = i;
+  self->descending = descending;
+  jb_query_invalidate (self);
+  return TRUE;
+}
+
+void
+jb_query_set_limits (JbQuery *self, guint materialized, guint ranked)
+{
+  self->materialized_max = materialized;
+  self->ranked = MAX (ranked, 1);
+  jb_query_invalidate (self);
+}
+
+/* ---- SQL ----------------------------------------------------------------- */
+
+/* Binds what the query's SQL may name: the filter's values (?1…), the
+ * search (:match) and the bound of a part (:min). */
+static void
+bind_query (JbQuery *self, sqlite3_stmt *stmt, const Part *part)
+{
+  int n = 0;
+  for (guint i = 0; self->filter && i < jb_filter_get_n_conditions (self->filter); i++)
+    {
+      JbMatch match;
+      const char *field, *value;
+      jb_filter_get_condition (self->filter, i, &match, &field, &value);
+      sqlite3_bind_text (stmt, ++n, value, -1, SQLITE_STATIC);
+    }
+  int index = sqlite3_bind_parameter_index (stmt, ":match");
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, self->match, -1, SQLITE_STATIC);
+  index = sqlite3_bind_parameter_index (stmt, ":min");
+  if (index > 0 && part)
+    sqlite3_bind_int64 (stmt, index, part->min);
+}
+
+static void
+bind_int (sqlite3_stmt *stmt, const char *name, gint64 value)
+{
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, name), value);
+}
+
+/* "1 AND <the filter's conditions>" on t. */
+static char *
+filter_sql (JbQuery *self, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("1");
+  gboolean where = TRUE;
+  if (!jb_store_append_filter (sql, self->kind, self->filter, 1, &where))
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                   "a filter does not fit the records of kind %s", self->kind->name);
+      return NULL;
+    }
+  return g_strdup (sql->str);
+}
+
+static gboolean
+step_count (JbQuery *self, sqlite3_stmt *stmt, const Part *part, guint *count, GError **error)
+{
+  bind_query (self, stmt, part);
+  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW || jb_store_fail (self->store, error);
+  if (ok)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static char *
+order_sql (GStrv keys, gboolean descending)
+{
+  GString *sql = g_string_new (NULL);
+  for (guint i = 0; keys[i]; i++)
+    g_string_append_printf (sql, "%s%s%s", i ? ", " : "", keys[i], descending ? " DESC" : "");
+  return g_string_free (sql, FALSE);
+}
+
+/* Row ids of a query whose SQL selects them in order. */
+static GArray *
+collect_ids (JbQuery *self, const char *sql, const Part *part, GError **error)
+{
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (self, stmt, part);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jb_store_fail (self->store, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static void
+add_ids (JbQuery *self, GArray *ids, gboolean reversed)
+{
+  Part part = { .ids = ids, .count = ids->len };
+  if (reversed)
+    for (guint i = 0; i < ids->len / 2; i++)
+      {
+        gint64 tmp = g_array_index (ids, gint64, i);
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, ids->len - 1 - i);
+        g_array_index (ids, gint64, ids->len - 1 - i) = tmp;
+      }
+  g_array_append_val (self->parts, part);
+}
+
+static void
+add_sql (JbQuery *self, const char *id_column, const char *from, const char *where, GStrv keys,
+         gboolean descending, gint64 min, guint count)
+{
+  Part part = { NULL, g_strdup (id_column), g_strdup (from), g_strdup (where),
+                g_strdupv (keys), descending, min, count };
+  g_array_append_val (self->parts, part);
+}
+
+/* ---- plans --------------------------------------------------------------- */
+
+/* The best matches, ranked, when there are few; else the ranked head of the
+ * newest and the rest newest first. */
+static gboolean
+plan_relevance (JbQuery *self, const char *from, const char *where, GError **error)
+{
+  g_autofree char *rank = jb_store_rank_sql (self->kind);
+  gboolean all = self->count <= self->ranked;
+  g_autofree char *limit = all ? g_strdup ("") : g_strdup_printf (" LIMIT %u", self->ranked);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT id FROM (SELECT s.rowid AS id, %s AS score FROM %s WHERE %s ORDER BY s.rowid DESC%s)"
+    " ORDER BY score DESC, id DESC", rank, from, where, limit);
+  GArray *head = collect_ids (self, sql, NULL, error);
+  if (head == NULL)
+    return FALSE;
+  if (all || head->len == 0)
+    {
+      add_ids (self, head, self->descending);
+      return TRUE;
+    }
+
+  /* The rest: older than the oldest ranked row. */
+  gint64 min = G_MAXINT64;
+  for (guint i = 0; i < head->len; i++)
+    min = MIN (min, g_array_index (head, gint64, i));
+  g_autofree char *rest = g_strdup_printf ("%s AND s.rowid < :min", where);
+  char *keys[] = { (char *) "s.rowid", NULL };
+  guint n_head = head->len;
+  if (self->descending)
+    add_sql (self, "s.rowid", from, rest, keys, FALSE, min, self->count - n_head);
+  add_ids (self, head, self->descending);
+  if (!self->descending)
+    add_sql (self, "s.rowid", from, rest, keys, TRUE, min, self->count - n_head);
+  return TRUE;
+}
+
+/* Ordered by a field: by its sort index (jb-store-derived.c). */
+static gboolean
+plan_field (JbQuery *self, const char *where, GError **error)
+{
+  const JbKind *kind = self->kind;
+  const JbField *f = &kind->fields[self->field];
+  g_autofree char *key = jb_store_sort_sql (kind, f, "t.");
+  g_autofree char *from = g_strdup_printf ("%s t", kind->name);
+
+  if (f->type != JB_TYPE_REF)
+    {
+      char *keys[] = { key, (char *) "t.id", NULL };
+      add_sql (self, "t.id", from, where, keys, self->descending, 0, self->count);
+      return TRUE;
+    }
+
+  /* A reference: the records without one first (ascending), then the others
+   * by their target's sort index, walking the target's titles in order and
+   * each one's records by the index on the reference. */
+  const JbKind *target = jb_store_ref_target (f);
+  g_autofree char *unset = g_strdup_printf ("t.%s IS NULL AND %s", f->name, where);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, unset);
+  g_autofree char *joined = g_strdup_printf ("%s r CROSS JOIN %s t ON t.%s = r.id", target->name,
+                                             kind->name, f->name);
+  char *unset_keys[] = { (char *) "t.id", NULL };
+  char *keys[] = { key, (char *) "r.id", (char *) "t.id", NULL };
+  guint n_unset = 0;
+  sqlite3_stmt *stmt = jb_store_statement (self->store, count_sql, error);
+  if (stmt == NULL || !step_count (self, stmt, NULL, &n_unset, error))
+    return FALSE;
+  if (!self->descending)
+    add_sql (self, "t.id", from, unset, unset_keys, FALSE, 0, n_unset);
+  add_sql (self, "t.id", joined, where, keys, self->descending, 0, self->count - n_unset);
+  if (self->descending)
+    add_sql (self, "t.id", from, unset, unset_keys, TRUE, 0, n_unset);
+  return TRUE;
+}
+
+/* A small result ordered whole, in one statement. */
+static gboolean
+plan_materialized (JbQuery *self, const char *from, const char *where, GError **error)
+{
+  const JbKind *kind = self->kind;
+  g_autoptr (GString) sql = g_string_new ("SELECT t.id FROM ");
+  g_string_append (sql, from);
+  g_autofree char *key = NULL;
+  if (self->field >= 0)
+    {
+      const JbField *f = &kind->fields[self->field];
+      key = jb_store_sort_sql (kind, f, "t.");
+      if (f->type == JB_TYPE_REF)
+        g_string_append_printf (sql, " LEFT JOIN %s r ON r.id = t.%s",
+                                jb_store_ref_target (f)->name, f->name);
+    }
+  g_string_append_printf (sql, " WHERE %s ORDER BY ", where);
+  const char *dir = self->descending ? " DESC" : "";
+  if (key && kind->fields[self->field].type == JB_TYPE_REF)
+    g_string_append_printf (sql, "%s%s, r.id%s, t.id%s", key, dir, dir, dir);
+  else if (key)
+    g_string_append_printf (sql, "%s%s, t.id%s", key, dir, dir);
+  else
+    g_string_append_printf (sql, "t.id%s", dir);
+  GArray *ids = collect_ids (self, sql->str, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  add_ids (self, ids, FALSE);
+  return TRUE;
+}
+
+static gboolean
+plan (JbQuery *self, GError **error)
+{
+  const char *name = self->kind->name;
+  g_autofree char *filter = filter_sql (self, error);
+  if (filter == NULL)
+    return FALSE;
+
+  self->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_array_set_clear_func (self->parts, (GDestroyNotify) part_clear);
+
+  /* The FTS table drives a search; the record table joins only for a filter. */
+  gboolean filtered = self->filter && jb_filter_get_n_conditions (self->filter) > 0;
+  g_autofree char *search_from = filtered
+    ? g_strdup_printf ("%s_search s JOIN %s t ON t.id = s.rowid", name, name)
+    : g_strdup_printf ("%s_search s", name);
+  /* The filter's numbered parameters (?1…) come before the named ones in
+   * the text: a named one takes the next free number where it first appears. */
+  g_autofree char *search_where = g_strdup_printf ("%s AND s.%s_search MATCH :match",
+                                                   filtered ? filter : "1", name);
+  g_autofree char *count_sql = self->match
+    ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from, search_where)
+    : g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s", name, filter);
+  sqlite3_stmt *stmt = jb_store_statement (self->store, count_sql, error);
+  if (stmt == NULL || !step_count (self, stmt, NULL, &self->count, error))
+    return FALSE;
+
+  gboolean ok = TRUE;
+  if (self->count == 0)
+    ;
+  else if (self->match && self->field == ORDER_DEFAULT)
+    ok = plan_relevance (self, search_from, search_where, error);
+  else if (self->match && self->count <= self->materialized_max)
+    {
+      g_autofree char *from = g_strdup_printf ("%s_search s JOIN %s t ON t.id = s.rowid", name,
+                                               name);
+      g_autofree char *where = g_strdup_printf ("%s AND s.%s_search MATCH :match", filter, name);
+      ok = plan_materialized (self, from, where, error);
+    }
+  else
+    {
+      /* The whole table, or a large result, in an index's order. */
+      g_autofree char *where = self->match
+        ? g_strdup_printf ("%s AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search "
+                           "MATCH :match)", filter, name, name)
+        : g_strdup (filter);
+      g_autofree char *from = g_strdup_printf ("%s t", name);
+      char *keys[] = { (char *) "t.id", NULL };
+      if (self->field >= 0)
+        ok = plan_field (self, where, error);
+      else
+        add_sql (self, "t.id", from, where, keys,
+                 self->field == ORDER_DEFAULT ? !self->descending : self->descending, 0,
+                 self->count);
+    }
+  if (!ok)
+    {
+      g_clear_pointer (&self->parts, g_array_unref);
+      return FALSE;
+    }
+  self->planned = TRUE;
+  return TRUE;
+}
+
+gboolean
+jb_query_count (JbQuery *self, guint *n_rows, GError **error)
+{
+  if (!self->planned && !plan (self, error))
+    return FALSE;
+  *n_rows = self->count;
+  return TRUE;
+}
+
+/* ---- pages --------------------------------------------------------------- */
+
+/* Ids @offset… (at most @n) of an SQL part, read from its nearer end. */
+static gboolean
+part_ids (JbQuery *self, const Part *part, guint offset, guint n, GArray *ids, GError **error)
+{
+  gboolean from_end = offset > part->count / 2;
+  guint skip = from_end ? part->count - MIN (offset + n, part->count) : offset;
+  guint take = MIN (n, part->count - offset);
+  g_autofree char *order = order_sql (part->keys, part->descending != from_end);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s "
+                                          "LIMIT :limit OFFSET :offset", part->id_column,
+                                          part->from, part->where, order);
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (self, stmt, part);
+  bind_int (stmt, ":limit", take);
+  bind_int (stmt, ":offset", skip);
+  guint first = ids->len;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return jb_store_fail (self->store, error);
+  if (from_end)
+    for (guint i = first, j = ids->len - 1; i < j; i++, j--)
+      {
+        gint64 tmp = g_array_index (ids, gint64, i);
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j);
+        g_array_index (ids, gint64, j) = tmp;
+      }
+  return TRUE;
+}
+
+/* The list rows of @ids, in their order; a row deleted meanwhile is left out. */
+static GPtrArray *
+load_rows (JbQuery *self, GArray *ids, GError **error)
+{
+  g_autoptr (GString) sql = jb_store_select_sql (self->kind, JB_FIELD_LISTED);
+  g_string_append (sql, " WHERE t.id = ?1");
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  GPtrArray *rows = g_ptr_array_new_full (ids->len, g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      int rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (rows, jb_store_row_to_record (self->kind, stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          jb_store_fail (self->store, error);
+          g_ptr_array_unref (rows);
+          return NULL;
+        }
+    }
+  return rows;
+}
+
+GPtrArray *
+jb_query_fetch (JbQuery *self, guint position, guint n, GError **error)
+{
+  if (!self->planned && !plan (self, error))
+    return NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint start = 0;
+  for (guint p = 0; p < self->parts->len && ids->len < n; p++)
+    {
+      const Part *part = &g_array_index (self->parts, Part, p);
+      if (position < start + part->count)
+        {
+          guint offset = position > start ? position - start : 0;
+          guint take = MIN (n - ids->len, part->count - offset);
+          if (part->ids)
+            g_array_append_vals (ids, &g_array_index (part->ids, gint64, offset), take);
+          else if (!part_ids (self, part, offset, take, ids, error))
+            return NULL;
+        }
+      start += part->count;
+    }
+  return load_rows (self, ids, error);
+}
+
+/* ---- where a record stands ----------------------------------------------- */
+
+/* The position of @id within an SQL part, or G_MAXUINT. */
+static gboolean
+part_position (JbQuery *self, const Part *part, gint64 id, guint *position, GError **error)
+{
+  g_autofree char *keys = order_sql (part->keys, FALSE);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s AND %s = :id", keys,
+                                          part->from, part->where, part->id_column);
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (self, stmt, part);
+  bind_int (stmt, ":id", id);
+  int rc = sqlite3_step (stmt);
+  *position = G_MAXUINT;
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return rc == SQLITE_DONE || jb_store_fail (self->store, error);
+    }
+
+  /* Rows before it: keys less than its keys (greater, descending). */
+  guint n_keys = g_strv_length (part->keys);
+  g_autoptr (GString) values = g_string_new (NULL);
+  for (guint i = 0; i < n_keys; i++)
+    g_string_append_printf (values, "%s:k%u", i ? ", " : "", i);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND (%s) %s (%s)",
+                                                part->from, part->where, keys,
+                                                part->descending ? ">" : "<", values->str);
+  sqlite3_stmt *count = jb_store_statement (self->store, count_sql, error);
+  gboolean ok = count != NULL;
+  if (ok)
+    {
+      for (guint i = 0; i < n_keys; i++)
+        {
+          g_autofree char *name = g_strdup_printf (":k%u", i);
+          sqlite3_bind_value (count, sqlite3_bind_parameter_index (count, name),
+                              sqlite3_column_value (stmt, (int) i));
+        }
+      ok = step_count (self, count, part, position, error);
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+guint
+jb_query_position_of (JbQuery *self, gint64 id, GError **error)
+{
+  if (!self->planned && !plan (self, error))
+    return G_MAXUINT;
+  guint start = 0;
+  for (guint p = 0; p < self->parts->len; p++)
+    {
+      const Part *part = &g_array_index (self->parts, Part, p);
+      guint position = G_MAXUINT;
+      if (part->ids)
+        {
+          for (guint i = 0; i < part->ids->len && position == G_MAXUINT; i++)
+            if (g_array_index (part->ids, gint64, i) == id)
+              position = i;
+        }
+      else if (!part_position (self, part, id, &position, error))
+        return G_MAXUINT;
+      if (position != G_MAXUINT)
+        return start + position;
+      start += part->count;
+    }
+  return G_MAXUINT;
+}
+
+/* ---- every row ----------------------------------------------------------- */
+
+gboolean
+jb_query_foreach (JbQuery *self, JbQueryFunc func, gpointer user_data, GError **error)
+{
+  if (!self->planned && !plan (self, error))
+    return FALSE;
+  g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
+  for (guint p = 0; p < self->parts->len; p++)
+    {
+      const Part *part = &g_array_index (self->parts, Part, p);
+      sqlite3_stmt *stmt = NULL;
+      if (!part->ids)
+        {
+          /* The same SQL as a page, without LIMIT: one pass, a row at a time
+           * (its own statement: @func may read the store). */
+          g_autofree char *order = order_sql (part->keys, part->descending);
+          g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s",
+                                                  part->id_column, part->from, part->where,
+                                                  order);
+          if (!(stmt = jb_store_prepare (self->store, sql, FALSE, error)))
+            return FALSE;
+          bind_query (self, stmt, part);
+        }
+      gboolean ok = TRUE;
+      int rc = SQLITE_DONE;
+      for (guint i = 0; ok; i++)
+        {
+          gint64 id;
+          if (part->ids)
+            {
+              if (i >= part->ids->len)
+                break;
+              id = g_array_index (part->ids, gint64, i);
+            }
+          else if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            id = sqlite3_column_int64 (stmt, 0);
+          else
+            break;
+          g_array_set_size (one, 0);
+          g_array_append_val (one, id);
+          g_autoptr (GPtrArray) rows = load_rows (self, one, error);
+          ok = rows != NULL && (rows->len == 0 || func (g_ptr_array_index (rows, 0), user_data,
+                                                        error));
+        }
+      if (ok && rc != SQLITE_DONE)
+        ok = jb_store_fail (self->store, error);
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
