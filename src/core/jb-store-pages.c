@@ -49,6 +49,7 @@ struct _JbQuery {
   gboolean planned;
   guint count;
   GArray *parts;      /* Part, in the order of the rows */
+  JbRowidSet *set;    /* what the search found, bound to :set */
 };
 
 G_DEFINE_FINAL_TYPE (JbQuery, jb_query, G_TYPE_OBJECT)
@@ -72,6 +73,7 @@ jb_query_finalize (GObject *object)
   g_clear_pointer (&self->search, jb_search_unref);
   g_free (self->match);
   g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->set, jb_rowid_set_free);
   G_OBJECT_CLASS (jb_query_parent_class)->finalize (object);
 }
 
@@ -117,6 +119,7 @@ jb_query_invalidate (JbQuery *self)
 {
   self->planned = FALSE;
   g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->set, jb_rowid_set_free);
 }
 
 void
@@ -190,6 +193,9 @@ bind_query (JbQuery *self, sqlite3_stmt *stmt, const Part *part)
   index = sqlite3_bind_parameter_index (stmt, ":min");
   if (index > 0 && part)
     sqlite3_bind_int64 (stmt, index, part->min);
+  index = sqlite3_bind_parameter_index (stmt, ":set");
+  if (index > 0)
+    sqlite3_bind_pointer (stmt, index, self->set, JB_ROWID_SET, NULL);
 }
 
 static void
@@ -281,6 +287,22 @@ add_sql (JbQuery *self, const char *id_column, const char *from, const char *whe
 }
 
 /* ---- plans --------------------------------------------------------------- */
+
+/* The row ids the search finds, as a set: one pass over the index. */
+static gboolean
+find_set (JbQuery *self, GError **error)
+{
+  /* Inside SQLite: a fifth faster than stepping every row out to C. */
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s_search s WHERE "
+                                          "s.%s_search MATCH :match AND "
+                                          "jb_add_to_set(:set, s.rowid)", self->kind->name,
+                                          self->kind->name);
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql, error);
+  guint count;
+  g_clear_pointer (&self->set, jb_rowid_set_free);
+  self->set = g_new0 (JbRowidSet, 1);
+  return stmt && step_count (self, stmt, NULL, &count, error);
+}
 
 /* The best matches, ranked, when there are few; else the ranked head of the
  * newest and the rest newest first. */
@@ -406,12 +428,25 @@ plan (JbQuery *self, GError **error)
    * the text: a named one takes the next free number where it first appears. */
   g_autofree char *search_where = g_strdup_printf ("%s AND s.%s_search MATCH :match",
                                                    filtered ? filter : "1", name);
-  g_autofree char *count_sql = self->match
-    ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from, search_where)
-    : g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s", name, filter);
-  sqlite3_stmt *stmt = jb_store_statement (self->store, count_sql, error);
-  if (stmt == NULL || !step_count (self, stmt, NULL, &self->count, error))
-    return FALSE;
+  /* A search in a field's order walks the field's sort index and asks a set
+   * of what it found (jb_in_set()); without a filter that set counts too. */
+  if (self->match && self->field >= 0 && !filtered)
+    {
+      if (!find_set (self, error))
+        return FALSE;
+      self->count = self->set->count;
+    }
+  else
+    {
+      g_autofree char *count_sql = self->match
+        ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from, search_where)
+        : filtered ? g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s", name, filter)
+        /* without WHERE: SQLite counts the pages of its smallest index */
+        : g_strdup_printf ("SELECT count(*) FROM %s", name);
+      sqlite3_stmt *stmt = jb_store_statement (self->store, count_sql, error);
+      if (stmt == NULL || !step_count (self, stmt, NULL, &self->count, error))
+        return FALSE;
+    }
 
   gboolean ok = TRUE;
   if (self->count == 0)
@@ -425,21 +460,29 @@ plan (JbQuery *self, GError **error)
       g_autofree char *where = g_strdup_printf ("%s AND s.%s_search MATCH :match", filter, name);
       ok = plan_materialized (self, from, where, error);
     }
+  else if (self->match && self->field == ORDER_ID)
+    {
+      /* A large result in the order of entry: the index's own. */
+      char *keys[] = { (char *) "s.rowid", NULL };
+      add_sql (self, "s.rowid", search_from, search_where, keys, self->descending, 0,
+               self->count);
+    }
+  else if (self->match)
+    {
+      /* A large result in a field's order. */
+      g_autofree char *where = g_strdup_printf ("%s AND jb_in_set(:set, t.id)", filter);
+      ok = (self->set || find_set (self, error)) && plan_field (self, where, error);
+    }
+  else if (self->field >= 0)
+    ok = plan_field (self, filter, error);
   else
     {
-      /* The whole table, or a large result, in an index's order. */
-      g_autofree char *where = self->match
-        ? g_strdup_printf ("%s AND t.id IN (SELECT rowid FROM %s_search WHERE %s_search "
-                           "MATCH :match)", filter, name, name)
-        : g_strdup (filter);
+      /* The whole table, or what a filter keeps, in the order of entry. */
       g_autofree char *from = g_strdup_printf ("%s t", name);
       char *keys[] = { (char *) "t.id", NULL };
-      if (self->field >= 0)
-        ok = plan_field (self, where, error);
-      else
-        add_sql (self, "t.id", from, where, keys,
-                 self->field == ORDER_DEFAULT ? !self->descending : self->descending, 0,
-                 self->count);
+      add_sql (self, "t.id", from, filter, keys,
+               self->field == ORDER_DEFAULT ? !self->descending : self->descending, 0,
+               self->count);
     }
   if (!ok)
     {

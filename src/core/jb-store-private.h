@@ -77,6 +77,17 @@ char         *jb_store_rank_sql       (const JbKind *kind);
 char         *jb_store_sort_sql       (const JbKind *kind, const JbField *field,
                                        const char *alias);
 const char   *jb_store_collation_version (void);
+/* A set of row ids, as bits: what a search found, for a query that walks
+ * a sort index and asks jb_in_set(:set, t.id) of each row (bound with
+ * sqlite3_bind_pointer (stmt, i, set, JB_ROWID_SET, NULL)). */
+#define JB_ROWID_SET "jb_rowid_set"
+typedef struct {
+  guint8 *bits;
+  gint64 size;     /* bits allocated */
+  guint count;
+} JbRowidSet;
+void          jb_rowid_set_add        (JbRowidSet *set, gint64 id);
+void          jb_rowid_set_free       (JbRowidSet *set);
 
 /* jb-store-derived.c */
 gboolean      jb_store_derived_update (JbStore *self, GCancellable *cancellable,

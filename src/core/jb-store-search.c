@@ -280,6 +280,54 @@ jb_store_sort_sql (const JbKind *kind, const JbField *f, const char *alias)
     }
 }
 
+/* ---- sets of rows -------------------------------------------------------- */
+
+void
+jb_rowid_set_add (JbRowidSet *set, gint64 id)
+{
+  if (id < 0)
+    return;
+  if (id >= set->size)
+    {
+      gint64 size = MAX (MAX (set->size * 2, id + 1), 4096);
+      size = (size + 7) & ~(gint64) 7;
+      set->bits = g_realloc (set->bits, size / 8);
+      memset (set->bits + set->size / 8, 0, (size - set->size) / 8);
+      set->size = size;
+    }
+  if (!(set->bits[id / 8] & (1u << (id % 8))))
+    set->count++;
+  set->bits[id / 8] |= 1u << (id % 8);
+}
+
+void
+jb_rowid_set_free (JbRowidSet *set)
+{
+  if (set)
+    g_free (set->bits);
+  g_free (set);
+}
+
+/* jb_in_set(set, id): whether @id is in the set bound as a pointer. */
+static void
+in_set_function (sqlite3_context *ctx, int n_args, sqlite3_value **args)
+{
+  const JbRowidSet *set = sqlite3_value_pointer (args[0], JB_ROWID_SET);
+  gint64 id = sqlite3_value_int64 (args[1]);
+  sqlite3_result_int (ctx, set && id >= 0 && id < set->size &&
+                           (set->bits[id / 8] & (1u << (id % 8))));
+}
+
+/* jb_add_to_set(set, id): adds @id to the set bound as a pointer; true. */
+static void
+add_to_set_function (sqlite3_context *ctx, int n_args, sqlite3_value **args)
+{
+  JbRowidSet *set = sqlite3_value_pointer (args[0], JB_ROWID_SET);
+  if (set)
+    jb_rowid_set_add (set, sqlite3_value_int64 (args[1]));
+  sqlite3_result_int (ctx, 1);
+}
+
 /* ---- the text of a search ------------------------------------------------ */
 
 char *
@@ -341,7 +389,11 @@ jb_store_search_register (JbStore *self, GError **error)
       sqlite3_create_function_v2 (self->db, "jb_sort_key", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                   collator, sort_key_function, NULL, NULL,
-                                  (void (*) (void *)) ucol_close) != SQLITE_OK)
+                                  (void (*) (void *)) ucol_close) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "jb_in_set", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                               in_set_function, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "jb_add_to_set", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                               NULL, add_to_set_function, NULL, NULL) != SQLITE_OK)
     return jb_store_fail (self, error);
   return TRUE;
 }
