@@ -637,6 +637,46 @@ test_migrate_builds_index (void)
   g_rmdir (dir);
 }
 
+/* What the store derives from jb-kind.c follows the code: an index whose
+ * recorded definition differs is rebuilt, one the code no longer derives is
+ * dropped. */
+static void
+test_derived_follow_code (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) owner = new_org (f->store, "上海锅炉厂有限公司");
+  g_autoptr (JbRecord) d = new_demand (f->store, owner, "电站锅炉智能运维", "锅炉");
+  g_clear_object (&f->store);
+
+  sqlite3 *db;
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE derived_schema SET definition = 'older' "
+                                     "WHERE name = 'demand_search';"
+                                     "CREATE INDEX demand_sort_old ON demand (status);"
+                                     "INSERT INTO derived_schema VALUES "
+                                     "('demand_sort_old', 'index', 'gone');"
+                                     "INSERT INTO derived_schema VALUES "
+                                     "('x; DROP TABLE demand', 'table', 'hostile')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  Progress progress = { 0, 0, TRUE };
+  f->store = jb_store_open_full (f->path, NULL, on_progress, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.calls, >, 0);
+  g_assert_cmpuint (count (f->store, JB_KIND_DEMAND, "电站"), ==, 1);
+  assert_index_right (f->store);
+
+  int n = -1;
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'demand_sort_old'",
+                count_rows, &n, NULL);
+  g_assert_cmpint (n, ==, 0);
+  sqlite3_exec (db, "SELECT count(*) FROM demand", count_rows, &n, NULL);
+  g_assert_cmpint (n, ==, 1);
+  sqlite3_close (db);
+}
+
 /* ---- orders and pages ---------------------------------------------------- */
 
 /* The sort key of a row's field, as the query should order it. */
@@ -928,6 +968,7 @@ main (int argc, char **argv)
   ADD ("rank-title-first", test_rank_title_first);
   ADD ("index-follows-writes", test_index_follows_writes);
   ADD ("index-after-import", test_index_after_import);
+  ADD ("derived-follow-code", test_derived_follow_code);
   ADD ("orders-and-pages", test_orders_and_pages);
   ADD ("every-order", test_every_order);
   g_test_add_func ("/search/migrate-builds-index", test_migrate_builds_index);

@@ -399,13 +399,17 @@ jb_store_derived_update (JbStore *self, GCancellable *cancellable, JbProgressFun
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *type = (const char *) sqlite3_column_text (stmt, 1);
       gboolean wanted = FALSE;
       for (guint i = 0; i < all->len && !wanted; i++)
         wanted = g_str_equal (((Derived *) g_ptr_array_index (all, i))->name, name);
-      if (!wanted)
-        g_ptr_array_add (stale, g_strdup_printf ("DROP %s IF EXISTS %s; DELETE FROM "
-                                                 "derived_schema WHERE name = '%s'",
-                                                 sqlite3_column_text (stmt, 1), name, name));
+      /* Names of our own making only: they go into SQL text. */
+      if (wanted || !g_regex_match_simple ("^[a-z_]+$", name, 0, 0) ||
+          !g_strv_contains ((const char * const[]) { "table", "index", "trigger", NULL }, type))
+        continue;
+      g_ptr_array_add (stale, g_strdup_printf ("DROP %s IF EXISTS %s; DELETE FROM "
+                                               "derived_schema WHERE name = '%s'", type, name,
+                                               name));
     }
   sqlite3_finalize (stmt);
   if (todo->len == 0 && stale->len == 0)

@@ -258,6 +258,8 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
     }
 
   gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
+  if (self->bulk && !jb_store_bulk_note (self, kind->id, id, error))
+    return FALSE;
   g_autoptr (JbRecord) after = NULL;
   if (is_new && (flags & JB_SAVE_BULK) &&
       kind->fields[kind->title_field].type != JB_TYPE_REF)
@@ -346,8 +348,6 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   if (own && !jb_store_begin (self, error))
     return FALSE;
   if (!write_record (self, work, flags, error) ||
-      (!own && !jb_store_bulk_note (self, jb_record_get_kind_id (work), jb_record_get_id (work),
-                                    error)) ||
       (!(flags & JB_SAVE_KEEP_TIMES) && !apply_consequences (self, work, error)))
     {
       if (own)
