@@ -185,8 +185,8 @@ main (int argc, char **argv)
   g_assert (sqlite3_open (path, &db) == SQLITE_OK);
   for (guint v = 0; v < 3; v++)
     exec (db, jb_schema_migrations[v]);
-  g_autofree char *version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 3",
-                                              JB_APPLICATION_ID);
+  g_autofree char *version = g_strdup_printf ("PRAGMA application_id = %d; "
+                                              "PRAGMA user_version = 3", JB_APPLICATION_ID);
   exec (db, version);
   sqlite3_close (db);
   gint64 t0 = g_get_monotonic_time ();
