@@ -318,30 +318,70 @@ find_set (JbQuery *self, GError **error)
   return stmt && step_count (self, stmt, NULL, &count, error);
 }
 
+typedef struct {
+  gint64 id;
+  double score;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->id > y->id ? -1 : x->id < y->id;
+}
+
 /* The best matches, ranked, when there are few; else the ranked head of the
- * newest and the rest newest first. */
+ * newest and the rest newest first.  The head is read first, one row more
+ * than is ranked: when that row is missing, the head is the whole result and
+ * counts it, and the search has cost one pass over the index, not two. */
 static gboolean
-plan_relevance (JbQuery *self, const char *from, const char *where, GError **error)
+plan_relevance (JbQuery *self, const char *from, const char *where, const char *count_sql,
+                GError **error)
 {
   g_autofree char *rank = jb_store_rank_sql (self->kind);
-  gboolean all = self->count <= self->ranked;
-  g_autofree char *limit = all ? g_strdup ("") : g_strdup_printf (" LIMIT %u", self->ranked);
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT id FROM (SELECT s.rowid AS id, %s AS score FROM %s WHERE %s ORDER BY s.rowid DESC%s)"
-    " ORDER BY score DESC, id DESC", rank, from, where, limit);
-  GArray *head = collect_ids (self, sql, NULL, error);
-  if (head == NULL)
+  g_autofree char *sql = g_strdup_printf ("SELECT s.rowid, %s FROM %s WHERE %s "
+                                          "ORDER BY s.rowid DESC LIMIT %u", rank, from, where,
+                                          self->ranked + 1);
+  sqlite3_stmt *stmt = jb_store_statement (self->store, sql, error);
+  if (stmt == NULL)
     return FALSE;
+  bind_query (self, stmt, NULL);
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Ranked r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (ranked, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return jb_store_fail (self->store, error);
+
+  gboolean all = ranked->len <= self->ranked;
+  gint64 min = 0;
+  if (all)
+    self->count = ranked->len;
+  else
+    {
+      /* The oldest row read is not ranked: the rest starts there. */
+      min = g_array_index (ranked, Ranked, self->ranked - 1).id;
+      g_array_set_size (ranked, self->ranked);
+      sqlite3_stmt *count = jb_store_statement (self->store, count_sql, error);
+      if (count == NULL || !step_count (self, count, NULL, &self->count, error))
+        return FALSE;
+    }
+  g_array_sort (ranked, compare_ranked);
+  GArray *head = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
+  for (guint i = 0; i < ranked->len; i++)
+    g_array_append_val (head, g_array_index (ranked, Ranked, i).id);
   if (all || head->len == 0)
     {
       add_ids (self, head, self->descending);
       return TRUE;
     }
 
-  /* The rest: older than the oldest ranked row. */
-  gint64 min = G_MAXINT64;
-  for (guint i = 0; i < head->len; i++)
-    min = MIN (min, g_array_index (head, gint64, i));
   g_autofree char *rest = g_strdup_printf ("%s AND s.rowid < :min", where);
   char *keys[] = { (char *) "s.rowid", NULL };
   guint n_head = head->len;
@@ -444,7 +484,15 @@ plan (JbQuery *self, GError **error)
                                                    filtered ? filter : "1", name);
   /* A search in a field's order walks the field's sort index and asks a set
    * of what it found (jb_in_set()); without a filter that set counts too. */
-  if (self->match && self->field >= 0 && !filtered)
+  g_autofree char *count_sql = self->match
+    ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from, search_where)
+    : filtered ? g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s", name, filter)
+    /* without WHERE: SQLite counts the pages of its smallest index */
+    : g_strdup_printf ("SELECT count(*) FROM %s", name);
+  gboolean ok = TRUE;
+  if (self->match && self->field == ORDER_DEFAULT)
+    ok = plan_relevance (self, search_from, search_where, count_sql, error);
+  else if (self->match && self->field >= 0 && !filtered)
     {
       if (!find_set (self, error))
         return FALSE;
@@ -452,21 +500,13 @@ plan (JbQuery *self, GError **error)
     }
   else
     {
-      g_autofree char *count_sql = self->match
-        ? g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", search_from, search_where)
-        : filtered ? g_strdup_printf ("SELECT count(*) FROM %s t WHERE %s", name, filter)
-        /* without WHERE: SQLite counts the pages of its smallest index */
-        : g_strdup_printf ("SELECT count(*) FROM %s", name);
       sqlite3_stmt *stmt = jb_store_statement (self->store, count_sql, error);
       if (stmt == NULL || !step_count (self, stmt, NULL, &self->count, error))
         return FALSE;
     }
 
-  gboolean ok = TRUE;
-  if (self->count == 0)
+  if (!ok || self->count == 0 || (self->match && self->field == ORDER_DEFAULT))
     ;
-  else if (self->match && self->field == ORDER_DEFAULT)
-    ok = plan_relevance (self, search_from, search_where, error);
   else if (self->match && self->count <= self->materialized_max &&
            (self->field < 0 || !walk_is_cheaper (self)))
     {
