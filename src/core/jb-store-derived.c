@@ -27,7 +27,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "jb-store-private.h"

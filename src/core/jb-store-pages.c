@@ -3,22 +3,29 @@
  * jb-query.h).
  *
  * Counting a query makes its plan: the rows in order as a list of parts,
- * each either row ids held in memory (a result of at most MATERIALIZED_MAX
- * rows, ordered whole; the ranked head of a large search) or SQL whose
- * ORDER BY an index serves (jb-store-derived.c).  A page of an SQL part is
- * read with LIMIT and OFFSET from its nearer end, in reverse for the second
- * half, so that the last page of a million rows costs what the first does
- * and the middle one what half a scan of an index does; then the rows are
- * loaded by id. */
+ * each either row ids held in memory or SQL whose ORDER BY an index serves
+ * (jb-store-derived.c):
+ * - a search in the default order: its newest matches ranked, in memory,
+ *   then the others in the order of the search index (newest first);
+ * - a search in a field's order: a result of few rows sorted whole, in
+ *   memory; otherwise the field's sort index walked, each row asked whether
+ *   the search found it (jb_in_set(), a bitmap of row ids);
+ * - anything else: the field's sort index; by a reference, the records
+ *   without one first, then the others by the referred record's title.
+ * A page of an SQL part is read with LIMIT and OFFSET from its nearer end,
+ * in reverse for the second half, so that the last page of a million rows
+ * costs what the first does and the middle one half a scan of an index
+ * (tens of milliseconds, which made continuing from a known row's keys not
+ * worth its complexity); then the rows are loaded by id. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "jb-query.h"
 #include "jb-store-private.h"
 
-/* A result this small is ordered whole, in memory. */
+/* A search's result this small may be sorted whole, in memory (see
+ * walk_is_cheaper()). */
 #define MATERIALIZED_MAX 10000
 
 enum { ORDER_DEFAULT = -1, ORDER_ID = -2 };
