@@ -676,15 +676,22 @@ part_position (JbQuery *self, const Part *part, gint64 id, guint *position, GErr
       return rc == SQLITE_DONE || jb_store_fail (self->store, error);
     }
 
-  /* Rows before it: keys less than its keys (greater, descending). */
+  /* Rows before it: keys less than its keys (greater, descending), counted
+   * as a range of the sort index for each key in turn (k0 < :k0, then
+   * k0 = :k0 AND k1 < :k1…): SQLite uses no index for a comparison of row
+   * values, and computing a million sort keys takes seconds. */
   guint n_keys = g_strv_length (part->keys);
-  g_autoptr (GString) values = g_string_new (NULL);
+  g_autoptr (GString) count_sql = g_string_new ("SELECT 0");
   for (guint i = 0; i < n_keys; i++)
-    g_string_append_printf (values, "%s:k%u", i ? ", " : "", i);
-  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND (%s) %s (%s)",
-                                                part->from, part->where, keys,
-                                                part->descending ? ">" : "<", values->str);
-  sqlite3_stmt *count = jb_store_statement (self->store, count_sql, error);
+    {
+      g_string_append_printf (count_sql, " + (SELECT count(*) FROM %s WHERE %s", part->from,
+                              part->where);
+      for (guint j = 0; j < i; j++)
+        g_string_append_printf (count_sql, " AND %s = :k%u", part->keys[j], j);
+      g_string_append_printf (count_sql, " AND %s %s :k%u)", part->keys[i],
+                              part->descending ? ">" : "<", i);
+    }
+  sqlite3_stmt *count = jb_store_statement (self->store, count_sql->str, error);
   gboolean ok = count != NULL;
   if (ok)
     {
