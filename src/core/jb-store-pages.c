@@ -734,48 +734,59 @@ jb_query_position_of (JbQuery *self, gint64 id, GError **error)
 
 /* ---- every row ----------------------------------------------------------- */
 
+/* The list rows of an SQL part in its order, in one statement: its FROM
+ * and WHERE with the record's listed columns and the titles of what they
+ * refer to.  Loading a million rows one by one took three times longer. */
+static char *
+part_rows_sql (JbQuery *self, const Part *part)
+{
+  const char *name = self->kind->name;
+  g_autoptr (GString) select = jb_store_select_sql (self->kind, JB_FIELD_LISTED);
+  g_autofree char *base = g_strdup_printf (" FROM %s t", name);
+  const char *joins = strstr (select->str, base);
+  g_assert (joins != NULL);
+  g_autoptr (GString) sql = g_string_new_len (select->str, joins - select->str);
+  g_string_append_printf (sql, " FROM %s", part->from);
+  /* A part read from the search index alone joins the records here. */
+  if (g_str_equal (part->id_column, "s.rowid") && !strstr (part->from, " t ON"))
+    g_string_append_printf (sql, " JOIN %s t ON t.id = s.rowid", name);
+  g_autofree char *order = order_sql (part->keys, part->descending);
+  g_string_append_printf (sql, "%s WHERE %s ORDER BY %s", joins + strlen (base), part->where,
+                          order);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 gboolean
 jb_query_foreach (JbQuery *self, JbQueryFunc func, gpointer user_data, GError **error)
 {
   if (!self->planned && !plan (self, error))
     return FALSE;
-  g_autoptr (GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
   for (guint p = 0; p < self->parts->len; p++)
     {
       const Part *part = &g_array_index (self->parts, Part, p);
-      sqlite3_stmt *stmt = NULL;
-      if (!part->ids)
-        {
-          /* The same SQL as a page, without LIMIT: one pass, a row at a time
-           * (its own statement: @func may read the store). */
-          g_autofree char *order = order_sql (part->keys, part->descending);
-          g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s",
-                                                  part->id_column, part->from, part->where,
-                                                  order);
-          if (!(stmt = jb_store_prepare (self->store, sql, FALSE, error)))
-            return FALSE;
-          bind_query (self, stmt, part);
-        }
       gboolean ok = TRUE;
-      int rc = SQLITE_DONE;
-      for (guint i = 0; ok; i++)
+      if (part->ids)
         {
-          gint64 id;
-          if (part->ids)
-            {
-              if (i >= part->ids->len)
-                break;
-              id = g_array_index (part->ids, gint64, i);
-            }
-          else if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          else
-            break;
-          g_array_set_size (one, 0);
-          g_array_append_val (one, id);
-          g_autoptr (GPtrArray) rows = load_rows (self, one, error);
-          ok = rows != NULL && (rows->len == 0 || func (g_ptr_array_index (rows, 0), user_data,
-                                                        error));
+          /* At most a few thousand rows, loaded by id. */
+          g_autoptr (GPtrArray) rows = load_rows (self, part->ids, error);
+          for (guint i = 0; rows && ok && i < rows->len; i++)
+            ok = func (g_ptr_array_index (rows, i), user_data, error);
+          if (!rows || !ok)
+            return FALSE;
+          continue;
+        }
+      /* The same FROM, WHERE and ORDER BY as a page, without LIMIT: one pass
+       * (its own statement: @func may read the store). */
+      g_autofree char *sql = part_rows_sql (self, part);
+      sqlite3_stmt *stmt = jb_store_prepare (self->store, sql, FALSE, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_query (self, stmt, part);
+      int rc;
+      while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr (JbRecord) record = jb_store_row_to_record (self->kind, stmt);
+          ok = func (record, user_data, error);
         }
       if (ok && rc != SQLITE_DONE)
         ok = jb_store_fail (self->store, error);
