@@ -193,8 +193,9 @@ collator_open (void)
 const char *
 jb_store_collation_version (void)
 {
-  static char version[U_MAX_VERSION_STRING_LENGTH + 8];
-  if (version[0] == '\0')
+  /* Stores open in several threads. */
+  static const char *version;
+  if (g_once_init_enter (&version))
     {
       UCollator *collator = collator_open ();
       UVersionInfo info;
@@ -205,7 +206,7 @@ jb_store_collation_version (void)
           u_versionToString (info, text);
           ucol_close (collator);
         }
-      g_snprintf (version, sizeof version, "icu %s", text);
+      g_once_init_leave (&version, g_strdup_printf ("icu %s", text));
     }
   return version;
 }
@@ -383,13 +384,13 @@ jb_store_search_register (JbStore *self, GError **error)
                              "Jiebang needs."));
       return FALSE;
     }
-  UCollator *collator = collator_open ();
-  if (api->xCreateTokenizer (api, "jiebang", NULL, &tokenizer, NULL) != SQLITE_OK ||
-      api->xCreateFunction (api, "jb_rank", NULL, rank_function, NULL) != SQLITE_OK ||
-      sqlite3_create_function_v2 (self->db, "jb_sort_key", 1,
+  /* SQLite owns the collator from here, closing it with the connection. */
+  if (sqlite3_create_function_v2 (self->db, "jb_sort_key", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                  collator, sort_key_function, NULL, NULL,
+                                  collator_open (), sort_key_function, NULL, NULL,
                                   (void (*) (void *)) ucol_close) != SQLITE_OK ||
+      api->xCreateTokenizer (api, "jiebang", NULL, &tokenizer, NULL) != SQLITE_OK ||
+      api->xCreateFunction (api, "jb_rank", NULL, rank_function, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->db, "jb_in_set", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
                                in_set_function, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->db, "jb_add_to_set", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
