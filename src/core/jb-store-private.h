@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "jb-query.h"
 #include "jb-search.h"
 #include "jb-store.h"
 
@@ -102,5 +103,52 @@ gboolean      jb_store_bulk_note      (JbStore *self, JbKindId kind, gint64 id, 
 gboolean      jb_store_bulk_finish    (JbStore *self, GError **error);
 /* After the rollback. */
 void          jb_store_bulk_reset     (JbStore *self);
+
+/* jb-store-pages.c and jb-store-plan.c: JbQuery */
+/* A search's result this small may be sorted whole, in memory (see
+ * walk_is_cheaper()). */
+#define JB_QUERY_WHOLE_MAX 10000
+
+enum { JB_ORDER_DEFAULT = -1, JB_ORDER_ID = -2 };
+
+typedef struct {
+  GArray *ids;        /* the rows in order, or NULL for SQL */
+  char *id_column;    /* SQL: "t.id" or "s.rowid" */
+  char *from;         /* SQL: "demand t LEFT JOIN …" */
+  char *where;        /* SQL: conditions, never empty */
+  GStrv keys;         /* SQL: the order, ascending */
+  gboolean descending;
+  gint64 min;         /* bound to :min */
+  guint count;
+} JbQueryPart;
+
+struct _JbQuery {
+  GObject parent_instance;
+  JbStore *store;
+  const JbKind *kind;
+  JbFilter *filter;
+  JbSearch *search;
+  char *match;        /* the FTS5 MATCH text, NULL when not searching */
+  int field;          /* a field's index, JB_ORDER_DEFAULT or JB_ORDER_ID */
+  gboolean descending;
+  guint materialized_max;
+  guint ranked;
+
+  gboolean planned;
+  guint count;
+  GArray *parts;      /* JbQueryPart, in the order of the rows */
+  JbRowidSet *set;    /* what the search found, bound to :set */
+};
+
+/* jb-store-plan.c */
+gboolean      jb_query_plan           (JbQuery *self, GError **error);
+/* Binds what the query's SQL may name (the filter's values, :match, :min,
+ * :set). */
+void          jb_query_bind           (JbQuery *self, sqlite3_stmt *stmt,
+                                       const JbQueryPart *part);
+gboolean      jb_query_step_count     (JbQuery *self, sqlite3_stmt *stmt,
+                                       const JbQueryPart *part, guint *count, GError **error);
+/* "k0, k1 DESC…" */
+char         *jb_query_order_sql      (GStrv keys, gboolean descending);
 
 G_END_DECLS
