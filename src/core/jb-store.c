@@ -5,11 +5,11 @@
  * jb-store-query.c (lists, filters), jb-store-write.c (checks, saves,
  * deletes, history), jb-store-bulk.c (what the XML exchange needs),
  * jb-store-stats.c (the aggregates), jb-store-search.c (the SQL functions of
- * search and sorting), jb-store-derived.c (the search index and sort indexes)
- * and jb-store-pages.c (JbQuery: a table's rows a page at a time).  The SQL
- * is built from the kind tables of jb-kind.c: column names come from those
- * constant tables, values are always bound.  Statements used per record are
- * prepared once per kind and kept. */
+ * search and sorting), jb-store-derived.c (the search index and sort indexes),
+ * jb-store-plan.c and jb-store-pages.c (JbQuery: a table's rows a page at a
+ * time).  The SQL is built from the kind tables of jb-kind.c: column names
+ * come from those constant tables, values are always bound.  Statements used
+ * per record are prepared once per kind and kept. */
 #include "config.h"
 
 #include <errno.h>
