@@ -28,9 +28,6 @@ typedef struct {
   guint created, updated, unchanged, refused;
 } JbImportSummary;
 
-/* Called from the importing thread, with 0 ≤ @fraction ≤ 1. */
-typedef void (*JbProgressFunc) (double fraction, gpointer user_data);
-
 GQuark    jb_exchange_error_quark      (void);
 
 /* Makes libxml2 refuse to load any external resource, process-wide.  Import

@@ -177,12 +177,23 @@ static const char migration_4[] =
   "ALTER TABLE deal ADD COLUMN notes TEXT;"
   "ALTER TABLE payment ADD COLUMN notes TEXT;"
   "ALTER TABLE award ADD COLUMN notes TEXT;";
+/* Search and sort: the full-text index of each kind, the triggers that keep
+ * it and the sort indexes are derived from jb-kind.c by the store
+ * (jb-store-derived.c), which records here what it built and rebuilds what
+ * differs when it opens the file.  Their tokenizer and sort keys are
+ * functions of Jiebang's: an older Jiebang must refuse this format. */
+static const char migration_5[] =
+  "CREATE TABLE derived_schema ("
+  " name TEXT PRIMARY KEY,"
+  " type TEXT NOT NULL,"
+  " definition TEXT NOT NULL) WITHOUT ROWID;";
 
 const char * const jb_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

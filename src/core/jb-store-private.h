@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include "jb-query.h"
+#include "jb-search.h"
 #include "jb-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +32,10 @@ struct _JbStore {
    * next is tried first, without scanning the year's codes again (which made
    * importing 100 000 demands without codes quadratic). */
   GHashTable *last_codes;
+  /* jb-store-derived.c: a bulk save defers the index to the commit */
+  gboolean bulk;
+  gint64 bulk_mark[JB_N_KINDS];  /* the last row id before it: newer rows are new */
+  guint bulk_sorts;              /* kinds whose sort indexes wait for the commit */
 };
 
 /* Columns every record table has before its fields. */
@@ -72,5 +78,89 @@ gboolean      jb_store_append_filter  (GString *sql, const JbKind *kind, JbFilte
 char         *jb_store_sql_set        (const JbEnum *enumeration, JbValueFlags flags);
 /* Binds @params (strings) to ?1, ?2… */
 void          jb_store_bind_params    (sqlite3_stmt *stmt, GPtrArray *params);
+
+/* jb-store-search.c */
+gboolean      jb_store_search_register (JbStore *self, GError **error);
+/* The FTS5 MATCH text of @search, NULL when it has no terms. */
+char         *jb_store_match_text     (JbSearch *search);
+/* "jb_rank(demand_search, 4.0, 10.0, …)": higher is better. */
+char         *jb_store_rank_sql       (const JbKind *kind);
+/* The sort key of @field for rows of @kind called @alias ("t." or ""). */
+char         *jb_store_sort_sql       (const JbKind *kind, const JbField *field,
+                                       const char *alias);
+const char   *jb_store_collation_version (void);
+/* A set of row ids, as bits: what a search found, for a query that walks
+ * a sort index and asks jb_in_set(:set, t.id) of each row (bound with
+ * sqlite3_bind_pointer (stmt, i, set, JB_ROWID_SET, NULL)). */
+#define JB_ROWID_SET "jb_rowid_set"
+typedef struct {
+  guint8 *bits;
+  gint64 size;     /* bits allocated */
+  guint count;
+} JbRowidSet;
+void          jb_rowid_set_add        (JbRowidSet *set, gint64 id);
+void          jb_rowid_set_free       (JbRowidSet *set);
+
+/* jb-store-derived.c */
+gboolean      jb_store_derived_update (JbStore *self, GCancellable *cancellable,
+                                       JbProgressFunc progress, gpointer user_data,
+                                       GError **error);
+/* Before a JB_SAVE_BULK save of @kind in a transaction. */
+gboolean      jb_store_bulk_begin     (JbStore *self, JbKindId kind, GError **error);
+/* After it saved the record @id. */
+gboolean      jb_store_bulk_note      (JbStore *self, JbKindId kind, gint64 id, GError **error);
+/* Before the commit, or any other write: the index and sort indexes as if
+ * every save had kept them. */
+gboolean      jb_store_bulk_finish    (JbStore *self, GError **error);
+/* After the rollback. */
+void          jb_store_bulk_reset     (JbStore *self);
+
+/* jb-store-pages.c and jb-store-plan.c: JbQuery */
+/* A search's result this small may be sorted whole, in memory (see
+ * walk_is_cheaper()). */
+#define JB_QUERY_WHOLE_MAX 10000
+
+enum { JB_ORDER_DEFAULT = -1, JB_ORDER_ID = -2 };
+
+typedef struct {
+  GArray *ids;        /* the rows in order, or NULL for SQL */
+  char *id_column;    /* SQL: "t.id" or "s.rowid" */
+  char *from;         /* SQL: "demand t LEFT JOIN …" */
+  char *where;        /* SQL: conditions, never empty */
+  GStrv keys;         /* SQL: the order, ascending */
+  gboolean descending;
+  gint64 min;         /* bound to :min */
+  guint count;
+} JbQueryPart;
+
+struct _JbQuery {
+  GObject parent_instance;
+  JbStore *store;
+  const JbKind *kind;
+  JbFilter *filter;
+  GPtrArray *filter_params; /* its values, as the planned SQL numbers them */
+  JbSearch *search;
+  char *match;        /* the FTS5 MATCH text, NULL when not searching */
+  int field;          /* a field's index, JB_ORDER_DEFAULT or JB_ORDER_ID */
+  gboolean descending;
+  guint materialized_max;
+  guint ranked;
+
+  gboolean planned;
+  guint count;
+  GArray *parts;      /* JbQueryPart, in the order of the rows */
+  JbRowidSet *set;    /* what the search found, bound to :set */
+};
+
+/* jb-store-plan.c */
+gboolean      jb_query_plan           (JbQuery *self, GError **error);
+/* Binds what the query's SQL may name (the filter's values, :match, :min,
+ * :set). */
+void          jb_query_bind           (JbQuery *self, sqlite3_stmt *stmt,
+                                       const JbQueryPart *part);
+gboolean      jb_query_step_count     (JbQuery *self, sqlite3_stmt *stmt,
+                                       const JbQueryPart *part, guint *count, GError **error);
+/* "k0, k1 DESC…" */
+char         *jb_query_order_sql      (GStrv keys, gboolean descending);
 
 G_END_DECLS

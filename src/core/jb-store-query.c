@@ -1,39 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jb-store-query.c: the store's lists: search words, filters, a record's
- * related records, sums, single values (see jb-store.c for the whole store). */
+/* jb-store-query.c: the store's lists: filters, whole lists (through
+ * jb-query.h, which also searches), a record's related records, sums, single
+ * values (see jb-store.c for the whole store). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "jb-field-type.h"
+#include "jb-query.h"
 #include "jb-store-private.h"
-
-/* The words of a search.  g_strsplit_set() works on bytes, which would cut
- * Chinese characters whose UTF-8 holds a delimiter's byte, so the ideographic
- * space becomes a plain one first. */
-static GStrv
-jb_store_split_query (const char *query)
-{
-  g_auto (GStrv) parts = g_strsplit (query ? query : "", "\u3000", -1);
-  g_autofree char *spaced = g_strjoinv (" ", parts);
-  return g_strsplit_set (spaced, " \t\n", -1);
-}
-
-/* "%word%" for LIKE, with the user's own % _ and \ taken literally. */
-static char *
-like_pattern (const char *word)
-{
-  GString *s = g_string_new ("%");
-  for (const char *p = word; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
 
 /* Steps @stmt (a select_sql() query) to its end: the rows as records. */
 GPtrArray *
@@ -242,63 +218,27 @@ jb_store_list (JbStore *self, JbKindId kind_id, const char *query, GError **erro
   return jb_store_list_filtered (self, kind_id, NULL, query, error);
 }
 
+static gboolean
+collect_row (JbRecord *record, gpointer user_data, GError **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (record));
+  return TRUE;
+}
+
 GPtrArray *
 jb_store_list_filtered (JbStore *self, JbKindId kind_id, JbFilter *filter, const char *query,
                         GError **error)
 {
-  const JbKind *kind = jb_kind_get (kind_id);
-  g_autoptr (GString) sql = jb_store_select_sql (kind, JB_FIELD_LISTED);
-  g_auto (GStrv) words = jb_store_split_query (query);
-  g_autoptr (GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  gboolean where = FALSE;
-
   g_return_val_if_fail (filter == NULL || jb_filter_get_kind (filter) == kind_id, NULL);
 
-  /* LIKE, not full-text search: FTS tokenizers miss one- and two-character
-   * Chinese words, which are most of them (电, 电池, 芯片). */
-  for (guint w = 0; words[w]; w++)
-    {
-      if (*words[w] == '\0')
-        continue;
-      g_string_append (sql, where ? " AND (" : " WHERE (");
-      where = TRUE;
-      g_ptr_array_add (params, like_pattern (words[w]));
-      gboolean first = TRUE;
-      for (guint i = 0; i < kind->n_fields; i++)
-        {
-          const JbField *f = &kind->fields[i];
-          if (!(f->flags & JB_FIELD_SEARCHED))
-            continue;
-          if (f->type == JB_TYPE_REF)
-            {
-              const JbKind *target = jb_store_ref_target (f);
-              g_string_append_printf (sql,
-                                      "%s t.%s IN (SELECT id FROM %s WHERE %s LIKE ?%u ESCAPE '\\')",
-                                      first ? "" : " OR", f->name, target->name,
-                                      target->title, params->len);
-            }
-          else
-            g_string_append_printf (sql, "%s t.%s LIKE ?%u ESCAPE '\\'", first ? "" : " OR",
-                                    f->name, params->len);
-          first = FALSE;
-        }
-      g_string_append (sql, ")");
-    }
-  if (!jb_store_append_filter (sql, kind, filter, params, &where))
-    {
-      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                   "a filter does not fit the records of kind %s", kind->name);
-      return NULL;
-    }
-  g_string_append (sql, " ORDER BY t.id DESC");
-
-  sqlite3_stmt *stmt = jb_store_prepare (self, sql->str, FALSE, error);
-  if (stmt == NULL)
-    return NULL;
-  jb_store_bind_params (stmt, params);
-
-  GPtrArray *rows = jb_store_collect_rows (self, kind, stmt, error);
-  sqlite3_finalize (stmt);
+  /* The table's query (jb-query.h), newest first. */
+  g_autoptr (JbQuery) q = jb_query_new (self, kind_id);
+  jb_query_set_filter (q, filter);
+  jb_query_set_search (q, query);
+  jb_query_set_order (q, "id", TRUE);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!jb_query_foreach (q, collect_row, rows, error))
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 

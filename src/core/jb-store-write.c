@@ -201,6 +201,8 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
     }
 
   gint64 id = is_new ? sqlite3_last_insert_rowid (self->db) : jb_record_get_id (record);
+  if (self->bulk && !jb_store_bulk_note (self, kind->id, id, error))
+    return FALSE;
   g_autoptr (JbRecord) after = NULL;
   if (is_new && (flags & JB_SAVE_BULK) &&
       kind->fields[jb_kind_title_index (kind)].type != JB_TYPE_REF)
@@ -263,6 +265,11 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   g_autoptr (JbRecord) work = (flags & JB_SAVE_BULK) ? g_object_ref (record)
                                                      : jb_record_copy (record);
   gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
+  /* A bulk save in the caller's transaction leaves the search index to its
+   * commit; any other write brings the index up to date first. */
+  if (own ? self->bulk && !jb_store_bulk_finish (self, error)
+          : !jb_store_bulk_begin (self, jb_record_get_kind_id (record), error))
+    return FALSE;
   if (own && !jb_store_begin (self, error))
     return FALSE;
   if (!write_record (self, work, flags, error) ||
@@ -326,6 +333,8 @@ jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
   if (before == NULL)
     return FALSE;
 
+  if (self->bulk && !jb_store_bulk_finish (self, error))
+    return FALSE;
   g_autofree char *users = describe_references (self, kind_id, id);
   if (users)
     {

@@ -2,12 +2,15 @@
 /* jb-store.c: records in SQLite (see jb-store.h): opening and migrating the
  * file, transactions, the statement cache and reading single records.
  *
- * The store is these files sharing jb-store-private.h: this one,
- * jb-store-query.c (lists, search, filters), jb-store-write.c (checks, saves,
- * deletes, history), jb-store-bulk.c (what the XML exchange needs) and
- * jb-store-stats.c (the aggregates); jb-schema.c holds the tables.  The SQL
- * is built from the kind tables of jb-kind*.c: column names come from those
- * constant tables, values are always bound.  Statements used per record are prepared once per kind and kept. */
+ * The store is files sharing jb-store-private.h: this one,
+ * jb-store-query.c (lists, filters, sums), jb-store-write.c (checks, saves,
+ * deletes, history), jb-store-bulk.c (what the XML exchange needs),
+ * jb-store-stats.c (the aggregates), jb-store-search.c (the SQL functions of
+ * search and sorting), jb-store-derived.c (the search index and sort indexes),
+ * jb-store-plan.c and jb-store-pages.c (JbQuery: a table's rows a page at a
+ * time); jb-schema.c holds the tables.  The SQL is built from the kind tables of jb-kind*.c: column names
+ * come from those constant tables, values are always bound.  Statements used
+ * per record are prepared once per kind and kept. */
 #include "config.h"
 
 #include <errno.h>
@@ -336,6 +339,13 @@ migrate (JbStore *self, GError **error)
 JbStore *
 jb_store_open (const char *path, GError **error)
 {
+  return jb_store_open_full (path, NULL, NULL, NULL, error);
+}
+
+JbStore *
+jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc progress,
+                    gpointer user_data, GError **error)
+{
   g_autoptr (JbStore) self = g_object_new (JB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -358,11 +368,13 @@ jb_store_open (const char *path, GError **error)
   /* Another Jiebang (or an import thread) may hold the write lock for a moment. */
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!migrate (self, error))
+  /* The search index's tokenizer and sort keys, before any table uses them. */
+  if (!jb_store_search_register (self, error) || !migrate (self, error))
     return NULL;
   if (!jb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !jb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !jb_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !jb_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !jb_store_derived_update (self, cancellable, progress, user_data, error))
     return NULL;
 
   for (guint k = 0; k < JB_N_KINDS; k++)
@@ -403,7 +415,8 @@ gboolean
 jb_store_commit (JbStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
-  if (!jb_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE jb", error))
+  if ((self->depth == 1 && !jb_store_bulk_finish (self, error)) ||
+      !jb_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE jb", error))
     {
       jb_store_rollback (self);
       return FALSE;
@@ -421,6 +434,7 @@ jb_store_rollback (JbStore *self)
     {
       jb_store_exec (self, "ROLLBACK", NULL);
       self->changed_kinds = 0;
+      jb_store_bulk_reset (self);
     }
   else
     jb_store_exec (self, "ROLLBACK TO jb; RELEASE jb", NULL);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-store.h: the one place where records meet SQLite.
  *
- * All SQL of Jiebang lives in the store's files, jb-store*.c (see jb-store.c).
- * A store is used from one thread; a worker thread opens its own store on the
- * same file. */
+ * All SQL of Jiebang lives in the store's files, jb-store*.c (see
+ * jb-store.c).  A store is used from one thread; a worker thread opens its
+ * own store on the same file. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "jb-filter.h"
 #include "jb-record.h"
@@ -54,14 +54,29 @@ typedef struct {
   char *new_value;
 } JbHistoryEntry;
 
+/* Called from the working thread, with 0 ≤ @fraction ≤ 1. */
+typedef void (*JbProgressFunc) (double fraction, gpointer user_data);
+
 #define JB_TYPE_STORE (jb_store_get_type ())
 G_DECLARE_FINAL_TYPE (JbStore, jb_store, JB, STORE, GObject)
 
 GQuark       jb_store_error_quark   (void);
 
-/* Opens (creating it and its folder if need be) and migrates the database. */
+/* Opens (creating it and its folder if need be) and migrates the database;
+ * builds its search index and sort indexes if they are missing or out of
+ * date (a database of an older Jiebang: about a minute for a million
+ * demands). */
 JbStore     *jb_store_open          (const char  *path,
                                      GError     **error);
+/* The same, telling how far the building is (not called when there is
+ * nothing to build) and stopping, with nothing changed, when @cancellable
+ * is cancelled.  A window calls it from a worker thread, then opens the file
+ * again on its own thread, which finds everything built. */
+JbStore     *jb_store_open_full     (const char     *path,
+                                     GCancellable   *cancellable,
+                                     JbProgressFunc  progress,
+                                     gpointer        user_data,
+                                     GError        **error);
 const char  *jb_store_get_path      (JbStore     *self);
 /* The default file: $XDG_DATA_HOME/jiebang/jiebang.db */
 char        *jb_store_default_path  (void);
@@ -92,8 +107,9 @@ JbRecord    *jb_store_load_by_uuid  (JbStore     *self,
                                      const char  *uuid,
                                      GError     **error);
 /* Rows for a table: only the listed fields are loaded.  @query keeps the
- * records whose searched fields contain every word of it (any length, Chinese
- * included; case-insensitive for Latin letters).  Newest first. */
+ * records whose searched fields match every term of it (jb-search.h: any
+ * length, Chinese included; case-insensitive for Latin letters).  Newest
+ * first.  Every row at once: a table shows a JbQuery (jb-query.h) instead. */
 GPtrArray   *jb_store_list          (JbStore     *self,
                                      JbKindId     kind,
                                      const char  *query,
@@ -201,6 +217,11 @@ gboolean     jb_store_foreach       (JbStore           *self,
 gboolean     jb_store_select_closure (JbStore    *self,
                                       GArray     *demand_ids,
                                       GError    **error);
+
+/* Whether the search index holds what the records say: FALSE, with an error
+ * naming the kind and how many rows differ, when it does not. */
+gboolean     jb_store_check_index   (JbStore     *self,
+                                     GError     **error);
 
 /* Copies the whole database into a new file at @path (replaced if it exists).
  * Not inside a transaction. */
