@@ -26,6 +26,7 @@ struct _JbRecordBrowser {
   gulong store_changed_id;
   gboolean syncing;      /* selection changes made by code, not the user */
   gboolean creating;     /* the user asked for a new record: no more welcome */
+  guint last_selected;   /* the row selected before the last refresh */
 
   GtkStack *stack;
   GtkPaned *paned;
@@ -72,7 +73,40 @@ sync_selection (JbRecordBrowser *self)
   gtk_single_selection_set_selected (self->selection, pos);
   self->syncing = FALSE;
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", pos);
+    jb_record_columns_scroll_to (self->view, pos);
+}
+
+/* The focus where one goes on: the record's row in the table (else the
+ * first), the search field of an empty table, the welcome's first button;
+ * or the form's first field (with @unset: the first the record leaves
+ * empty, after a new record was prefilled). */
+static void
+focus_region (JbRecordBrowser *self, JbBrowserRegion region, gboolean unset)
+{
+  if (region == JB_BROWSER_REGION_EDITOR &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    {
+      GtkWidget *field = jb_record_editor_get_first_field (self->editor, unset);
+      if (field)
+        gtk_widget_grab_focus (field);
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->empty_new_button));
+      return;
+    }
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  if (!jb_record_columns_focus_row (self->view, pos))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+jb_record_browser_focus_region (JbRecordBrowser *self, JbBrowserRegion region)
+{
+  focus_region (self, region, FALSE);
 }
 
 static void
@@ -88,6 +122,7 @@ refresh (JbRecordBrowser *self)
       g_warning ("Cannot list %s: %s", self->kind->name, error->message);
       return;
     }
+  self->last_selected = gtk_single_selection_get_selected (self->selection);
   self->syncing = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
@@ -123,12 +158,6 @@ on_store_changed (JbRecordBrowser *self, guint kinds)
     refresh (self);
 }
 
-static const char *
-jb_record_browser_title_field (JbRecordBrowser *self)
-{
-  return self->kind->title;
-}
-
 typedef struct {
   JbRecordBrowser *self;
   gint64 id;
@@ -147,8 +176,7 @@ switch_after_leave (gboolean may_leave, gpointer data)
         {
           self->creating = TRUE;
           gtk_stack_set_visible_child_name (self->stack, "list");
-          gtk_widget_grab_focus (jb_record_editor_get_field (self->editor,
-                                                             jb_record_browser_title_field (self)));
+          focus_region (self, JB_BROWSER_REGION_EDITOR, TRUE);
         }
     }
   sync_selection (self);
@@ -174,10 +202,44 @@ on_selection_changed (JbRecordBrowser *self)
   jb_record_browser_select (self, jb_record_get_id (row));
 }
 
+/* Whether the keyboard focus is nowhere (its widget was hidden or made
+ * insensitive, like Save after saving). */
+static gboolean
+focus_lost (JbRecordBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  return root && (focus == NULL || !gtk_widget_is_sensitive (focus) ||
+                  !gtk_widget_get_mapped (focus));
+}
+
 static void
 on_editor_saved (JbRecordBrowser *self, gint64 id)
 {
   refresh (self);
+  if (focus_lost (self))
+    focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
+}
+
+/* After a delete, the record that took its place in the table. */
+static void
+on_editor_deleted (JbRecordBrowser *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n > 0 && self->last_selected != GTK_INVALID_LIST_POSITION)
+    {
+      guint pos = MIN (self->last_selected, n - 1);
+      g_autoptr (JbRecord) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), pos);
+      jb_record_browser_select (self, jb_record_get_id (row));
+    }
+  focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
+}
+
+/* Return on a row: to its form. */
+static void
+on_row_activated (JbRecordBrowser *self, guint pos)
+{
+  focus_region (self, JB_BROWSER_REGION_EDITOR, FALSE);
 }
 
 void
@@ -219,6 +281,7 @@ new_after_leave (gboolean may_leave, gpointer data)
       jb_record_editor_load_new (nr->self->editor, nr->record);
       gtk_stack_set_visible_child_name (nr->self->stack, "list");
       sync_selection (nr->self);
+      focus_region (nr->self, JB_BROWSER_REGION_EDITOR, TRUE);
     }
   g_object_unref (nr->self);
   g_object_unref (nr->record);
@@ -322,6 +385,7 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
 
   /* Delete removes the selected record, from the table only: in the editor the
@@ -335,6 +399,7 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   self->editor = JB_RECORD_EDITOR (jb_record_editor_new (kind));
   gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
   g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
+  g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (on_editor_deleted), self);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
 
   /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older. */
@@ -493,6 +558,8 @@ jb_record_browser_class_init (JbRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.clear-filter", NULL,
                                    clear_filter_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A container: GTK 4.8 would name it after its class. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbrecordbrowser");
 }
 

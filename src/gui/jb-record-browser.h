@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* Where the keyboard focus goes on a page (F6 goes from one to the next). */
+typedef enum {
+  JB_BROWSER_REGION_LIST,    /* the table: the record's row */
+  JB_BROWSER_REGION_EDITOR,  /* the form: its first field */
+} JbBrowserRegion;
+
 #define JB_TYPE_RECORD_BROWSER (jb_record_browser_get_type ())
 G_DECLARE_FINAL_TYPE (JbRecordBrowser, jb_record_browser, JB, RECORD_BROWSER, GtkWidget)
 
@@ -34,6 +40,8 @@ void            jb_record_browser_new_record   (JbRecordBrowser *self, JbRecord 
 /* Writes the table as shown (search, filter, sort and columns) as CSV. */
 gboolean        jb_record_browser_export_csv   (JbRecordBrowser *self, GFile *file,
                                                 GError **error);
+/* Gives the keyboard focus to @region of the page. */
+void            jb_record_browser_focus_region (JbRecordBrowser *self, JbBrowserRegion region);
 /* Adds a button to the welcome page (e.g. "Load Sample Data"). */
 void            jb_record_browser_add_empty_action (JbRecordBrowser *self, const char *label,
                                                     const char *action_name);

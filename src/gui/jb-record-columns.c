@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jb-record-columns.c: columns of a record table (see jb-record-columns.h). */
+/* jb-record-columns.c: columns of a record table (see jb-record-columns.h).
+ *
+ * GTK 4.8 names a table's rows, cells and column titles after their widget
+ * classes for screen readers; here a row says its record ("Title: …,
+ * Status: …"), a cell its text, a title its column. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,6 +13,7 @@
 #include "jb-record-columns.h"
 
 #define FIELD_KEY "jb-field"
+#define ITEM_KEY "jb-list-item"
 
 static char *
 sort_key_text (JbRecord *record, gpointer field)
@@ -51,22 +56,133 @@ jb_record_columns_sorter (const JbKind *kind, guint field)
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, const JbField *f)
 {
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  /* The cell around it carries the text for screen readers. */
+  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   /* Amounts and numbers line up on the right. */
   gboolean numeric = f->type == JB_TYPE_MONEY || f->type == JB_TYPE_INT;
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1 : 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, cell);
+  g_object_set_data (G_OBJECT (cell), ITEM_KEY, item);
+}
+
+/* What a screen reader says of a row: each column shown, "Title: value". */
+static char *
+row_name (GtkColumnView *view, JbRecord *record)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr (GString) name = g_string_new (NULL);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      int field = jb_record_columns_field (column);
+      if (field < 0 || !gtk_column_view_column_get_visible (column) ||
+          !jb_record_is_set (record, field))
+        continue;
+      g_autofree char *text = jb_record_format_field (record, field);
+      if (name->len)
+        /* TRANSLATORS: between the columns a screen reader says of a table row */
+        g_string_append (name, C_("row", ", "));
+      g_string_append_printf (name, _("%s: %s"), gtk_column_view_column_get_title (column), text);
+    }
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer field)
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, GtkColumnViewColumn *column)
 {
   JbRecord *record = gtk_list_item_get_item (item);
-  g_autofree char *text = record ? jb_record_format_field (record, GPOINTER_TO_UINT (field))
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = record ? jb_record_format_field (record, jb_record_columns_field (column))
                                  : NULL;
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+
+  /* The cell and its row are GTK's widgets around ours. */
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  if (cell)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text ? text : "", -1);
+  if (row && view && record)
+    {
+      g_autofree char *name = row_name (view, record);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
+}
+
+/* The column titles, and the row that holds them. */
+static void
+name_headers (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  if (header == NULL || GTK_IS_LIST_VIEW (header))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Column titles"), -1);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title;
+       title = gtk_widget_get_next_sibling (title))
+    for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+      {
+        g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+        /* GtkColumnViewTitle holds a box holding the label. */
+        GtkWidget *box = gtk_widget_get_first_child (title);
+        GtkWidget *label = box ? gtk_widget_get_first_child (box) : NULL;
+        if (GTK_IS_LABEL (label) &&
+            g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)),
+                       gtk_column_view_column_get_title (column)) == 0)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_column_view_column_get_title (column), -1);
+      }
+}
+
+static GtkWidget *
+list_of (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+void
+jb_record_columns_scroll_to (GtkColumnView *view, guint pos)
+{
+  GtkWidget *list = list_of (view);
+  if (list)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", pos);
+}
+
+/* The row widget showing @pos, if there is one now. */
+static GtkWidget *
+row_at (GtkWidget *list, guint pos)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      GtkWidget *child = cell ? gtk_widget_get_first_child (cell) : NULL;
+      GtkListItem *item = child ? g_object_get_data (G_OBJECT (child), ITEM_KEY) : NULL;
+      if (item && gtk_list_item_get_item (item) && gtk_list_item_get_position (item) == pos)
+        return row;
+    }
+  return NULL;
+}
+
+gboolean
+jb_record_columns_focus_row (GtkColumnView *view, guint pos)
+{
+  GtkWidget *list = list_of (view);
+  if (list == NULL || pos >= g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))))
+    return FALSE;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", pos);
+  GtkWidget *row = row_at (list, pos);
+  return row ? gtk_widget_grab_focus (row) : gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
 GtkColumnView *
@@ -87,12 +203,17 @@ jb_record_columns_new (const JbKind *kind)
       g_autoptr (GtkSorter) sorter = jb_record_columns_sorter (kind, i);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) f);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), column);
       g_object_set_data (column, FIELD_KEY, GINT_TO_POINTER ((int) i + 1));
       gtk_column_view_column_set_title (GTK_COLUMN_VIEW_COLUMN (column), _(f->label));
       gtk_column_view_column_set_factory (GTK_COLUMN_VIEW_COLUMN (column), factory);
       gtk_column_view_column_set_sorter (GTK_COLUMN_VIEW_COLUMN (column), sorter);
     }
+  name_headers (view);
+  /* The list inside takes the focus while the table is empty. */
+  if (list_of (view))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_of (view)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(kind->plural), -1);
   return g_object_ref_sink (view);
 }
 

@@ -18,5 +18,9 @@ int            jb_record_columns_field  (GtkColumnViewColumn *column);
  * natural order (the workflow, not the alphabet), numbers and amounts by
  * value, dates as dates, text as shown. */
 GtkSorter     *jb_record_columns_sorter (const JbKind *kind, guint field);
+/* Scrolls the row at @pos into view. */
+void           jb_record_columns_scroll_to  (GtkColumnView *view, guint pos);
+/* Gives the keyboard focus to the row at @pos (GTK 4.8 has no call for it). */
+gboolean       jb_record_columns_focus_row  (GtkColumnView *view, guint pos);
 
 G_END_DECLS

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window.c: the main window.  Routes the window-wide shortcuts to the page
- * shown, remembers its size, and does not close over unsaved edits. */
+ * shown, remembers its size, does not close over unsaved edits, and keeps the
+ * keyboard's way through it: Tab stays within the page shown, F6 (or
+ * Ctrl+Tab) moves among the sidebar, the table and the form, and every
+ * action leaves the focus where the user goes on. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-dashboard.h"
 #include "jb-date.h"
 #include "jb-exchange-dialog.h"
+#include "jb-sidebar.h"
 #include "jb-window.h"
 
 struct _JbWindow {
@@ -17,6 +22,10 @@ struct _JbWindow {
   GSettings *settings;   /* NULL when the schema is not installed */
 
   GtkStack *stack;
+  JbSidebar *sidebar;
+  GtkWidget *menu_button;
+  GtkWidget *menu;        /* the main menu's popover */
+  GMenuModel *primary_menu;
   JbDashboard *dashboard;
   JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
 };
@@ -41,9 +50,35 @@ current_or_demands (JbWindow *self)
   if (browser == NULL)
     {
       browser = self->browsers[JB_KIND_DEMAND];
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browser));
+      jb_window_show_page (self, JB_KIND_DEMAND);
     }
   return browser;
+}
+
+/* Shows @page; only the page shown is in the accessible tree (a stack's
+ * hidden pages are there in GTK 4.8, all ten of them). */
+static void
+show_page_widget (JbWindow *self, GtkWidget *page)
+{
+  GtkWidget *old = gtk_stack_get_visible_child (self->stack);
+  if (old == page)
+    return;
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->stack, page);
+  if (old)
+    gtk_widget_set_visible (old, FALSE);
+}
+
+/* The focus goes where one starts on the page shown: its table's record, or
+ * its first control. */
+static void
+focus_page (JbWindow *self)
+{
+  JbRecordBrowser *browser = current_browser (self);
+  if (browser)
+    jb_record_browser_focus_region (browser, JB_BROWSER_REGION_LIST);
+  else
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -65,12 +100,28 @@ jb_window_get_browser (JbWindow *self, JbKindId kind)
 void
 jb_window_show_page (JbWindow *self, JbKindId kind)
 {
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (jb_window_get_browser (self, kind)));
+  show_page_widget (self, GTK_WIDGET (jb_window_get_browser (self, kind)));
+}
+
+/* Unsaved changes stay on their page when the user goes to another: the
+ * sidebar marks that page. */
+static void
+on_dirty_changed (JbWindow *self, GParamSpec *pspec, JbRecordEditor *editor)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    if (jb_record_browser_get_editor (self->browsers[k]) == editor)
+      jb_sidebar_set_unsaved (self->sidebar,
+                              gtk_stack_page_get_name (gtk_stack_get_page (self->stack,
+                                                                           GTK_WIDGET (self->browsers[k]))),
+                              jb_record_editor_is_dirty (editor));
 }
 
 static void
 on_page_changed (JbWindow *self)
 {
+  if (self->settings && gtk_stack_get_visible_child_name (self->stack))
+    g_settings_set_string (self->settings, "last-page",
+                           gtk_stack_get_visible_child_name (self->stack));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "export-csv")),
                                current_browser (self) != NULL);
@@ -100,7 +151,70 @@ static void
 show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
-  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, g_variant_get_string (param, NULL));
+  g_return_if_fail (page != NULL);
+  show_page_widget (self, page);
+  /* Walking the sidebar with the arrows leaves the focus there. */
+  if (!jb_sidebar_has_focus (self->sidebar))
+    focus_page (self);
+}
+
+static void
+focus_page_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  focus_page (data);
+}
+
+static void
+main_menu_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* F6 and Ctrl+Tab: the sidebar, the table, the form, and round again. */
+static void
+cycle_focus (JbWindow *self, int step)
+{
+  JbRecordBrowser *browser = current_browser (self);
+  int n = browser ? 3 : 2;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int at = -1;
+
+  if (jb_sidebar_has_focus (self->sidebar))
+    at = 0;
+  else if (browser && focus &&
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (jb_record_browser_get_editor (browser))))
+    at = 2;
+  else if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+    at = 1;
+  int to = at < 0 ? (step > 0 ? 1 : 0) : (at + step + n) % n;
+
+  if (to == 0)
+    jb_sidebar_focus (self->sidebar);
+  else if (browser)
+    jb_record_browser_focus_region (browser, to == 1 ? JB_BROWSER_REGION_LIST
+                                                     : JB_BROWSER_REGION_EDITOR);
+  else
+    focus_page (self);
+}
+
+static gboolean
+cycle_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+           JbWindow *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean f6 = keyval == GDK_KEY_F6 && (mods & ~GDK_SHIFT_MASK) == 0;
+  gboolean ctrl_tab = (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab ||
+                       keyval == GDK_KEY_KP_Tab) && (mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Not from a popover (a list or a calendar open over the page). */
+  if (!(f6 || ctrl_tab) ||
+      (focus && gtk_widget_get_native (focus) != GTK_NATIVE (self)))
+    return FALSE;
+  cycle_focus (self, mods & GDK_SHIFT_MASK ? -1 : 1);
+  return TRUE;
 }
 
 static GtkFileFilter *
@@ -248,6 +362,7 @@ open_record_action (GSimpleAction *action, GVariant *param, gpointer data)
   g_return_if_fail (kind < JB_N_KINDS);
   jb_window_show_page (self, kind);
   jb_record_browser_reveal (self->browsers[kind], id);
+  jb_record_browser_focus_region (self->browsers[kind], JB_BROWSER_REGION_LIST);
 }
 
 /* A new record of a kind that points at the record @id through @field: a
@@ -297,17 +412,28 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "save", save_action },
   { "show-page", show_page_action, "s" },
+  { "focus-page", focus_page_action },
+  { "main-menu", main_menu_action },
 };
 
 /* ---- closing without losing edits -------------------------------------- */
+
+static gboolean
+close_again (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 close_after_leave (gboolean may_leave, gpointer data)
 {
   JbWindow *self = data;
-  /* Saved or discarded: look again, another page may have edits too. */
+  /* Saved or discarded: look again, another page may have edits too.  Not
+   * at once: the question is still being answered, and a dialog outliving
+   * the window it belongs to is disposed with a dangling parent. */
   if (may_leave)
-    gtk_window_close (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_again, g_object_ref (self), g_object_unref);
   g_object_unref (self);
 }
 
@@ -321,7 +447,7 @@ jb_window_close_request (GtkWindow *window)
       JbRecordEditor *editor = jb_record_browser_get_editor (self->browsers[k]);
       if (jb_record_editor_is_dirty (editor))
         {
-          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->browsers[k]));
+          jb_window_show_page (self, k);
           jb_record_editor_confirm_leave (editor, close_after_leave, g_object_ref (self));
           return TRUE;
         }
@@ -370,13 +496,21 @@ jb_window_constructed (GObject *object)
                                       jb_record_browser_get_paned (self->browsers[k]), "position",
                                       G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
                                       NULL, NULL);
-      g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
-                       G_SETTINGS_BIND_DEFAULT);
     }
+  /* Only the page shown is visible (show_page_widget()). */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page;
+       page = gtk_widget_get_next_sibling (page))
+    gtk_widget_set_visible (page, page == gtk_stack_get_visible_child (self->stack));
   /* A new user starts on the welcome page; once there are records, on the
    * page last shown (the dashboard at first). */
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-page")
+                                         : NULL;
+  GtkWidget *last_page = last ? gtk_stack_get_child_by_name (self->stack, last) : NULL;
   if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
     jb_window_show_page (self, JB_KIND_DEMAND);
+  else if (last_page)
+    show_page_widget (self, last_page);
+  jb_a11y_tidy (GTK_WIDGET (self));
 }
 
 static void
@@ -402,6 +536,7 @@ jb_window_dispose (GObject *object)
 {
   JbWindow *self = JB_WINDOW (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -430,10 +565,14 @@ jb_window_class_init (JbWindowClass *klass)
 
   g_type_ensure (JB_TYPE_RECORD_BROWSER);
   g_type_ensure (JB_TYPE_DASHBOARD);
+  g_type_ensure (JB_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JbWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_records);
 
@@ -450,6 +589,7 @@ jb_window_class_init (JbWindowClass *klass)
     { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
     { GDK_KEY_i, GDK_CONTROL_MASK, "win.import" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export" },
+    { GDK_KEY_F10, 0, "win.main-menu" },
     { GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "dashboard" },
     { GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "demands" },
     { GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "solutions" },
@@ -480,9 +620,26 @@ jb_window_init (JbWindow *self)
     if (JB_IS_RECORD_BROWSER (page))
       self->browsers[jb_record_browser_get_kind (JB_RECORD_BROWSER (page))] = JB_RECORD_BROWSER (page);
   for (guint k = 0; k < JB_N_KINDS; k++)
-    g_assert (self->browsers[k] != NULL);
+    {
+      g_assert (self->browsers[k] != NULL);
+      g_signal_connect_object (jb_record_browser_get_editor (self->browsers[k]), "notify::dirty",
+                               G_CALLBACK (on_dirty_changed), self, G_CONNECT_SWAPPED);
+    }
+  jb_sidebar_set_stack (self->sidebar, self->stack);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+
+  self->menu = gtk_popover_menu_new_from_model (self->primary_menu);
+  gtk_widget_set_parent (self->menu, self->menu_button);
+  gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (gtk_popover_popup),
+                            self->menu);
+
+  /* Before the focused widget sees them: GtkPaned has its own F6. */
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (cycle_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 JbWindow *
