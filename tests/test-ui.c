@@ -15,6 +15,7 @@
 #include "jb-exchange-dialog.h"
 #include "jb-field-editor.h"
 #include "jb-money.h"
+#include "jb-picker.h"
 #include "jb-record-browser.h"
 #include "jb-window.h"
 
@@ -85,18 +86,8 @@ type_text (Fixture *f, JbKindId kind, const char *field, const char *text)
 static void
 choose (Fixture *f, JbKindId kind, const char *field, const char *label)
 {
-  GtkDropDown *dd = GTK_DROP_DOWN (input (f, kind, field));
-  GListModel *items = gtk_drop_down_get_model (dd);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr (GtkStringObject) item = g_list_model_get_item (items, i);
-      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
-        {
-          gtk_drop_down_set_selected (dd, i);
-          return;
-        }
-    }
-  g_error ("no choice “%s” for %s", label, field);
+  if (!jb_picker_pick_text (JB_PICKER (input (f, kind, field)), label))
+    g_error ("no choice “%s” for %s", label, field);
 }
 
 static gboolean
@@ -483,8 +474,8 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   g_assert_true (shows_error (f, JB_KIND_DEAL, "contract_amount")); /* signed needs an amount */
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEAL), ==, 0);
   type_text (f, JB_KIND_DEAL, "contract_amount", "26");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (
-    input (f, JB_KIND_DEAL, "contract_amount"))), JB_MONEY_WAN);
+  g_assert_true (jb_picker_pick_text (JB_PICKER (gtk_widget_get_next_sibling (
+    input (f, JB_KIND_DEAL, "contract_amount"))), _("10k yuan")));
   type_text (f, JB_KIND_DEAL, "signed_on", "2022-11-20");
   save (f, JB_KIND_DEAL);
   g_autoptr (JbRecord) deal = only_record (f, JB_KIND_DEAL);
