@@ -13,6 +13,7 @@
 
 #include "ui-test-util.h"
 #include "jb-date.h"
+#include "jb-stats.h"
 #include "jb-field-editor.h"
 #include "jb-record-browser.h"
 #include "jb-window.h"
@@ -451,6 +452,133 @@ award (Fixture *f)
   g_assert_cmpstr (jb_record_get_text_by_name (prize, "awarded_on"), ==, "2022-09-01");
 }
 
+static guint
+rows_of (Fixture *f, JbKindId kind)
+{
+  return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->window,
+                                                                                      kind)));
+}
+
+static void
+dashboard (Fixture *f)
+{
+  press (f, "<Alt>1");
+  check_names (f);
+  /* All time: the deal was signed years ago. */
+  g_autofree char *period = choice_name (_("Period"), "");
+  tab_to_prefix (f, period);
+  choose_here (f, _("Period"), _("All time"), NULL);
+  g_autofree char *signed_deals = g_strdup_printf (_("%s: %s"), jb_figure_label (JB_FIGURE_SIGNED),
+                                                   "1");
+  tab_to (f, signed_deals);
+  press (f, "Return");
+  /* The records behind the figure, the focus on the first. */
+  g_assert_cmpuint (rows_of (f, JB_KIND_DEAL), ==, 1);
+  g_autofree char *row = ui_test_focus_name (f->win);
+  g_assert_nonnull (strstr (row, words->solution));
+
+  /* The main menu (F10): the payments not received by their due date. */
+  press (f, "F10");
+  g_autofree char *overdue = mnemonic_free (_("_Overdue Payments"));
+  for (guint n = 0; n < 12; n++)
+    {
+      g_autofree char *now = ui_test_focus_name (f->win);
+      if (g_strcmp0 (now, overdue) == 0)
+        break;
+      press (f, "Down");
+    }
+  expect_focus (f, overdue);
+  press (f, "Return");
+  g_assert_cmpuint (rows_of (f, JB_KIND_PAYMENT), ==, 1);
+  g_autoptr (JbRecord) late = g_list_model_get_item (jb_record_browser_get_rows (
+    jb_window_get_browser (f->window, JB_KIND_PAYMENT)), 0);
+  g_assert_cmpstr (jb_record_get_text_by_name (late, "milestone"), ==, words->milestone_2);
+}
+
+static void
+search (Fixture *f)
+{
+  press (f, "<Alt>2");
+  press (f, "<Control>f");
+  expect_focus (f, _(jb_kind_get (JB_KIND_DEMAND)->texts->search));
+  ui_test_type (f->win, words->demand_search);
+  g_assert_cmpuint (rows_of (f, JB_KIND_DEMAND), ==, 1);
+  ui_test_type (f->win, "zzz");
+  g_assert_cmpuint (rows_of (f, JB_KIND_DEMAND), ==, 0);
+  press (f, "<Control>a");
+  press (f, "BackSpace");
+  g_assert_cmpuint (rows_of (f, JB_KIND_DEMAND), ==, 1);
+}
+
+static const char *
+error_at (Fixture *f, JbKindId kind, const char *field)
+{
+  GtkWidget *fe = jb_record_editor_get_field (jb_record_browser_get_editor (
+    jb_window_get_browser (f->window, kind)), field);
+  return jb_field_editor_get_error (JB_FIELD_EDITOR (fe));
+}
+
+static void
+refused_input (Fixture *f)
+{
+  /* No title, no owner, a negative amount and a day that does not exist:
+   * all four said at once, the focus on the first. */
+  press (f, "<Control>n");
+  expect_focus (f, label (JB_KIND_DEMAND, "title"));
+  fill (f, JB_KIND_DEMAND, "investment", "-5");
+  fill (f, JB_KIND_DEMAND, "deadline", "2026-02-30");
+  press (f, "<Control>s");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 1);
+  const char *fields[] = { "title", "owner_id", "investment", "deadline" };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (error_at (f, JB_KIND_DEMAND, fields[i]) == NULL)
+      g_error ("no error at %s", fields[i]);
+  expect_focus (f, label (JB_KIND_DEMAND, "title"));
+}
+
+static void
+unsaved_edits (Fixture *f)
+{
+  /* The refused demand is still there, unsaved: going to another page keeps
+   * it, and the sidebar says so. */
+  press (f, "<Alt>7");
+  g_autofree char *marked = g_strdup_printf (_("%s, unsaved changes"), _("Demands"));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (f->window), marked));
+  /* Back from the table to the sidebar. */
+  press (f, "<Shift>F6");
+  expect_focus (f, _("Organizations"));
+  for (guint n = 0; n < 5; n++)
+    press (f, "Up");
+  expect_focus (f, marked);
+  press (f, "Return");
+  g_assert_true (jb_record_editor_is_dirty (jb_record_browser_get_editor (
+    jb_window_get_browser (f->window, JB_KIND_DEMAND))));
+
+  /* Closing asks; Discard closes without a word on the terminal (criticals
+   * are fatal here) once nothing but GTK holds the window. */
+  GtkWidget *window = GTK_WIDGET (f->window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_clear_object (&f->window);
+  gtk_window_close (f->win);
+  ui_test_pump ();
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ui_test_check_names (GTK_WIDGET (dialog)), >=, 3);
+  g_autofree char *discard = mnemonic_free (_("_Discard"));
+  ui_test_tab_to (dialog, discard, FALSE, 4);
+  ui_test_press (dialog, "Return");
+  ui_test_pump ();
+  g_assert_null (window);
+  f->win = NULL;
+}
+
 static void
 test_cycle (Fixture *f, gconstpointer data)
 {
@@ -463,6 +591,10 @@ test_cycle (Fixture *f, gconstpointer data)
   deal (f);
   payments (f);
   award (f);
+  dashboard (f);
+  search (f);
+  refused_input (f);
+  unsaved_edits (f);
 }
 
 int

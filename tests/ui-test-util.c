@@ -361,6 +361,12 @@ ui_test_press (GtkWindow *window, const char *accelerator)
   guint keyval;
   GdkModifierType mods;
   g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  /* UI_TEST_TRACE=1: each key and where the focus was, on stderr. */
+  if (g_getenv ("UI_TEST_TRACE"))
+    {
+      g_autofree char *focus = ui_test_focus_name (window);
+      g_printerr ("key %s on “%s”\n", accelerator, focus);
+    }
   press_key (keyboard_of (window), keyval, mods);
 }
 

@@ -85,6 +85,16 @@ jb_a11y_tidy (GtkWidget *root)
     }
   else if (GTK_IS_EXPANDER (root) && gtk_expander_get_use_underline (GTK_EXPANDER (root)))
     name_from_mnemonic (root, gtk_expander_get_label (GTK_EXPANDER (root)));
+  else if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) ==
+           GTK_ACCESSIBLE_ROLE_MENU_ITEM)
+    {
+      /* A menu's item (GtkModelButton, not public) is named by its label
+       * child: "导出(E)…" for "导出(_E)…". */
+      for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
+          name_from_mnemonic (root, gtk_label_get_label (GTK_LABEL (child)));
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
@@ -174,4 +184,67 @@ jb_a11y_popup (GtkPopover *popover)
     }
   g_object_set_data (G_OBJECT (popover), POPUP_FRAMES, GUINT_TO_POINTER (1));
   gtk_widget_add_tick_callback (parent, popup_when_in_view, popover, NULL);
+}
+
+static void
+scroll_now (GtkRoot *root, GParamSpec *pspec, GtkViewport *viewport)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *child = gtk_viewport_get_child (viewport);
+  graphene_rect_t r;
+
+  if (focus == NULL || child == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (viewport)))
+    return;
+  /* The text inside an entry: the entry, with its frame. */
+  if (GTK_IS_TEXT (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (!gtk_widget_compute_bounds (focus, child, &r))
+    return;
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  double value = gtk_adjustment_get_value (adj), page = gtk_adjustment_get_page_size (adj);
+  const double margin = 12;  /* a little of what is around */
+  if (r.origin.y < value)
+    gtk_adjustment_set_value (adj, r.origin.y - margin);
+  else if (r.origin.y + r.size.height > value + page)
+    gtk_adjustment_set_value (adj, MIN (r.origin.y - margin,
+                                        r.origin.y + r.size.height + margin - page));
+}
+
+#define SCROLL_HANDLER "jb-scroll-handler"
+
+static void
+viewport_mapped (GtkWidget *viewport)
+{
+  GtkRoot *root = gtk_widget_get_root (viewport);
+  gulong id = g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (scroll_now),
+                                       viewport, 0);
+  g_object_set_data (G_OBJECT (viewport), SCROLL_HANDLER, GSIZE_TO_POINTER (id));
+}
+
+static void
+viewport_unmapped (GtkWidget *viewport)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewport), SCROLL_HANDLER));
+  if (id)
+    g_signal_handler_disconnect (gtk_widget_get_root (viewport), id);
+  g_object_set_data (G_OBJECT (viewport), SCROLL_HANDLER, NULL);
+}
+
+void
+jb_a11y_scroll_to_focus (GtkViewport *viewport)
+{
+  gtk_viewport_set_scroll_to_focus (viewport, FALSE);
+  g_signal_connect (viewport, "map", G_CALLBACK (viewport_mapped), NULL);
+  g_signal_connect (viewport, "unmap", G_CALLBACK (viewport_unmapped), NULL);
+}
+
+void
+jb_a11y_stack_show (GtkStack *stack, GtkWidget *page)
+{
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
 }

@@ -25,5 +25,12 @@ gboolean jb_a11y_focus_children (GtkWidget *widget, GtkDirectionType direction);
  * the focus smoothly, and a key pressed at once (Tab, then Space) would open
  * the popover off the screen. */
 void     jb_a11y_popup          (GtkPopover *popover);
+/* Shows @page of @stack and hides the others: GTK 4.8 shows a stack's hidden
+ * pages to screen readers, but not invisible widgets. */
+void     jb_a11y_stack_show     (GtkStack *stack, GtkWidget *page);
+/* Scrolls @viewport to the focus as soon as it moves there, not smoothly as
+ * GtkViewport does: a list opened at once (Tab, then Space) opens by the
+ * field, not where the field was a frame before. */
+void     jb_a11y_scroll_to_focus (GtkViewport *viewport);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-csv.h"
 #include "jb-record-browser.h"
 #include "jb-record-columns.h"
@@ -109,6 +110,14 @@ jb_record_browser_focus_region (JbRecordBrowser *self, JbBrowserRegion region)
   focus_region (self, region, FALSE);
 }
 
+/* The welcome ("empty") or the table and form ("list"), and only it to
+ * screen readers. */
+static void
+show_part (JbRecordBrowser *self, const char *part)
+{
+  jb_a11y_stack_show (self->stack, gtk_stack_get_child_by_name (self->stack, part));
+}
+
 static void
 refresh (JbRecordBrowser *self)
 {
@@ -131,7 +140,7 @@ refresh (JbRecordBrowser *self)
 
   gboolean empty = *query == '\0' && self->filter == NULL && rows->len == 0 && !self->creating
                    && jb_store_count (self->store, self->kind->id) == 0;
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  show_part (self, empty ? "empty" : "list");
   gtk_widget_set_visible (GTK_WIDGET (self->no_results),
                           rows->len == 0 && (*query != '\0' || self->filter));
 
@@ -175,7 +184,7 @@ switch_after_leave (gboolean may_leave, gpointer data)
       if (sw->id == 0)
         {
           self->creating = TRUE;
-          gtk_stack_set_visible_child_name (self->stack, "list");
+          show_part (self, "list");
           focus_region (self, JB_BROWSER_REGION_EDITOR, TRUE);
         }
     }
@@ -279,7 +288,7 @@ new_after_leave (gboolean may_leave, gpointer data)
     {
       nr->self->creating = TRUE;
       jb_record_editor_load_new (nr->self->editor, nr->record);
-      gtk_stack_set_visible_child_name (nr->self->stack, "list");
+      show_part (nr->self, "list");
       sync_selection (nr->self);
       focus_region (nr->self, JB_BROWSER_REGION_EDITOR, TRUE);
     }
@@ -364,7 +373,7 @@ static void
 search_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   JbRecordBrowser *self = JB_RECORD_BROWSER (widget);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  show_part (self, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

@@ -55,18 +55,12 @@ current_or_demands (JbWindow *self)
   return browser;
 }
 
-/* Shows @page; only the page shown is in the accessible tree (a stack's
- * hidden pages are there in GTK 4.8, all ten of them). */
+/* Shows @page, and only it to screen readers (all ten, in GTK 4.8). */
 static void
 show_page_widget (JbWindow *self, GtkWidget *page)
 {
-  GtkWidget *old = gtk_stack_get_visible_child (self->stack);
-  if (old == page)
-    return;
-  gtk_widget_set_visible (page, TRUE);
-  gtk_stack_set_visible_child (self->stack, page);
-  if (old)
-    gtk_widget_set_visible (old, FALSE);
+  if (gtk_stack_get_visible_child (self->stack) != page || !gtk_widget_get_visible (page))
+    jb_a11y_stack_show (self->stack, page);
 }
 
 /* The focus goes where one starts on the page shown: its table's record, or
@@ -89,6 +83,7 @@ on_show_records (JbWindow *self, JbFilter *filter)
   gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (self->browsers[kind])),
                          "");
   jb_record_browser_set_filter (self->browsers[kind], filter);
+  focus_page (self);
 }
 
 JbRecordBrowser *
@@ -165,13 +160,6 @@ focus_page_action (GSimpleAction *action, GVariant *param, gpointer data)
   focus_page (data);
 }
 
-static void
-main_menu_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  JbWindow *self = data;
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
 /* F6 and Ctrl+Tab: the sidebar, the table, the form, and round again. */
 static void
 cycle_focus (JbWindow *self, int step)
@@ -199,11 +187,19 @@ cycle_focus (JbWindow *self, int step)
     focus_page (self);
 }
 
+/* Keys that act before the focused widget sees them: F6 and Ctrl+Tab, which
+ * GtkPaned and text views take for themselves, and F10, which GtkWindow
+ * takes to focus the header bar when there is no menu bar. */
 static gboolean
-cycle_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
-           JbWindow *self)
+window_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+            JbWindow *self)
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  if (keyval == GDK_KEY_F10 && mods == 0)
+    {
+      gtk_popover_popup (GTK_POPOVER (self->menu));
+      return TRUE;
+    }
   gboolean f6 = keyval == GDK_KEY_F6 && (mods & ~GDK_SHIFT_MASK) == 0;
   gboolean ctrl_tab = (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab ||
                        keyval == GDK_KEY_KP_Tab) && (mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK;
@@ -398,6 +394,7 @@ show_overdue_action (GSimpleAction *action, GVariant *param, gpointer data)
 
   jb_window_show_page (self, JB_KIND_PAYMENT);
   jb_record_browser_set_filter (self->browsers[JB_KIND_PAYMENT], filter);
+  focus_page (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -413,7 +410,6 @@ static const GActionEntry win_actions[] = {
   { "save", save_action },
   { "show-page", show_page_action, "s" },
   { "focus-page", focus_page_action },
-  { "main-menu", main_menu_action },
 };
 
 /* ---- closing without losing edits -------------------------------------- */
@@ -497,10 +493,7 @@ jb_window_constructed (GObject *object)
                                       G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
                                       NULL, NULL);
     }
-  /* Only the page shown is visible (show_page_widget()). */
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page;
-       page = gtk_widget_get_next_sibling (page))
-    gtk_widget_set_visible (page, page == gtk_stack_get_visible_child (self->stack));
+  jb_a11y_stack_show (self->stack, gtk_stack_get_visible_child (self->stack));
   /* A new user starts on the welcome page; once there are records, on the
    * page last shown (the dashboard at first). */
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-page")
@@ -589,7 +582,6 @@ jb_window_class_init (JbWindowClass *klass)
     { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
     { GDK_KEY_i, GDK_CONTROL_MASK, "win.import" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export" },
-    { GDK_KEY_F10, 0, "win.main-menu" },
     { GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "dashboard" },
     { GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "demands" },
     { GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "solutions" },
@@ -634,11 +626,13 @@ jb_window_init (JbWindow *self)
   gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
   g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (gtk_popover_popup),
                             self->menu);
+  /* Its items are made as it opens: their names without mnemonics then. */
+  g_signal_connect (self->menu, "show", G_CALLBACK (jb_a11y_tidy), NULL);
 
-  /* Before the focused widget sees them: GtkPaned has its own F6. */
+  /* Before the focused widget sees them (window_key()). */
   GtkEventController *keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (cycle_key), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (window_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
