@@ -419,6 +419,13 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   gtk_button_set_label (self->new_button, _(texts->new_label));
   gtk_button_set_label (self->empty_new_button, _(texts->new_label));
   gtk_label_set_text (self->empty_title, _(texts->empty_title));
+  /* What a screen reader calls the part shown (else "GtkStackPage"). */
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, gtk_stack_get_child_by_name (self->stack,
+                                                                                         "empty")),
+                            _(texts->empty_title));
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, gtk_stack_get_child_by_name (self->stack,
+                                                                                         "list")),
+                            _(self->kind->plural));
   gtk_label_set_text (self->empty_description, _(texts->empty_description));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
 }

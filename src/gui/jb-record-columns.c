@@ -82,6 +82,8 @@ row_name (GtkColumnView *view, JbRecord *record)
           !jb_record_is_set (record, field))
         continue;
       g_autofree char *text = jb_record_format_field (record, field);
+      if (text == NULL || *text == '\0')
+        continue;
       if (name->len)
         /* TRANSLATORS: between the columns a screen reader says of a table row */
         g_string_append (name, C_("row", ", "));
@@ -185,6 +187,33 @@ jb_record_columns_focus_row (GtkColumnView *view, guint pos)
   return row ? gtk_widget_grab_focus (row) : gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
+/* Tab leaves the table: GtkColumnView 4.8 goes from row to row with it, a
+ * hundred presses to get past a hundred records (the arrows do that). */
+static gboolean
+table_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
+           GdkModifierType state, GtkWidget *view)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (mods & ~GDK_SHIFT_MASK))
+    return FALSE;
+  jb_record_columns_tab_out (GTK_COLUMN_VIEW (view),
+                             (mods & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab);
+  return TRUE;
+}
+
+void
+jb_record_columns_tab_out (GtkColumnView *view, gboolean backward)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  /* Out of the focus chain for this one move: the focus goes to what is
+   * before or after the table. */
+  gtk_widget_set_can_focus (GTK_WIDGET (view), FALSE);
+  g_signal_emit_by_name (root, "move-focus", backward ? GTK_DIR_TAB_BACKWARD
+                                                      : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (GTK_WIDGET (view), TRUE);
+}
+
 GtkColumnView *
 jb_record_columns_new (const JbKind *kind)
 {
@@ -210,6 +239,10 @@ jb_record_columns_new (const JbKind *kind)
       gtk_column_view_column_set_sorter (GTK_COLUMN_VIEW_COLUMN (column), sorter);
     }
   name_headers (view);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (table_key), view);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
   /* The list inside takes the focus while the table is empty. */
   if (list_of (view))
     gtk_accessible_update_property (GTK_ACCESSIBLE (list_of (view)), GTK_ACCESSIBLE_PROPERTY_LABEL,

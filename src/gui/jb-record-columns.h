@@ -20,6 +20,9 @@ int            jb_record_columns_field  (GtkColumnViewColumn *column);
 GtkSorter     *jb_record_columns_sorter (const JbKind *kind, guint field);
 /* Scrolls the row at @pos into view. */
 void           jb_record_columns_scroll_to  (GtkColumnView *view, guint pos);
+/* What Tab (or Shift+Tab, @backward) does in the table: the focus goes to
+ * what comes after (before) it, not to the next row. */
+void           jb_record_columns_tab_out    (GtkColumnView *view, gboolean backward);
 /* Gives the keyboard focus to the row at @pos (GTK 4.8 has no call for it). */
 gboolean       jb_record_columns_focus_row  (GtkColumnView *view, guint pos);
 
