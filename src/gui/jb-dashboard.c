@@ -243,7 +243,7 @@ fill_numbers (GtkListBox *list, GPtrArray *entries)
       gtk_box_append (GTK_BOX (box), value);
       GtkWidget *row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_autofree char *name = g_strdup_printf ("%s: %s", e->label, e->formatted);
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), e->label, e->formatted);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_object_set_data_full (G_OBJECT (row), "filter", jb_filter_ref (e->filter),
                               (GDestroyNotify) jb_filter_unref);
@@ -273,7 +273,7 @@ refresh (JbDashboard *self)
     {
       g_autofree char *value = jb_figure_format (&figures, i);
       gtk_label_set_text (self->tile_values[i], value);
-      g_autofree char *name = g_strdup_printf ("%s: %s", jb_figure_label (i), value);
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), jb_figure_label (i), value);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->tile_buttons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }

@@ -476,6 +476,12 @@ jb_record_browser_get_shown_ids (JbRecordBrowser *self)
   return ids;
 }
 
+void
+jb_record_browser_remember_widths (JbRecordBrowser *self, GSettings *settings)
+{
+  jb_record_columns_remember_widths (self->view, self->kind, settings);
+}
+
 GtkPaned *
 jb_record_browser_get_paned (JbRecordBrowser *self)
 {

@@ -28,6 +28,9 @@ GListModel     *jb_record_browser_get_rows     (JbRecordBrowser *self);
 /* The row ids of the records shown (gint64), in the table's order. */
 GArray         *jb_record_browser_get_shown_ids (JbRecordBrowser *self);
 GtkPaned       *jb_record_browser_get_paned    (JbRecordBrowser *self);
+/* The table's column widths from @settings, and kept there as the user
+ * changes them. */
+void            jb_record_browser_remember_widths (JbRecordBrowser *self, GSettings *settings);
 /* Shows the record with @id in the editor, asking first if edits would be lost. */
 void            jb_record_browser_select       (JbRecordBrowser *self, gint64 id);
 /* Shows only the records @filter lets through (NULL: all), saying so above

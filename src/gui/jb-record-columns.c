@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-date.h"
 #include "jb-field-type.h"
+#include "jb-money.h"
 #include "jb-record.h"
 #include "jb-record-columns.h"
 
@@ -214,6 +216,60 @@ jb_record_columns_tab_out (GtkColumnView *view, gboolean backward)
   gtk_widget_set_can_focus (GTK_WIDGET (view), TRUE);
 }
 
+static int
+text_width (GtkWidget *widget, const char *text, gboolean bold)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  int width;
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A column of short values known in advance (a choice, a date, an amount, a
+ * number, yes or no) is as wide as they are in the language shown, and as
+ * its title: "2022年12月15日" and "Technology development" whole, not cut.
+ * Text columns keep the width their .ui gives. */
+static int
+content_width (GtkWidget *view, const JbField *f)
+{
+  g_autoptr (GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
+  switch ((int) f->type)
+    {
+    case JB_TYPE_ENUM:
+      for (guint i = 0; i < f->enumeration->n_values; i++)
+        g_ptr_array_add (samples, g_strdup (_(f->enumeration->values[i].label)));
+      break;
+    case JB_TYPE_DATE:
+      g_ptr_array_add (samples, jb_date_format ("2022-12-28"));
+      break;
+    case JB_TYPE_MONEY:
+      /* An amount as large as most: larger ones are ellipsized. */
+      g_ptr_array_add (samples, jb_money_format (G_GINT64_CONSTANT (999999900)));
+      break;
+    case JB_TYPE_INT:
+      g_ptr_array_add (samples, g_strdup ("100"));
+      break;
+    case JB_TYPE_BOOL:
+      g_ptr_array_add (samples, g_strdup (_("Yes")));
+      g_ptr_array_add (samples, g_strdup (_("No")));
+      break;
+    default:
+      return -1;
+    }
+  int widest = 0;
+  for (guint i = 0; i < samples->len; i++)
+    widest = MAX (widest, text_width (view, samples->pdata[i], FALSE));
+  /* The cell's padding; the title's, with room for the sort arrow. */
+  return MIN (MAX (widest + 16, text_width (view, _(f->label), TRUE) + 32), 220);
+}
+
 GtkColumnView *
 jb_record_columns_new (const JbKind *kind)
 {
@@ -237,6 +293,9 @@ jb_record_columns_new (const JbKind *kind)
       gtk_column_view_column_set_title (GTK_COLUMN_VIEW_COLUMN (column), _(f->label));
       gtk_column_view_column_set_factory (GTK_COLUMN_VIEW_COLUMN (column), factory);
       gtk_column_view_column_set_sorter (GTK_COLUMN_VIEW_COLUMN (column), sorter);
+      int width = content_width (GTK_WIDGET (view), f);
+      if (width > 0)
+        gtk_column_view_column_set_fixed_width (GTK_COLUMN_VIEW_COLUMN (column), width);
     }
   name_headers (view);
   GtkEventController *keys = gtk_event_controller_key_new ();
@@ -248,6 +307,50 @@ jb_record_columns_new (const JbKind *kind)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list_of (view)), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _(kind->plural), -1);
   return g_object_ref_sink (view);
+}
+
+/* ---- widths the user gave ------------------------------------------------- */
+
+/* "demand.title" in the settings' dictionary of widths. */
+static char *
+width_key (GtkColumnViewColumn *column, const JbKind *kind)
+{
+  return g_strdup_printf ("%s.%s", kind->name,
+                          kind->fields[jb_record_columns_field (column)].name);
+}
+
+static void
+width_changed (GtkColumnViewColumn *column, GParamSpec *pspec, GSettings *settings)
+{
+  const JbKind *kind = g_object_get_data (G_OBJECT (column), "jb-kind");
+  g_autofree char *key = width_key (column, kind);
+  g_autoptr (GVariant) widths = g_settings_get_value (settings, "column-widths");
+  g_autoptr (GVariantDict) dict = g_variant_dict_new (widths);
+  g_variant_dict_insert (dict, key, "i", gtk_column_view_column_get_fixed_width (column));
+  g_settings_set_value (settings, "column-widths", g_variant_dict_end (dict));
+}
+
+void
+jb_record_columns_remember_widths (GtkColumnView *view, const JbKind *kind, GSettings *settings)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr (GVariant) widths = g_settings_get_value (settings, "column-widths");
+  g_autoptr (GVariantDict) dict = g_variant_dict_new (widths);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      int width;
+      if (jb_record_columns_field (column) < 0)
+        continue;
+      g_autofree char *key = width_key (column, kind);
+      /* A width too small to read is a slip of the mouse. */
+      if (g_variant_dict_lookup (dict, key, "i", &width) && width >= 24)
+        gtk_column_view_column_set_fixed_width (column, width);
+      g_object_set_data (G_OBJECT (column), "jb-kind", (gpointer) kind);
+      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (width_changed),
+                               settings, 0);
+    }
 }
 
 int

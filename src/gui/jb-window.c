@@ -489,6 +489,8 @@ jb_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
       for (guint k = 0; k < JB_N_KINDS; k++)
+        jb_record_browser_remember_widths (self->browsers[k], self->settings);
+      for (guint k = 0; k < JB_N_KINDS; k++)
         g_settings_bind_with_mapping (self->settings, "paned-position",
                                       jb_record_browser_get_paned (self->browsers[k]), "position",
                                       G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
