@@ -226,6 +226,23 @@ plus_button (JbKindId kind)
   return g_strdup_printf (_("New %s here"), _(jb_kind_get (kind)->label));
 }
 
+/* The message dialog shown, with the keyboard's focus. */
+static GtkWindow *
+shown_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          g_assert_cmpuint (ui_test_check_names (GTK_WIDGET (w)), >=, 3);
+          return w;
+        }
+    }
+  g_error ("no dialog shown");
+}
+
 static void
 check_names (Fixture *f)
 {
@@ -291,6 +308,30 @@ people (Fixture *f)
   g_autoptr (JbRecord) manager = only (f, JB_KIND_PERSON, "name", words->manager);
   g_assert_cmpstr (jb_record_get_text_by_name (manager, "role"), ==, "manager");
   g_assert_cmpint (jb_record_get_int_by_name (manager, "organization_id"), >, 0);
+
+  /* A slip, saved with the Save button: the button goes grey, the focus
+   * goes to the record's row. */
+  press (f, "<Control>n");
+  ui_test_type (f->win, "Zhang");
+  g_autofree char *save_button = mnemonic_free (_("_Save"));
+  ui_test_tab_to (f->win, save_button, TRUE, 3);
+  press (f, "Return");
+  g_autofree char *row = ui_test_focus_name (f->win);
+  g_assert_nonnull (strstr (row, "Zhang"));
+
+  /* Deleted from the table: the dialog offers Cancel first; after Delete the
+   * focus is on the record that took its place. */
+  press (f, "Delete");
+  GtkWindow *dialog = shown_dialog ();
+  g_autofree char *cancel = mnemonic_free (_("_Cancel"));
+  g_autofree char *delete = mnemonic_free (_("_Delete"));
+  g_autofree char *first = ui_test_focus_name (dialog);
+  g_assert_cmpstr (first, ==, cancel);
+  ui_test_tab_to (dialog, delete, FALSE, 3);
+  ui_test_press (dialog, "Return");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_PERSON), ==, 1);
+  g_autofree char *next = ui_test_focus_name (f->win);
+  g_assert_nonnull (strstr (next, words->manager));
 }
 
 static void
@@ -561,16 +602,7 @@ unsaved_edits (Fixture *f)
   g_clear_object (&f->window);
   gtk_window_close (f->win);
   ui_test_pump ();
-  GtkWindow *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        dialog = w;
-    }
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (ui_test_check_names (GTK_WIDGET (dialog)), >=, 3);
+  GtkWindow *dialog = shown_dialog ();
   g_autofree char *discard = mnemonic_free (_("_Discard"));
   ui_test_tab_to (dialog, discard, FALSE, 4);
   ui_test_press (dialog, "Return");

@@ -487,6 +487,53 @@ test_accessible_names (Fixture *f, gconstpointer data)
             }
         }
     }
+
+  /* A check box can be ticked by a screen reader: it has an action. */
+  GtkWidget *alliance = input (f, JB_KIND_ORGANIZATION, "alliance");
+  gboolean was = gtk_check_button_get_active (GTK_CHECK_BUTTON (alliance));
+  g_assert_true (gtk_widget_activate_action (alliance, "checkbox.toggle", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (alliance)) != was);
+  g_assert_true (jb_record_editor_is_dirty (editor_of (f, JB_KIND_ORGANIZATION)));
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (f, JB_KIND_ORGANIZATION)), "editor.revert",
+                              NULL);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A column's width the user gives is kept, and given again to a new window. */
+static void
+test_column_widths (Fixture *f, gconstpointer data)
+{
+  JbRecordBrowser *browser = jb_window_get_browser (f->window, JB_KIND_PAYMENT);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (browser), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr (GtkColumnViewColumn) milestone = g_list_model_get_item (columns, 1);
+  g_assert_cmpint (jb_record_columns_field (milestone), ==,
+                   jb_kind_field_index (jb_kind_get (JB_KIND_PAYMENT), "milestone"));
+  gtk_column_view_column_set_fixed_width (milestone, 333);
+
+  g_autoptr (JbWindow) again = g_object_ref_sink (jb_window_new (NULL, f->store));
+  JbRecordBrowser *other = jb_window_get_browser (again, JB_KIND_PAYMENT);
+  GtkColumnView *view2 = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (other), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr (GtkColumnViewColumn) milestone2 =
+    g_list_model_get_item (gtk_column_view_get_columns (view2), 1);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (milestone2), ==, 333);
+  /* The amount's column fits its values: the settings had none for it. */
+  g_autoptr (GtkColumnViewColumn) amount = g_list_model_get_item (columns, 3);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (amount), >, 40);
+  gtk_window_destroy (GTK_WINDOW (again));
 }
 
 static void
@@ -816,6 +863,7 @@ main (int argc, char **argv)
   ADD ("closing-keeps-edits", test_closing_keeps_edits);
   ADD ("switching-records-asks", test_switching_records_asks);
   ADD ("accessible-names", test_accessible_names);
+  ADD ("column-widths", test_column_widths);
   /* Registered in the Chinese run only, where it must run (no skipping). */
   if (ui_test_is_chinese ())
     ADD ("chinese-interface", test_chinese_interface);

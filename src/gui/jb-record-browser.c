@@ -397,13 +397,6 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
 
-  /* Delete removes the selected record, from the table only: in the editor the
-   * key belongs to the text. */
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("browser.delete")));
-  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 
   self->editor = JB_RECORD_EDITOR (jb_record_editor_new (kind));
   gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
@@ -428,6 +421,15 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
                             _(self->kind->plural));
   gtk_label_set_text (self->empty_description, _(texts->empty_description));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
+  /* Delete removes the selected record, from the table only: in the editor the
+   * key belongs to the text.  Before the search field's capture sees it (the
+   * last controller added runs first), which would delete in the search. */
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("browser.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 }
 
 void

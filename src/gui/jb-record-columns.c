@@ -325,9 +325,17 @@ width_changed (GtkColumnViewColumn *column, GParamSpec *pspec, GSettings *settin
   const JbKind *kind = g_object_get_data (G_OBJECT (column), "jb-kind");
   g_autofree char *key = width_key (column, kind);
   g_autoptr (GVariant) widths = g_settings_get_value (settings, "column-widths");
-  g_autoptr (GVariantDict) dict = g_variant_dict_new (widths);
-  g_variant_dict_insert (dict, key, "i", gtk_column_view_column_get_fixed_width (column));
-  g_settings_set_value (settings, "column-widths", g_variant_dict_end (dict));
+  GVariantBuilder builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{si}"));
+  GVariantIter iter;
+  const char *name;
+  int width;
+
+  g_variant_iter_init (&iter, widths);
+  while (g_variant_iter_next (&iter, "{&si}", &name, &width))
+    if (g_strcmp0 (name, key) != 0)
+      g_variant_builder_add (&builder, "{si}", name, width);
+  g_variant_builder_add (&builder, "{si}", key, gtk_column_view_column_get_fixed_width (column));
+  g_settings_set_value (settings, "column-widths", g_variant_builder_end (&builder));
 }
 
 void
@@ -335,7 +343,6 @@ jb_record_columns_remember_widths (GtkColumnView *view, const JbKind *kind, GSet
 {
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr (GVariant) widths = g_settings_get_value (settings, "column-widths");
-  g_autoptr (GVariantDict) dict = g_variant_dict_new (widths);
 
   for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
@@ -345,7 +352,7 @@ jb_record_columns_remember_widths (GtkColumnView *view, const JbKind *kind, GSet
         continue;
       g_autofree char *key = width_key (column, kind);
       /* A width too small to read is a slip of the mouse. */
-      if (g_variant_dict_lookup (dict, key, "i", &width) && width >= 24)
+      if (g_variant_lookup (widths, key, "i", &width) && width >= 24)
         gtk_column_view_column_set_fixed_width (column, width);
       g_object_set_data (G_OBJECT (column), "jb-kind", (gpointer) kind);
       g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (width_changed),
