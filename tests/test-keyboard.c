@@ -262,6 +262,9 @@ save (Fixture *f, JbKindId kind)
 static void
 organizations (Fixture *f)
 {
+  /* A new user starts on the welcome, its first button focused. */
+  g_autofree char *new_demand = new_button (JB_KIND_DEMAND);
+  expect_focus (f, new_demand);
   /* An empty page welcomes with its one button. */
   press (f, "<Alt>7");
   g_autofree char *new_org = new_button (JB_KIND_ORGANIZATION);

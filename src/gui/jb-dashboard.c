@@ -569,7 +569,7 @@ show_error (JbDashboard *self, const char *message)
                                               _("The report could not be made"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -110,6 +110,17 @@ jb_record_browser_focus_region (JbRecordBrowser *self, JbBrowserRegion region)
   focus_region (self, region, FALSE);
 }
 
+/* Whether the keyboard focus is nowhere (its widget was hidden or made
+ * insensitive, like Save after saving). */
+static gboolean
+focus_lost (JbRecordBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  return root && (focus == NULL || !gtk_widget_is_sensitive (focus) ||
+                  !gtk_widget_get_mapped (focus));
+}
+
 /* The welcome ("empty") or the table and form ("list"), and only it to
  * screen readers. */
 static void
@@ -140,7 +151,11 @@ refresh (JbRecordBrowser *self)
 
   gboolean empty = *query == '\0' && self->filter == NULL && rows->len == 0 && !self->creating
                    && jb_store_count (self->store, self->kind->id) == 0;
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
   show_part (self, empty ? "empty" : "list");
+  /* The welcome's button had the focus (Load Sample Data): the table has it. */
+  if (was_empty && !empty && gtk_widget_get_mapped (GTK_WIDGET (self)) && focus_lost (self))
+    focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->no_results),
                           rows->len == 0 && (*query != '\0' || self->filter));
 
@@ -209,17 +224,6 @@ on_selection_changed (JbRecordBrowser *self)
   if (self->syncing || row == NULL || jb_record_get_id (row) == jb_record_editor_get_id (self->editor))
     return;
   jb_record_browser_select (self, jb_record_get_id (row));
-}
-
-/* Whether the keyboard focus is nowhere (its widget was hidden or made
- * insensitive, like Save after saving). */
-static gboolean
-focus_lost (JbRecordBrowser *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  return root && (focus == NULL || !gtk_widget_is_sensitive (focus) ||
-                  !gtk_widget_get_mapped (focus));
 }
 
 static void

@@ -294,7 +294,7 @@ show_message (JbWindow *self, GtkMessageType type, const char *text, const char 
                                               type, GTK_BUTTONS_CLOSE, "%s", text);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -507,6 +507,8 @@ jb_window_constructed (GObject *object)
   else if (last_page)
     show_page_widget (self, last_page);
   jb_a11y_tidy (GTK_WIDGET (self));
+  /* Where one starts: the welcome's first button, the table's record. */
+  focus_page (self);
 }
 
 static void
