@@ -186,18 +186,24 @@ jb_a11y_popup (GtkPopover *popover)
   gtk_widget_add_tick_callback (parent, popup_when_in_view, popover, NULL);
 }
 
+#define WHOLE_KEY "jb-scroll-whole"
+
 static void
 scroll_now (GtkRoot *root, GParamSpec *pspec, GtkViewport *viewport)
 {
   GtkWidget *focus = gtk_root_get_focus (root);
   GtkWidget *child = gtk_viewport_get_child (viewport);
+  GType whole = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (viewport), WHOLE_KEY));
   graphene_rect_t r;
 
   if (focus == NULL || child == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (viewport)))
     return;
-  /* The text inside an entry: the entry, with its frame. */
+  /* The text inside an entry: the entry, with its frame; a field: with its
+   * label and its error. */
   if (GTK_IS_TEXT (focus))
     focus = gtk_widget_get_parent (focus);
+  if (whole && gtk_widget_get_ancestor (focus, whole))
+    focus = gtk_widget_get_ancestor (focus, whole);
   if (!gtk_widget_compute_bounds (focus, child, &r))
     return;
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
@@ -231,8 +237,9 @@ viewport_unmapped (GtkWidget *viewport)
 }
 
 void
-jb_a11y_scroll_to_focus (GtkViewport *viewport)
+jb_a11y_scroll_to_focus (GtkViewport *viewport, GType whole)
 {
+  g_object_set_data (G_OBJECT (viewport), WHOLE_KEY, GSIZE_TO_POINTER (whole));
   gtk_viewport_set_scroll_to_focus (viewport, FALSE);
   g_signal_connect (viewport, "map", G_CALLBACK (viewport_mapped), NULL);
   g_signal_connect (viewport, "unmap", G_CALLBACK (viewport_unmapped), NULL);

@@ -30,7 +30,8 @@ void     jb_a11y_popup          (GtkPopover *popover);
 void     jb_a11y_stack_show     (GtkStack *stack, GtkWidget *page);
 /* Scrolls @viewport to the focus as soon as it moves there, not smoothly as
  * GtkViewport does: a list opened at once (Tab, then Space) opens by the
- * field, not where the field was a frame before. */
-void     jb_a11y_scroll_to_focus (GtkViewport *viewport);
+ * field, not where the field was a frame before.  The focus's ancestor of
+ * type @whole (0: none), a field with its label, comes into view whole. */
+void     jb_a11y_scroll_to_focus (GtkViewport *viewport, GType whole);
 
 G_END_DECLS

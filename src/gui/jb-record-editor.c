@@ -526,5 +526,6 @@ jb_record_editor_init (JbRecordEditor *self)
   self->fields = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   jb_a11y_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (self->form_holder),
-                                                                 GTK_TYPE_VIEWPORT)));
+                                                                 GTK_TYPE_VIEWPORT)),
+                           JB_TYPE_FIELD_EDITOR);
 }
