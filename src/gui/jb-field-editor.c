@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "jb-a11y.h"
-
 #include "jb-field-editor.h"
 #include "jb-field-input.h"
 #include "jb-picker.h"

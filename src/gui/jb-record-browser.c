@@ -401,7 +401,6 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
 
-
   self->editor = JB_RECORD_EDITOR (jb_record_editor_new (kind));
   gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
   g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
@@ -417,12 +416,10 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   gtk_button_set_label (self->empty_new_button, _(texts->new_label));
   gtk_label_set_text (self->empty_title, _(texts->empty_title));
   /* What a screen reader calls the part shown (else "GtkStackPage"). */
-  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, gtk_stack_get_child_by_name (self->stack,
-                                                                                         "empty")),
-                            _(texts->empty_title));
-  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, gtk_stack_get_child_by_name (self->stack,
-                                                                                         "list")),
-                            _(self->kind->plural));
+  GtkWidget *empty = gtk_stack_get_child_by_name (self->stack, "empty");
+  GtkWidget *list = gtk_stack_get_child_by_name (self->stack, "list");
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, empty), _(texts->empty_title));
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, list), _(self->kind->plural));
   gtk_label_set_text (self->empty_description, _(texts->empty_description));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
   /* Delete removes the selected record, from the table only: in the editor the
@@ -430,9 +427,9 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
    * last controller added runs first), which would delete in the search. */
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("browser.delete")));
+  GtkShortcut *delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                          gtk_named_action_new ("browser.delete"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), delete);
   gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 }
 

@@ -182,7 +182,8 @@ gboolean
 jb_record_columns_focus_row (GtkColumnView *view, guint pos)
 {
   GtkWidget *list = list_of (view);
-  if (list == NULL || pos >= g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))))
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  if (list == NULL || pos >= g_list_model_get_n_items (rows))
     return FALSE;
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", pos);
   GtkWidget *row = row_at (list, pos);

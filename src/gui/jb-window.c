@@ -106,10 +106,11 @@ on_dirty_changed (JbWindow *self, GParamSpec *pspec, JbRecordEditor *editor)
 {
   for (guint k = 0; k < JB_N_KINDS; k++)
     if (jb_record_browser_get_editor (self->browsers[k]) == editor)
-      jb_sidebar_set_unsaved (self->sidebar,
-                              gtk_stack_page_get_name (gtk_stack_get_page (self->stack,
-                                                                           GTK_WIDGET (self->browsers[k]))),
-                              jb_record_editor_is_dirty (editor));
+      {
+        GtkStackPage *page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->browsers[k]));
+        jb_sidebar_set_unsaved (self->sidebar, gtk_stack_page_get_name (page),
+                                jb_record_editor_is_dirty (editor));
+      }
 }
 
 static void
@@ -631,8 +632,6 @@ jb_window_init (JbWindow *self)
   gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
   g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (gtk_popover_popup),
                             self->menu);
-  /* Its items are made as it opens: their names without mnemonics then. */
-  g_signal_connect (self->menu, "show", G_CALLBACK (jb_a11y_tidy), NULL);
 
   /* Before the focused widget sees them (window_key()). */
   GtkEventController *keys = gtk_event_controller_key_new ();
