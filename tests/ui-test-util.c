@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "ui-test-util.h"
 
@@ -10,7 +12,6 @@
 #include <X11/extensions/XTest.h>
 #include <gdk/x11/gdkx.h>
 
-#include "jb-chart-view.h"
 #include "jb-environment.h"
 
 void
@@ -54,52 +55,182 @@ ui_test_pump (void)
     }
 }
 
-static gboolean
-has_accessible_name (GtkWidget *w)
+/* ---- what a screen reader is told ---------------------------------------- */
+
+/* The accessible's LABEL property, if it has one.  GTK 4.8 has no getter;
+ * its test helper returns the value when it differs from the one given. */
+static char *
+label_of (GtkAccessible *a)
 {
-  GtkAccessible *a = GTK_ACCESSIBLE (w);
-  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)))
-    return TRUE;
-  if (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)))
-    return TRUE;
-  return FALSE;
+  if (!gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
 }
 
-static void
-check_names (GtkWidget *w, guint *checked)
+static gboolean
+is_structural (GtkAccessibleRole role)
 {
-  gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_ENTRY (w) ||
-                     GTK_IS_SEARCH_ENTRY (w) || GTK_IS_DROP_DOWN (w) ||
-                     GTK_IS_CHECK_BUTTON (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_COLUMN_VIEW (w) ||
-                     JB_IS_CHART_VIEW (w) || GTK_IS_EXPANDER (w) || GTK_IS_LIST_BOX_ROW (w);
-  if (control)
+  switch ((int) role)
     {
-      if (!has_accessible_name (w))
-        g_error ("%s (%s) has no accessible name", G_OBJECT_TYPE_NAME (w),
-                 gtk_widget_get_name (w));
-      (*checked)++;
-      /* Parts of composite controls are named by the control; an expander's
-       * and a table's contents are controls of their own. */
-      if (!GTK_IS_COLUMN_VIEW (w) && !GTK_IS_EXPANDER (w) &&
-          !GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (w)))
-        return;
+    case GTK_ACCESSIBLE_ROLE_FORM: case GTK_ACCESSIBLE_ROLE_GROUP:
+    case GTK_ACCESSIBLE_ROLE_GENERIC: case GTK_ACCESSIBLE_ROLE_LANDMARK:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM: case GTK_ACCESSIBLE_ROLE_REGION:
+    case GTK_ACCESSIBLE_ROLE_SEARCH: case GTK_ACCESSIBLE_ROLE_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
     }
-  if (GTK_IS_STACK_SWITCHER (w) || GTK_IS_STACK_SIDEBAR (w) || GTK_IS_WINDOW_CONTROLS (w))
-    return; /* GTK names these itself */
+}
+
+char *
+ui_test_accessible_name (GtkAccessible *a)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  char *label = label_of (a);
+
+  /* As gtk_at_context_get_name() in GTK 4.8: the label, then the labels of
+   * what labels it ("labelled-by", printed by GTK as "GtkLabel<0x…>"), else
+   * the class name of anything but a container. */
+  if (label)
+    g_ptr_array_add (names, label);
+  if (gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      g_autofree char *refs = gtk_test_accessible_check_relation (a,
+                                                                GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                NULL);
+      for (const char *p = refs; p && (p = strchr (p, '<')); p++)
+        {
+          void *ref = NULL;
+          if (sscanf (p, "<%p>", &ref) != 1 || !GTK_IS_ACCESSIBLE (ref))
+            continue;
+          char *text = label_of (GTK_ACCESSIBLE (ref));
+          if (text == NULL && names->len == 0 &&
+              !is_structural (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ref))))
+            text = g_strdup (G_OBJECT_TYPE_NAME (ref));
+          if (text)
+            g_ptr_array_add (names, text);
+        }
+    }
+  if (names->len == 0 && !is_structural (gtk_accessible_get_accessible_role (a)))
+    g_ptr_array_add (names, g_strdup (G_OBJECT_TYPE_NAME (a)));
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+gboolean
+ui_test_is_presented (GtkWidget *w)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w));
+  return gtk_widget_get_visible (w) && role != GTK_ACCESSIBLE_ROLE_NONE &&
+         role != GTK_ACCESSIBLE_ROLE_PRESENTATION;
+}
+
+/* What a person operates: by its role, or because it takes the focus
+ * itself (a table's row, a chart), not only for what is inside it (a
+ * scrolled window, which would if there were nothing inside). */
+static gboolean
+is_interactive (GtkWidget *w)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w));
+  switch ((int) role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON: case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX: case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SWITCH: case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON: case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM: case GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO: case GTK_ACCESSIBLE_ROLE_TAB:
+      return TRUE;
+    default:
+      return gtk_widget_get_focusable (w) && gtk_widget_get_can_focus (w) &&
+             role != GTK_ACCESSIBLE_ROLE_GROUP;
+    }
+}
+
+/* Parts of a table or list, which a screen reader reads out too. */
+static gboolean
+is_part (GtkWidget *w)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)))
+    {
+    case GTK_ACCESSIBLE_ROLE_ROW: case GTK_ACCESSIBLE_ROLE_GRID_CELL:
+    case GTK_ACCESSIBLE_ROLE_CELL: case GTK_ACCESSIBLE_ROLE_COLUMN_HEADER:
+    case GTK_ACCESSIBLE_ROLE_ROW_HEADER: case GTK_ACCESSIBLE_ROLE_DIALOG:
+    case GTK_ACCESSIBLE_ROLE_ALERT_DIALOG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+typedef struct {
+  guint checked;
+  GString *faults;
+} NameCheck;
+
+static void
+check_names (GtkWidget *w, NameCheck *check)
+{
+  if (!ui_test_is_presented (w))
+    return;  /* nor is anything inside it */
+  gboolean interactive = is_interactive (w);
+  if (interactive || is_part (w))
+    {
+      g_autofree char *name = ui_test_accessible_name (GTK_ACCESSIBLE (w));
+      const char *fault = NULL;
+      if (interactive && *g_strstrip (name) == '\0')
+        fault = "no name";
+      else if (g_regex_match_simple ("^(Gtk|Jb|Gdk)[A-Z][A-Za-z]+$", name, 0, 0) ||
+               strstr (name, G_OBJECT_TYPE_NAME (w)))
+        fault = "named after its class";
+      else if (interactive && strchr (name, '_'))
+        fault = "a mnemonic in its name";
+      if (fault)
+        g_string_append_printf (check->faults, "\n  %s (%s, in %s): %s: “%s”",
+                                G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (w)), fault, name);
+      check->checked++;
+    }
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    if (!GTK_IS_COLUMN_VIEW (w) || !GTK_IS_LIST_VIEW (c))
-      check_names (c, checked);
+    check_names (c, check);
 }
 
 guint
 ui_test_check_names (GtkWidget *widget)
 {
-  guint checked = 0;
-  check_names (widget, &checked);
-  return checked;
+  NameCheck check = { 0, g_string_new (NULL) };
+  check_names (widget, &check);
+  if (check.faults->len)
+    g_error ("what a screen reader would say is wrong:%s", check.faults->str);
+  g_string_free (check.faults, TRUE);
+  return check.checked;
+}
+
+static GtkWidget *
+find_named (GtkWidget *w, const char *name)
+{
+  if (!ui_test_is_presented (w))
+    return NULL;
+  if (is_interactive (w) || is_part (w))
+    {
+      g_autofree char *own = ui_test_accessible_name (GTK_ACCESSIBLE (w));
+      if (g_strcmp0 (own, name) == 0)
+        return w;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_named (GtkWidget *root, const char *name)
+{
+  return find_named (root, name);
 }
 
 GtkWidget *
@@ -153,12 +284,9 @@ fake_key (Display *x, KeySym sym, gboolean press)
   XTestFakeKeyEvent (x, code, press, CurrentTime);
 }
 
-void
-ui_test_press (GtkWindow *window, const char *accelerator)
+static Display *
+keyboard_of (GtkWindow *window)
 {
-  guint keyval;
-  GdkModifierType mods;
-  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
   Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
 
@@ -167,8 +295,43 @@ ui_test_press (GtkWindow *window, const char *accelerator)
   XSetInputFocus (x, xid, RevertToParent, CurrentTime);
   XSync (x, False);
   ui_test_pump ();
+  return x;
+}
 
-  /* A key that needs Shift to give its symbol ("?") gets it. */
+static gboolean
+frame_done (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Until the window has been laid out again: what a key moved (a scrolled
+ * form following the focus) is where the next key will find it, as for a
+ * person, who is never that fast. */
+static void
+wait_frame (Display *x)
+{
+  GtkWidget *window = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !window; i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (gtk_widget_get_mapped (w) && gtk_window_is_active (GTK_WINDOW (w)))
+        window = w;
+    }
+  if (window == NULL)
+    return;
+  gboolean done = FALSE;
+  gtk_widget_add_tick_callback (window, frame_done, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_pump ();
+}
+
+/* Presses @keyval with @mods (Shift added if the key needs it for @keyval). */
+static void
+press_key (Display *x, guint keyval, GdkModifierType mods)
+{
   KeyCode code = XKeysymToKeycode (x, keyval);
   gboolean shifted = (mods & GDK_SHIFT_MASK) ||
                      (code && XkbKeycodeToKeysym (x, code, 0, 0) != keyval &&
@@ -189,27 +352,98 @@ ui_test_press (GtkWindow *window, const char *accelerator)
     fake_key (x, held[i - 1], FALSE);
   XSync (x, False);
   ui_test_pump ();
+  wait_frame (x);
+}
+
+void
+ui_test_press (GtkWindow *window, const char *accelerator)
+{
+  guint keyval;
+  GdkModifierType mods;
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  /* UI_TEST_TRACE=1: each key and where the focus was, on stderr. */
+  if (g_getenv ("UI_TEST_TRACE"))
+    {
+      g_autofree char *focus = ui_test_focus_name (window);
+      g_printerr ("key %s on “%s”\n", accelerator, focus);
+    }
+  press_key (keyboard_of (window), keyval, mods);
+}
+
+/* Text no key of the keyboard gives (Chinese) arrives as an input method
+ * commits it: inserted at the cursor of the focused text. */
+static void
+commit (GtkWindow *window, const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  if (GTK_IS_EDITABLE (focus))
+    {
+      int pos = gtk_editable_get_position (GTK_EDITABLE (focus));
+      gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &pos);
+      gtk_editable_set_position (GTK_EDITABLE (focus), pos);
+    }
+  else if (GTK_IS_TEXT_VIEW (focus))
+    gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)),
+                                                  text, -1, TRUE);
+  else
+    g_error ("cannot type “%s” into %s", text, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  ui_test_pump ();
+}
+
+void
+ui_test_type (GtkWindow *window, const char *text)
+{
+  Display *x = keyboard_of (window);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint keyval = gdk_unicode_to_keyval (c);
+      if (c < 0x80 && XKeysymToKeycode (x, keyval))
+        press_key (x, keyval, 0);
+      else
+        {
+          /* As much as the keyboard cannot type, at once. */
+          const char *end = p;
+          while (*end && (g_utf8_get_char (end) >= 0x80 ||
+                          !XKeysymToKeycode (x, gdk_unicode_to_keyval (g_utf8_get_char (end)))))
+            end = g_utf8_next_char (end);
+          g_autofree char *part = g_strndup (p, end - p);
+          commit (window, part);
+          p = g_utf8_prev_char (end);
+        }
+    }
 }
 
 GtkWidget *
-ui_test_find_labelled (GtkWidget *widget, const char *label)
+ui_test_focus (GtkWindow *window)
 {
-  GtkAccessible *a = GTK_ACCESSIBLE (widget);
-  /* A label names itself with its text: the control is what is wanted. */
-  if (!GTK_IS_LABEL (widget) &&
-      gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      /* NULL: the property holds @label. */
-      g_autofree char *mismatch = gtk_test_accessible_check_property (
-        a, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      if (mismatch == NULL)
-        return widget;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = ui_test_find_labelled (c, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window));
+  /* The text inside an entry is not shown to screen readers: its entry is. */
+  while (w && !ui_test_is_presented (w))
+    w = gtk_widget_get_parent (w);
+  return w;
 }
+
+char *
+ui_test_focus_name (GtkWindow *window)
+{
+  GtkWidget *w = ui_test_focus (window);
+  return w ? ui_test_accessible_name (GTK_ACCESSIBLE (w)) : g_strdup ("(nothing)");
+}
+
+guint
+ui_test_tab_to (GtkWindow *window, const char *name, gboolean backward, guint max)
+{
+  g_autoptr (GString) seen = g_string_new (NULL);
+  for (guint n = 0; n <= max; n++)
+    {
+      g_autofree char *now = ui_test_focus_name (window);
+      if (g_strcmp0 (now, name) == 0)
+        return n;
+      g_string_append_printf (seen, "\n  %s", now);
+      ui_test_press (window, backward ? "<Shift>Tab" : "Tab");
+    }
+  g_error ("%s did not reach “%s” in %u presses; the focus went through:%s",
+           backward ? "Shift+Tab" : "Tab", name, max, seen->str);
+}
+

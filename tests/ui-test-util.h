@@ -18,8 +18,6 @@ gboolean  ui_test_is_chinese    (void);
 void      ui_test_pump          (void);
 /* The button below @widget whose label (mnemonic included) is @label. */
 GtkWidget *ui_test_find_button  (GtkWidget *widget, const char *label);
-/* The control (not a label) below @widget whose accessible label is @label. */
-GtkWidget *ui_test_find_labelled (GtkWidget *widget, const char *label);
 /* The actionable widget below @widget bound to @action with @target (NULL:
  * none), shown or not. */
 GtkWidget *ui_test_find_actionable (GtkWidget *widget, const char *action, GVariant *target);
@@ -28,8 +26,32 @@ void      ui_test_click         (GtkWidget *button);
 /* Presses @accelerator ("<Control>n") on the keyboard of @window's display
  * (XTest): key events go through GTK as a person's would. */
 void      ui_test_press         (GtkWindow *window, const char *accelerator);
-/* Fails the test unless every control a person can operate below @widget has
- * a name a screen reader can say; returns how many it checked. */
+/* Types @text into the focused widget of @window: what the keyboard has keys
+ * for through XTest, the rest (Chinese) as an input method commits it. */
+void      ui_test_type          (GtkWindow *window, const char *text);
+/* The widget a screen reader reports as focused (an entry, not the text
+ * inside it), and its name. */
+GtkWidget *ui_test_focus        (GtkWindow *window);
+char      *ui_test_focus_name   (GtkWindow *window);
+/* Presses Tab (Shift+Tab if @backward) until the focus is on the control
+ * named @name; fails after @max presses, listing where the focus went.
+ * Returns the number of presses. */
+guint     ui_test_tab_to        (GtkWindow *window, const char *name, gboolean backward,
+                                 guint max);
+
+/* The name a screen reader says for @accessible, computed as GTK 4.8's
+ * AT-SPI backend does (its label, what labels it, else its class name). */
+char     *ui_test_accessible_name (GtkAccessible *accessible);
+/* Whether GTK 4.8 shows @widget (and so what is inside it) to screen
+ * readers: visible, and not a mere presentation. */
+gboolean  ui_test_is_presented  (GtkWidget *widget);
+/* The control (or row, cell, column title) below @root that a screen reader
+ * calls @name, if one is shown. */
+GtkWidget *ui_test_find_named   (GtkWidget *root, const char *name);
+/* Walks what a screen reader is shown below @widget and fails the test if a
+ * control has no name, is named after its class ("GtkToggleButton") or with
+ * a mnemonic ("_Save"), or a row, cell or column title is named after its
+ * class; returns how many it checked. */
 guint     ui_test_check_names   (GtkWidget *widget);
 
 G_END_DECLS

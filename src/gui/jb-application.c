@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-application.h"
 #include "jb-window.h"
 
@@ -80,7 +81,7 @@ show_open_error (JbApplication *self, GError *error)
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -138,7 +138,7 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
   self->focus = CLAMP (self->focus + g_variant_get_int32 (param), 0, n - 1);
   JbSeriesEntry *e = self->entries->pdata[self->focus];
   /* Screen readers hear the bar the keyboard is on. */
-  g_autofree char *now = g_strdup_printf ("%s: %s", e->label, e->formatted);
+  g_autofree char *now = g_strdup_printf (_("%s: %s"), e->label, e->formatted);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, now,
                                   -1);
   gtk_widget_queue_draw (widget);
@@ -155,7 +155,7 @@ query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *t
   if (i < 0 || (guint) i >= n_items (self))
     return FALSE;
   JbSeriesEntry *e = self->entries->pdata[i];
-  g_autofree char *text = g_strdup_printf ("%s: %s", e->label, e->formatted);
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), e->label, e->formatted);
   gtk_tooltip_set_text (tooltip, text);
   double ax, ay, aw, ah;
   jb_chart_item_area (self->kind, n_items (self), gtk_widget_get_width (widget),
@@ -294,7 +294,10 @@ jb_chart_view_set_series (JbChartView *self, const char *title, GPtrArray *entri
   for (guint i = 0; i < n_items (self); i++)
     {
       JbSeriesEntry *e = self->entries->pdata[i];
-      g_string_append_printf (values, "%s%s: %s", i ? "; " : "", e->label, e->formatted);
+      if (i)
+        /* TRANSLATORS: between the values of a chart a screen reader says */
+        g_string_append (values, C_("chart", "; "));
+      g_string_append_printf (values, _("%s: %s"), e->label, e->formatted);
     }
   if (n_items (self) == 0)
     g_string_append (values, _("No records in this period"));

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "jb-a11y.h"
 #include "jb-dashboard.h"
 #include "jb-date-entry.h"
 #include "jb-date.h"
@@ -28,8 +29,8 @@ static const JbChartKind chart_kinds[JB_N_SERIES] = {
 struct _JbDashboard {
   GtkWidget parent_instance;
 
-  GtkDropDown *period_dropdown;
-  GtkDropDown *scope_dropdown;
+  JbPicker *period_picker;
+  JbPicker *scope_picker;
   GtkCheckButton *sessions_check;
   GtkBox *custom_box;
   GtkButton *pdf_button;
@@ -41,7 +42,7 @@ struct _JbDashboard {
   JbStore *store;
   gulong changed_handler;
   guint refresh_idle;
-  gboolean updating_choices;  /* filling the drop-downs: no refresh per item */
+  gboolean updating_choices;  /* setting a choice from code: no refresh */
   int chosen_year;            /* 0: all time; -1: none yet (the latest) */
   gboolean custom;            /* "Custom…": from custom_from to custom_to */
   gboolean syncing;           /* setting a date input from code: no reaction */
@@ -85,8 +86,8 @@ set_date_text (JbDashboard *self, guint i, const char *text)
 static void
 read_choices (JbDashboard *self)
 {
-  guint p = gtk_drop_down_get_selected (self->period_dropdown);
-  guint s = gtk_drop_down_get_selected (self->scope_dropdown);
+  guint p = (guint) jb_picker_get_key (self->period_picker);
+  guint s = (guint) jb_picker_get_key (self->scope_picker);
   /* "Custom…" follows the years and "All time". */
   gboolean custom = p == self->years->len;
   int year = p < self->years->len ? g_array_index (self->years, int, p) : 0;
@@ -116,14 +117,14 @@ read_choices (JbDashboard *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_check), self->period.event_id != 0);
 }
 
-/* Fills the drop-downs from the store, keeping the choices that still exist. */
+/* Fills the choices from the store, keeping the ones that still exist. */
 static void
 load_choices (JbDashboard *self)
 {
   int year = self->chosen_year;
   gint64 event = self->period.event_id;
-  g_autoptr (GtkStringList) years = gtk_string_list_new (NULL);
-  g_autoptr (GtkStringList) events = gtk_string_list_new (NULL);
+  GtkStringList *years = gtk_string_list_new (NULL);
+  GtkStringList *events = gtk_string_list_new (NULL);
   guint year_pos = 0, event_pos = 0;
 
   g_array_set_size (self->years, 0);
@@ -162,12 +163,10 @@ load_choices (JbDashboard *self)
         event_pos = self->event_ids->len - 1;
     }
 
-  self->updating_choices = TRUE;
-  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (years));
-  gtk_drop_down_set_selected (self->period_dropdown, year_pos);
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (events));
-  gtk_drop_down_set_selected (self->scope_dropdown, event_pos);
-  self->updating_choices = FALSE;
+  jb_picker_set_strings (self->period_picker, years);
+  jb_picker_set_strings (self->scope_picker, events);
+  jb_picker_set_position (self->period_picker, year_pos);
+  jb_picker_set_position (self->scope_picker, event_pos);
   read_choices (self);
 }
 
@@ -199,7 +198,7 @@ fill_numbers (GtkListBox *list, GPtrArray *entries)
       gtk_box_append (GTK_BOX (box), value);
       GtkWidget *row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_autofree char *name = g_strdup_printf ("%s: %s", e->label, e->formatted);
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), e->label, e->formatted);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_object_set_data_full (G_OBJECT (row), "filter", jb_filter_ref (e->filter),
                               (GDestroyNotify) jb_filter_unref);
@@ -229,7 +228,7 @@ refresh (JbDashboard *self)
     {
       g_autofree char *value = jb_figure_format (&figures, i);
       gtk_label_set_text (self->tile_values[i], value);
-      g_autofree char *name = g_strdup_printf ("%s: %s", jb_figure_label (i), value);
+      g_autofree char *name = g_strdup_printf (_("%s: %s"), jb_figure_label (i), value);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->tile_buttons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
@@ -377,10 +376,10 @@ build_custom (JbDashboard *self)
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
       gtk_widget_set_tooltip_text (entry, _(tips[i]));
+      g_autofree char *title = jb_a11y_strip_mnemonic (_(names[i]));
+      jb_date_entry_set_title (JB_DATE_ENTRY (entry), title);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (jb_date_entry_get_entry (JB_DATE_ENTRY (entry))),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error,
-                                      -1);
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error, -1);
       g_signal_connect (entry, "changed", G_CALLBACK (date_edited), self);
       g_signal_connect_swapped (jb_date_entry_get_entry (JB_DATE_ENTRY (entry)), "activate",
                                 G_CALLBACK (apply_custom), self);
@@ -420,6 +419,15 @@ tile_clicked (GtkButton *button, JbDashboard *self)
   show_records (self, filter);
 }
 
+/* A flow box's cell that is only a place: no focus of its own (what it
+ * holds takes it) and no name to say ("GtkFlowBoxChild" in GTK 4.8). */
+static GtkWidget *
+flow_child (GtkWidget *content)
+{
+  return g_object_new (GTK_TYPE_FLOW_BOX_CHILD, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                       "focusable", FALSE, "child", content, NULL);
+}
+
 static void
 build_tiles (JbDashboard *self)
 {
@@ -443,9 +451,7 @@ build_tiles (JbDashboard *self)
       g_signal_connect (button, "clicked", G_CALLBACK (tile_clicked), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       jb_figure_label (i), -1);
-      gtk_flow_box_append (self->tiles, button);
-      /* The flow box child need not take focus: the button does. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      gtk_flow_box_append (self->tiles, flow_child (button));
       self->tile_buttons[i] = button;
       self->tile_values[i] = GTK_LABEL (value);
     }
@@ -472,8 +478,6 @@ build_charts (JbDashboard *self)
       g_signal_connect (view, "activate-item", G_CALLBACK (chart_activated), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       jb_series_title (s), -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      title, NULL, -1);
 
       /* The numbers behind the chart, as a list: for the keyboard, screen
        * readers, and whoever wants the exact figures. */
@@ -485,7 +489,8 @@ build_charts (JbDashboard *self)
       g_autofree char *list_name = g_strdup_printf (_("Numbers of “%s”"), jb_series_title (s));
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       list_name, -1);
-      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("Show _numbers"));
+      /* No mnemonic: six of them would share it. */
+      GtkWidget *expander = gtk_expander_new (_("Show numbers"));
       gtk_expander_set_child (GTK_EXPANDER (expander), list);
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       list_name, -1);
@@ -493,8 +498,7 @@ build_charts (JbDashboard *self)
       gtk_box_append (GTK_BOX (box), title);
       gtk_box_append (GTK_BOX (box), view);
       gtk_box_append (GTK_BOX (box), expander);
-      gtk_flow_box_append (self->charts, box);
-      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+      gtk_flow_box_append (self->charts, flow_child (box));
       self->chart_views[s] = JB_CHART_VIEW (view);
       self->number_lists[s] = GTK_LIST_BOX (list);
     }
@@ -520,7 +524,7 @@ show_error (JbDashboard *self, const char *message)
                                               _("The report could not be made"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -633,10 +637,11 @@ jb_dashboard_class_init (JbDashboardClass *klass)
                                         JB_TYPE_FILTER);
 
   g_type_ensure (JB_TYPE_CHART_VIEW);
+  g_type_ensure (JB_TYPE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-dashboard.ui");
-  gtk_widget_class_bind_template_child (widget_class, JbDashboard, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, JbDashboard, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, period_picker);
+  gtk_widget_class_bind_template_child (widget_class, JbDashboard, scope_picker);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, sessions_check);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, custom_box);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, pdf_button);
@@ -645,6 +650,7 @@ jb_dashboard_class_init (JbDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, tiles);
   gtk_widget_class_bind_template_child (widget_class, JbDashboard, charts);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -657,10 +663,14 @@ jb_dashboard_init (JbDashboard *self)
   build_tiles (self);
   build_charts (self);
   build_custom (self);
-  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (choice_changed),
-                            self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (choice_changed),
-                            self);
+  jb_a11y_tidy (GTK_WIDGET (self));
+  jb_picker_set_title (self->period_picker, _("Period"));
+  jb_picker_set_strings (self->period_picker, gtk_string_list_new (NULL));
+  jb_picker_set_title (self->scope_picker, _("Scope"));
+  jb_picker_set_strings (self->scope_picker, gtk_string_list_new (NULL));
+  jb_picker_set_searchable (self->scope_picker, TRUE);
+  g_signal_connect_swapped (self->period_picker, "changed", G_CALLBACK (choice_changed), self);
+  g_signal_connect_swapped (self->scope_picker, "changed", G_CALLBACK (choice_changed), self);
   g_signal_connect_swapped (self->sessions_check, "toggled", G_CALLBACK (choice_changed), self);
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_clicked), self);
   g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (pdf_clicked), self);
@@ -691,7 +701,10 @@ jb_dashboard_set_year (JbDashboard *self, int year)
 {
   for (guint i = 0; i < self->years->len; i++)
     if (g_array_index (self->years, int, i) == year)
-      gtk_drop_down_set_selected (self->period_dropdown, i);
+      {
+        jb_picker_set_position (self->period_picker, i);
+        choice_changed (self);
+      }
 }
 
 void
@@ -703,10 +716,8 @@ jb_dashboard_set_event (JbDashboard *self, gint64 event_id, gboolean with_sessio
   for (guint i = 0; i < self->event_ids->len; i++)
     if (g_array_index (self->event_ids, gint64, i) == event_id)
       {
-        if (gtk_drop_down_get_selected (self->scope_dropdown) == i)
-          choice_changed (self);
-        else
-          gtk_drop_down_set_selected (self->scope_dropdown, i);
+        jb_picker_set_position (self->scope_picker, i);
+        choice_changed (self);
       }
 }
 
@@ -730,10 +741,10 @@ jb_dashboard_get_chart (JbDashboard *self, JbSeriesId series)
   return self->chart_views[series];
 }
 
-GtkDropDown *
-jb_dashboard_get_period_dropdown (JbDashboard *self)
+JbPicker *
+jb_dashboard_get_period_picker (JbDashboard *self)
 {
-  return self->period_dropdown;
+  return self->period_picker;
 }
 
 GtkEditable *
@@ -742,8 +753,8 @@ jb_dashboard_get_date_entry (JbDashboard *self, gboolean to)
   return GTK_EDITABLE (jb_date_entry_get_entry (JB_DATE_ENTRY (self->date_entries[to ? 1 : 0])));
 }
 
-GtkDropDown *
-jb_dashboard_get_scope_dropdown (JbDashboard *self)
+JbPicker *
+jb_dashboard_get_scope_picker (JbDashboard *self)
 {
-  return self->scope_dropdown;
+  return self->scope_picker;
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "jb-chart-view.h"
+#include "jb-picker.h"
 #include "jb-stats.h"
 #include "jb-store.h"
 
@@ -19,7 +20,7 @@ GtkWidget   *jb_dashboard_new          (void);
 /* Shows @store's figures (the latest year that holds records) and follows
  * its "changed" signal. */
 void         jb_dashboard_set_store    (JbDashboard *self, JbStore *store);
-/* The year shown (0: all time), as the period drop-down does; "Custom…"
+/* The year shown (0: all time), as the period picker does; "Custom…"
  * after them shows the dates typed in jb_dashboard_get_date_entry(). */
 void         jb_dashboard_set_year     (JbDashboard *self, int year);
 /* Everything (@event_id 0), or one event with (or without) its sessions. */
@@ -28,9 +29,9 @@ const JbStatsPeriod *jb_dashboard_get_period (JbDashboard *self);
 /* For tests and the window: the widgets behind figures and charts. */
 GtkWidget   *jb_dashboard_get_tile     (JbDashboard *self, JbFigureId figure);
 JbChartView *jb_dashboard_get_chart    (JbDashboard *self, JbSeriesId series);
-GtkDropDown *jb_dashboard_get_period_dropdown (JbDashboard *self);
-GtkDropDown *jb_dashboard_get_scope_dropdown  (JbDashboard *self);
-/* The From (or To) entry of the custom period, the period drop-down's last
+JbPicker    *jb_dashboard_get_period_picker (JbDashboard *self);
+JbPicker    *jb_dashboard_get_scope_picker  (JbDashboard *self);
+/* The From (or To) entry of the custom period, the period picker's last
  * choice: Enter or leaving it shows the period typed. */
 GtkEditable *jb_dashboard_get_date_entry      (JbDashboard *self, gboolean to);
 

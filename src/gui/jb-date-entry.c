@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "jb-a11y.h"
+
 #include "jb-date.h"
 #include "jb-date-entry.h"
 
@@ -16,8 +18,10 @@ struct _JbDateEntry {
   GtkWidget parent_instance;
   GtkWidget *entry;
   GtkWidget *button;
+  GtkWidget *popover;
   GtkWidget *calendar;
   gboolean syncing;
+  gboolean paging;   /* Ctrl+arrows turn the month: the day they land on is no choice */
 };
 
 static void jb_date_entry_editable_init (GtkEditableInterface *iface);
@@ -49,7 +53,9 @@ day_selected (JbDateEntry *self)
   g_autoptr (GDateTime) date = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
   g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+  if (self->paging)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_grab_focus (self->entry);
   g_signal_emit (self, signals[DATE_PICKED], 0);
 }
@@ -58,6 +64,7 @@ day_selected (JbDateEntry *self)
 static void
 calendar_shown (JbDateEntry *self)
 {
+  gtk_widget_grab_focus (self->calendar);
   g_autofree char *iso = jb_date_normalize (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   if (iso == NULL)
     return;
@@ -66,6 +73,29 @@ calendar_shown (JbDateEntry *self)
   self->syncing = TRUE;
   gtk_calendar_select_day (GTK_CALENDAR (self->calendar), date);
   self->syncing = FALSE;
+}
+
+/* Arrows move among the days and Space picks one (GtkCalendar); with Ctrl
+ * they turn the month or the year, which selects a day on the way. */
+static gboolean
+calendar_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
+              GdkModifierType state, JbDateEntry *self)
+{
+  self->paging = (state & GDK_CONTROL_MASK) != 0;
+  return FALSE;
+}
+
+static void
+calendar_key_released (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, JbDateEntry *self)
+{
+  self->paging = FALSE;
+}
+
+static void
+open_calendar (JbDateEntry *self)
+{
+  jb_a11y_popup (GTK_POPOVER (self->popover));
 }
 
 gboolean
@@ -93,10 +123,36 @@ jb_date_entry_get_entry (JbDateEntry *self)
   return self->entry;
 }
 
+GtkWidget *
+jb_date_entry_get_button (JbDateEntry *self)
+{
+  return self->button;
+}
+
+void
+jb_date_entry_set_title (JbDateEntry *self, const char *title)
+{
+  /* TRANSLATORS: the calendar button beside a date, e.g. "Deadline: pick from a calendar" */
+  g_autofree char *pick = g_strdup_printf (_("%s: pick from a calendar"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pick, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+}
+
 static gboolean
 jb_date_entry_grab_focus (GtkWidget *widget)
 {
   return gtk_widget_grab_focus (JB_DATE_ENTRY (widget)->entry);
+}
+
+static void
+jb_date_entry_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GTK_WIDGET_CLASS (jb_date_entry_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (GTK_POPOVER (JB_DATE_ENTRY (widget)->popover));
 }
 
 static void
@@ -122,6 +178,7 @@ jb_date_entry_dispose (GObject *object)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   G_OBJECT_CLASS (jb_date_entry_parent_class)->dispose (object);
 }
 
@@ -135,6 +192,10 @@ jb_date_entry_class_init (JbDateEntryClass *klass)
   object_class->set_property = jb_date_entry_set_property;
   object_class->get_property = jb_date_entry_get_property;
   widget_class->grab_focus = jb_date_entry_grab_focus;
+  /* Not the default: Shift+Tab would come back to the entry (see
+   * jb-field-editor.c). */
+  widget_class->focus = jb_a11y_focus_children;
+  widget_class->size_allocate = jb_date_entry_size_allocate;
   gtk_editable_install_properties (object_class, 1);
 
   /* JbDateEntry::date-picked: a day was chosen in the calendar. */
@@ -142,14 +203,13 @@ jb_date_entry_class_init (JbDateEntryClass *klass)
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbdateentry");
 }
 
 static void
 jb_date_entry_init (JbDateEntry *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-
   gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
   self->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->entry, TRUE);
@@ -158,18 +218,26 @@ jb_date_entry_init (JbDateEntry *self)
 
   self->calendar = gtk_calendar_new ();
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (calendar_shown), self);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key), self);
+  g_signal_connect (keys, "key-released", G_CALLBACK (calendar_key_released), self);
+  gtk_widget_add_controller (self->calendar, keys);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->calendar);
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (calendar_shown), self);
 
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), popover);
+  /* A plain button, not a GtkMenuButton: that one is two nested buttons
+   * of the same name for a screen reader. */
+  self->button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (self->button, _("Pick a date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Pick a date"), -1);
+                                  _("Pick a date"), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (open_calendar), self);
 
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -19,5 +19,10 @@ GtkWidget *jb_date_entry_get_entry    (JbDateEntry *self);
 gboolean   jb_date_entry_read         (JbDateEntry *self, char **iso, char **message);
 /* Shows @iso (NULL or "": empty). */
 void       jb_date_entry_set_iso      (JbDateEntry *self, const char *iso);
+/* What the date is, for the names a screen reader says: "Deadline", and
+ * "Deadline: pick from a calendar" for the calendar's button. */
+void       jb_date_entry_set_title    (JbDateEntry *self, const char *title);
+/* The button that opens the calendar. */
+GtkWidget *jb_date_entry_get_button   (JbDateEntry *self);
 
 G_END_DECLS

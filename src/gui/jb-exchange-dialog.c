@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-exchange-dialog.h"
 #include "jb-exchange.h"
 
@@ -252,4 +253,5 @@ jb_exchange_dialog_init (JbExchangeDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  jb_a11y_tidy (GTK_WIDGET (self));
 }

@@ -10,8 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-field-editor.h"
 #include "jb-field-input.h"
+#include "jb-picker.h"
 
 struct _JbFieldEditor {
   GtkWidget parent_instance;
@@ -93,8 +95,10 @@ jb_field_editor_constructed (GObject *object)
   gtk_widget_set_name (self->in.input, field->name);
   if (self->in.named == NULL)
     self->in.named = self->in.input;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->in.named), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
+  /* A picker says its value with its name ("Owner: …"), from its title. */
+  if (!JB_IS_PICKER (self->in.named))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->in.named),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (field->flags & JB_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->in.named),
                                     GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
@@ -112,7 +116,6 @@ jb_field_editor_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->in.store);
-  g_clear_pointer (&self->in.ref_ids, g_array_unref);
 
   G_OBJECT_CLASS (jb_field_editor_parent_class)->dispose (object);
 }
@@ -179,6 +182,9 @@ jb_field_editor_class_init (JbFieldEditorClass *klass)
   object_class->set_property = jb_field_editor_set_property;
   object_class->get_property = jb_field_editor_get_property;
   widget_class->grab_focus = jb_field_editor_grab_focus;
+  /* As GTK's containers do.  The default, for a widget whose own grab_focus
+   * goes to its input, would grab it back on Shift+Tab: no way out. */
+  widget_class->focus = jb_a11y_focus_children;
 
   properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL,
                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -193,6 +199,7 @@ jb_field_editor_class_init (JbFieldEditorClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbfieldeditor");
 }
 
@@ -255,6 +262,13 @@ jb_field_editor_collect (JbFieldEditor *self, JbRecord *record)
     return TRUE;
   jb_field_editor_set_error (self, message);
   return FALSE;
+}
+
+const char *
+jb_field_editor_get_error (JbFieldEditor *self)
+{
+  return gtk_widget_get_visible (self->error_label)
+         ? gtk_label_get_text (GTK_LABEL (self->error_label)) : NULL;
 }
 
 void

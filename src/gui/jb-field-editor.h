@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (JbFieldEditor, jb_field_editor, JB, FIELD_EDITOR, GtkWidge
 
 const JbField *jb_field_editor_get_field     (JbFieldEditor *self);
 guint          jb_field_editor_get_index     (JbFieldEditor *self);
-/* The entry, drop-down, text view or check button the user types into. */
+/* The entry, JbPicker, text view or check button the user types into. */
 GtkWidget     *jb_field_editor_get_input     (JbFieldEditor *self);
 /* References choose among the store's records of the target kind. */
 void           jb_field_editor_set_store     (JbFieldEditor *self, JbStore *store);
@@ -23,5 +23,7 @@ void           jb_field_editor_load          (JbFieldEditor *self, JbRecord *rec
 /* Reads the input into @record; FALSE (and the error shown) if it cannot be read. */
 gboolean       jb_field_editor_collect       (JbFieldEditor *self, JbRecord *record);
 void           jb_field_editor_set_error     (JbFieldEditor *self, const char *message);
+/* The message shown at the field, or NULL. */
+const char    *jb_field_editor_get_error     (JbFieldEditor *self);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-field-input.c: one input per field type (see jb-field-input.h): an entry
  * for text and numbers, a text view for paragraphs, an amount with its unit,
- * a JbDateEntry, a drop-down for choices and references, a check button. */
+ * a JbDateEntry, a JbPicker for choices and references, a check button. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,6 +9,9 @@
 #include "jb-date-entry.h"
 #include "jb-field-input.h"
 #include "jb-money.h"
+#include "jb-picker.h"
+
+#include <string.h>
 
 static void
 connect_editable (JbFieldInput *in, GtkWidget *editable)
@@ -124,24 +127,68 @@ long_text_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
   return TRUE;
 }
 
+/* ---- choices from a list ------------------------------------------------------- */
+
+/* Whether @label contains @needle (casefolded), for searching choices. */
+static gboolean
+label_matches (const char *label, const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (label, -1);
+  return *needle == '\0' || strstr (folded, needle) != NULL;
+}
+
+static guint
+add_choice (GtkStringList *texts, GArray *keys, guint limit, guint total, const char *text,
+            gint64 key)
+{
+  if (total < limit)
+    {
+      gtk_string_list_append (texts, text);
+      g_array_append_val (keys, key);
+    }
+  return total + 1;
+}
+
+static GtkWidget *
+make_picker (JbFieldInput *in, const char *title, JbPickerSource source)
+{
+  GtkWidget *picker = jb_picker_new ();
+  jb_picker_set_title (JB_PICKER (picker), title);
+  jb_picker_set_source (JB_PICKER (picker), source, in, NULL);
+  g_signal_connect_swapped (picker, "changed", in->changed, in->data);
+  return picker;
+}
+
 /* ---- money ------------------------------------------------------------------ */
+
+static guint
+unit_source (const char *query, guint limit, GtkStringList *texts, GArray *keys, gpointer data)
+{
+  guint total = add_choice (texts, keys, limit, 0, _("yuan"), JB_MONEY_YUAN);
+  return add_choice (texts, keys, limit, total, _("10k yuan"), JB_MONEY_WAN);
+}
+
+static void
+set_unit (JbFieldInput *in, JbMoneyUnit unit)
+{
+  jb_picker_set_choice (JB_PICKER (in->unit), unit,
+                        unit == JB_MONEY_WAN ? _("10k yuan") : _("yuan"));
+}
 
 static GtkWidget *
 money_build (JbFieldInput *in)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  const char *units[] = { _("yuan"), _("10k yuan"), NULL };
 
   gtk_widget_add_css_class (box, "linked");
   text_build (in);
   gtk_widget_set_hexpand (in->input, TRUE);
   gtk_entry_set_input_purpose (GTK_ENTRY (in->input), GTK_INPUT_PURPOSE_NUMBER);
   gtk_entry_set_placeholder_text (GTK_ENTRY (in->input), _("e.g. 125000 or 12.5万"));
-  in->unit = gtk_drop_down_new_from_strings (units);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->unit), jb_money_default_unit ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (in->unit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Unit of the amount"), -1);
-  g_signal_connect_swapped (in->unit, "notify::selected", in->changed, in->data);
+  /* TRANSLATORS: the name of the unit beside an amount, e.g. "Unit of Contract amount" */
+  g_autofree char *title = g_strdup_printf (_("Unit of %s"), _(in->field->label));
+  in->unit = make_picker (in, title, unit_source);
+  set_unit (in, jb_money_default_unit ());
   gtk_box_append (GTK_BOX (box), in->input);
   gtk_box_append (GTK_BOX (box), in->unit);
   return box;
@@ -150,7 +197,7 @@ money_build (JbFieldInput *in)
 static void
 money_load (JbFieldInput *in, JbRecord *record, guint i)
 {
-  JbMoneyUnit unit = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->unit));
+  JbMoneyUnit unit = jb_picker_get_key (JB_PICKER (in->unit));
   g_autofree char *text = jb_record_is_set (record, i)
                           ? jb_money_to_decimal (jb_record_get_int (record, i), unit) : NULL;
   gtk_editable_set_text (GTK_EDITABLE (in->input), text ? text : "");
@@ -161,7 +208,7 @@ money_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
 {
   g_autofree char *text = editable_text (in);
   g_autoptr (GError) error = NULL;
-  JbMoneyUnit unit = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->unit));
+  JbMoneyUnit unit = jb_picker_get_key (JB_PICKER (in->unit));
   gint64 fen;
   if (*text == '\0')
     jb_record_unset (record, i);
@@ -182,6 +229,7 @@ date_build (JbFieldInput *in)
 {
   in->input = jb_date_entry_new ();
   in->named = jb_date_entry_get_entry (JB_DATE_ENTRY (in->input));
+  jb_date_entry_set_title (JB_DATE_ENTRY (in->input), _(in->field->label));
   connect_editable (in, in->input);
   return in->input;
 }
@@ -203,52 +251,35 @@ date_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
   return TRUE;
 }
 
-/* ---- drop-downs --------------------------------------------------------------- */
+/* ---- choices of a kind ------------------------------------------------------- */
 
-static void
-setup_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
-}
+/* Long lists (provinces, industries) are searched as one types. */
+#define SEARCH_FROM 10
 
-static void
-bind_choice (GtkSignalListItemFactory *factory, GtkListItem *item)
+static guint
+enum_source (const char *query, guint limit, GtkStringList *texts, GArray *keys, gpointer data)
 {
-  GtkStringObject *choice = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (choice));
-}
+  JbFieldInput *in = data;
+  const JbEnum *e = in->field->enumeration;
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  guint total = 0;
 
-/* Takes @items.  Long names (events, organizations) are ellipsized: the
- * default factory would make the form as wide as the longest one. */
-static GtkWidget *
-make_drop_down (JbFieldInput *in, GtkStringList *items)
-{
-  GtkWidget *dd = gtk_drop_down_new (G_LIST_MODEL (items), NULL);
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
-  g_signal_connect_swapped (dd, "notify::selected", in->changed, in->data);
-  return dd;
+  if (in->optional_choice && *query == '\0')
+    total = add_choice (texts, keys, limit, total, _("(not set)"), -1);
+  for (guint i = 0; i < e->n_values; i++)
+    if (label_matches (_(e->values[i].label), needle))
+      total = add_choice (texts, keys, limit, total, _(e->values[i].label), i);
+  return total;
 }
 
 static GtkWidget *
 enum_build (JbFieldInput *in)
 {
-  GtkStringList *items = gtk_string_list_new (NULL);
   in->optional_choice = !(in->field->flags & JB_FIELD_REQUIRED);
-  if (in->optional_choice)
-    gtk_string_list_append (items, _("(not set)"));
-  for (guint i = 0; i < in->field->enumeration->n_values; i++)
-    gtk_string_list_append (items, _(in->field->enumeration->values[i].label));
-  return in->input = make_drop_down (in, items);
+  in->input = make_picker (in, _(in->field->label), enum_source);
+  jb_picker_set_searchable (JB_PICKER (in->input),
+                            in->field->enumeration->n_values > SEARCH_FROM);
+  return in->input;
 }
 
 static void
@@ -256,37 +287,54 @@ enum_load (JbFieldInput *in, JbRecord *record, guint i)
 {
   int index = jb_record_is_set (record, i)
               ? jb_enum_index (in->field->enumeration, jb_record_get_text (record, i)) : -1;
-  guint pos = index < 0 ? (in->optional_choice ? 0 : GTK_INVALID_LIST_POSITION)
-                        : (guint) index + (in->optional_choice ? 1 : 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->input), pos);
+  if (index >= 0)
+    jb_picker_set_choice (JB_PICKER (in->input), index,
+                          _(in->field->enumeration->values[index].label));
+  else
+    jb_picker_set_choice (JB_PICKER (in->input), -1, in->optional_choice ? _("(not set)") : NULL);
 }
 
 static gboolean
 enum_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
 {
-  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->input));
-  guint offset = in->optional_choice ? 1 : 0;
-  if (pos == GTK_INVALID_LIST_POSITION || pos < offset)
+  gint64 index = jb_picker_get_key (JB_PICKER (in->input));
+  if (index < 0 || index >= in->field->enumeration->n_values)
     jb_record_unset (record, i);
   else
-    jb_record_set_text (record, i, in->field->enumeration->values[pos - offset].code);
+    jb_record_set_text (record, i, in->field->enumeration->values[index].code);
   return TRUE;
 }
 
 /* ---- references --------------------------------------------------------------- */
 
-static gint64
-selected_ref (JbFieldInput *in)
+/* The records a reference can point at, matching what the user typed: the one
+ * place that asks the store, so that it can later ask for a page at a time. */
+static guint
+ref_source (const char *query, guint limit, GtkStringList *texts, GArray *keys, gpointer data)
 {
-  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (in->input));
-  return in->ref_ids && pos < in->ref_ids->len ? g_array_index (in->ref_ids, gint64, pos) : 0;
+  JbFieldInput *in = data;
+  guint total = 0;
+
+  if (in->optional_choice && *query == '\0')
+    total = add_choice (texts, keys, limit, total, _("(none)"), 0);
+  if (in->store == NULL)
+    return total;
+  g_autoptr (GPtrArray) rows = jb_store_list (in->store, in->field->ref_kind,
+                                              *query ? query : NULL, NULL);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      JbRecord *row = g_ptr_array_index (rows, i);
+      g_autofree char *heading = total < limit ? jb_record_get_heading (row) : NULL;
+      total = add_choice (texts, keys, limit, total, heading, jb_record_get_id (row));
+    }
+  return total;
 }
 
 /* The arrow beside a reference opens the record chosen (win.open-record). */
 static void
 update_open_button (JbFieldInput *in)
 {
-  gint64 id = selected_ref (in);
+  gint64 id = jb_picker_get_key (JB_PICKER (in->input));
   if (id > 0)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (in->open_button), "(ux)",
                                       (guint32) in->field->ref_kind, id);
@@ -298,16 +346,12 @@ update_open_button (JbFieldInput *in)
 static GtkWidget *
 ref_build (JbFieldInput *in)
 {
-  GtkStringList *items = gtk_string_list_new (NULL);
-  g_autoptr (GtkExpression) expression =
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   in->optional_choice = !(in->field->flags & JB_FIELD_REQUIRED);
-  in->input = make_drop_down (in, items);
+  in->input = make_picker (in, _(in->field->label), ref_source);
+  jb_picker_set_searchable (JB_PICKER (in->input), TRUE);
   gtk_widget_set_hexpand (in->input, TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (in->input), expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (in->input), TRUE);
-  g_signal_connect_swapped (in->input, "notify::selected", G_CALLBACK (update_open_button), in);
+  g_signal_connect_swapped (in->input, "changed", G_CALLBACK (update_open_button), in);
   in->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
   g_autofree char *tip = g_strdup_printf (_("Open the %s"),
                                           _(jb_kind_get (in->field->ref_kind)->label));
@@ -321,26 +365,30 @@ ref_build (JbFieldInput *in)
   return box;
 }
 
+/* Shows the record @id as chosen, by its heading as it is now. */
 static void
-select_ref (JbFieldInput *in, gint64 id)
+show_ref (JbFieldInput *in, gint64 id)
 {
-  guint pos = GTK_INVALID_LIST_POSITION;
-  for (guint k = 0; in->ref_ids && k < in->ref_ids->len; k++)
-    if (g_array_index (in->ref_ids, gint64, k) == id)
-      pos = k;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (in->input), pos);
+  g_autoptr (JbRecord) target = id > 0 && in->store
+                                ? jb_store_load (in->store, in->field->ref_kind, id, NULL) : NULL;
+  g_autofree char *heading = target ? jb_record_get_heading (target) : NULL;
+  if (id > 0)
+    jb_picker_set_choice (JB_PICKER (in->input), id, heading ? heading : "?");
+  else
+    jb_picker_set_choice (JB_PICKER (in->input), 0, in->optional_choice ? _("(none)") : NULL);
+  update_open_button (in);
 }
 
 static void
 ref_load (JbFieldInput *in, JbRecord *record, guint i)
 {
-  select_ref (in, jb_record_is_set (record, i) ? jb_record_get_int (record, i) : 0);
+  show_ref (in, jb_record_is_set (record, i) ? jb_record_get_int (record, i) : 0);
 }
 
 static gboolean
 ref_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
 {
-  gint64 id = selected_ref (in);
+  gint64 id = jb_picker_get_key (JB_PICKER (in->input));
   if (id > 0)
     jb_record_set_int (record, i, id);
   else
@@ -354,39 +402,16 @@ jb_field_input_reload_choices (JbFieldInput *in)
   if (in->field->type != JB_TYPE_REF || in->store == NULL)
     return;
 
-  g_autoptr (GPtrArray) rows = jb_store_list (in->store, in->field->ref_kind, NULL, NULL);
-  g_autoptr (GtkStringList) items = gtk_string_list_new (NULL);
-  gint64 current = selected_ref (in);
-
-  g_clear_pointer (&in->ref_ids, g_array_unref);
-  in->ref_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (in->optional_choice)
-    {
-      gint64 none = 0;
-      gtk_string_list_append (items, _("(none)"));
-      g_array_append_val (in->ref_ids, none);
-    }
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      JbRecord *row = g_ptr_array_index (rows, i);
-      gint64 id = jb_record_get_id (row);
-      g_autofree char *heading = jb_record_get_heading (row);
-      gtk_string_list_append (items, heading);
-      g_array_append_val (in->ref_ids, id);
-    }
+  /* The record chosen may have been renamed. */
+  show_ref (in, jb_picker_get_key (JB_PICKER (in->input)));
 
   /* Say where the first one comes from, rather than offer an empty list. */
   const JbKind *target = jb_kind_get (in->field->ref_kind);
   g_autofree char *hint = g_strdup_printf (_("Nothing to choose yet: add one on the page “%s”."),
                                            _(target->plural));
   gtk_label_set_text (GTK_LABEL (in->hint), hint);
-  gtk_widget_set_visible (in->hint, !in->optional_choice && (rows == NULL || rows->len == 0));
-
-  g_signal_handlers_block_matched (in->input, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, in->data);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (in->input), G_LIST_MODEL (items));
-  select_ref (in, current);
-  g_signal_handlers_unblock_matched (in->input, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, in->data);
-  update_open_button (in);
+  gtk_widget_set_visible (in->hint, !in->optional_choice &&
+                                    jb_store_count (in->store, target->id) == 0);
 }
 
 /* ---- yes or no ------------------------------------------------------------------ */

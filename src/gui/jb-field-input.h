@@ -16,11 +16,10 @@ typedef struct {
   GtkWidget *input;         /* what the user types into or picks from */
   GtkWidget *named;         /* what carries the field's accessible name: input, or the
                              * part of it that takes the focus (a date's entry) */
-  GtkWidget *unit;          /* money: 元 / 万元 */
+  GtkWidget *unit;          /* money: 元 / 万元, a JbPicker */
   GtkWidget *open_button;   /* references: open the record chosen */
   GtkWidget *hint;          /* references with nothing to choose from yet */
-  GArray *ref_ids;          /* references: the record id of each item */
-  gboolean optional_choice; /* drop-downs: item 0 means "not set" */
+  gboolean optional_choice; /* choices and references: "not set" is a choice */
   JbStore *store;
   GCallback changed;        /* called with @data when the user changes the value */
   gpointer data;

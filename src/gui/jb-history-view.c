@@ -94,6 +94,7 @@ jb_history_view_class_init (JbHistoryViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = jb_history_view_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "jbhistoryview");
 }
 

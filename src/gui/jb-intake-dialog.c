@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jb-a11y.h"
 #include "jb-intake.h"
 #include "jb-intake-dialog.h"
+#include "jb-picker.h"
 #include "jb-xlsx.h"
 
 struct _JbIntakeDialog {
@@ -31,8 +33,8 @@ struct _JbIntakeDialog {
   GPtrArray *problems;       /* of a refused import, for the rejected rows */
 
   GtkLabel *heading;
-  GtkDropDown *sheet_dropdown;
-  GtkDropDown *kind_dropdown;
+  JbPicker *sheet_picker;
+  JbPicker *kind_picker;
   GtkLabel *status;
   GtkProgressBar *progress;
   GtkGrid *columns_grid;
@@ -42,7 +44,7 @@ struct _JbIntakeDialog {
   GtkButton *cancel_button;
   GtkButton *import_button;
   GtkButton *rejected_button;
-  GPtrArray *column_dropdowns;
+  GPtrArray *column_pickers;
 };
 
 G_DEFINE_FINAL_TYPE (JbIntakeDialog, jb_intake_dialog, GTK_TYPE_WINDOW)
@@ -165,8 +167,8 @@ static void
 set_busy (JbIntakeDialog *self, gboolean busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_dropdown), !busy && !self->done);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), !busy && !self->done);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_picker), !busy && !self->done);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_picker), !busy && !self->done);
   gtk_widget_set_sensitive (GTK_WIDGET (self->columns_grid), !busy && !self->done);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choices_grid), !busy && !self->done);
 }
@@ -174,12 +176,12 @@ set_busy (JbIntakeDialog *self, gboolean busy)
 static void start_job (JbIntakeDialog *self, JobKind what, guint sheet);
 
 static void
-on_target_chosen (GtkDropDown *dropdown, GParamSpec *pspec, JbIntakeDialog *self)
+on_target_chosen (JbPicker *picker, JbIntakeDialog *self)
 {
   if (self->building || self->busy)
     return;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
-  guint pos = gtk_drop_down_get_selected (dropdown);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picker), "column"));
+  guint pos = (guint) jb_picker_get_key (picker);
   const char * const *targets = jb_intake_list_targets (self->intake);
   /* Item 0 is "Ignore". */
   jb_intake_set_target (self->intake, column, pos == 0 ? NULL : targets[pos - 1]);
@@ -211,28 +213,29 @@ show_columns (JbIntakeDialog *self)
     }
 
   clear_grid (self->columns_grid);
-  g_ptr_array_set_size (self->column_dropdowns, 0);
+  g_ptr_array_set_size (self->column_pickers, 0);
   for (guint c = 0; c < jb_intake_get_n_columns (self->intake); c++)
     {
       const char *header = jb_intake_get_header (self->intake, c);
       GtkWidget *name = wrapping_label (header, NULL);
-      GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+      GtkWidget *picker = jb_picker_new ();
       const char *target = jb_intake_get_target (self->intake, c);
       guint pos = 0;
       for (guint t = 0; target && targets[t]; t++)
         if (g_str_equal (targets[t], target))
           pos = t + 1;
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), pos);
-      gtk_widget_set_hexpand (dropdown, TRUE);
-      /* TRANSLATORS: the accessible name of a column's drop-down: "Where “需求名称” goes" */
-      g_autofree char *a11y = g_strdup_printf (_("Where “%s” goes"), header);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      a11y, -1);
-      g_object_set_data (G_OBJECT (dropdown), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_target_chosen), self);
+      /* TRANSLATORS: what a column's picker chooses: "Where “需求名称” goes" */
+      g_autofree char *title = g_strdup_printf (_("Where “%s” goes"), header);
+      jb_picker_set_title (JB_PICKER (picker), title);
+      jb_picker_set_strings (JB_PICKER (picker), g_object_ref (labels));
+      jb_picker_set_searchable (JB_PICKER (picker), TRUE);
+      jb_picker_set_position (JB_PICKER (picker), pos);
+      gtk_widget_set_hexpand (picker, TRUE);
+      g_object_set_data (G_OBJECT (picker), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (picker, "changed", G_CALLBACK (on_target_chosen), self);
       gtk_grid_attach (self->columns_grid, name, 0, (int) c, 1, 1);
-      gtk_grid_attach (self->columns_grid, dropdown, 1, (int) c, 1, 1);
-      g_ptr_array_add (self->column_dropdowns, dropdown);
+      gtk_grid_attach (self->columns_grid, picker, 1, (int) c, 1, 1);
+      g_ptr_array_add (self->column_pickers, picker);
     }
 }
 
@@ -247,13 +250,13 @@ target_field (JbIntakeDialog *self, const char *target)
 }
 
 static void
-on_choice_chosen (GtkDropDown *dropdown, GParamSpec *pspec, JbIntakeDialog *self)
+on_choice_chosen (JbPicker *picker, JbIntakeDialog *self)
 {
   if (self->building || self->busy)
     return;
-  JbIntakeChoice *choice = g_object_get_data (G_OBJECT (dropdown), "choice");
+  JbIntakeChoice *choice = g_object_get_data (G_OBJECT (picker), "choice");
   const JbField *f = target_field (self, choice->target);
-  guint pos = gtk_drop_down_get_selected (dropdown);
+  guint pos = (guint) jb_picker_get_key (picker);
   /* Item 0 is the automatic way: Other, with the text kept. */
   jb_intake_set_choice (self->intake, choice->target, choice->text,
                         pos == 0 ? NULL : f->enumeration->values[pos - 1].code);
@@ -280,15 +283,16 @@ show_choices (JbIntakeDialog *self, GPtrArray *choices)
       gtk_string_list_append (labels, _("Other (the text kept in the notes)"));
       for (guint v = 0; f && v < f->enumeration->n_values; v++)
         gtk_string_list_append (labels, _(f->enumeration->values[v].label));
-      GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_widget_set_hexpand (dropdown, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      text, -1);
-      g_object_set_data_full (G_OBJECT (dropdown), "choice", choice,
+      GtkWidget *picker = jb_picker_new ();
+      jb_picker_set_title (JB_PICKER (picker), text);
+      jb_picker_set_strings (JB_PICKER (picker), g_steal_pointer (&labels));
+      jb_picker_set_position (JB_PICKER (picker), 0);
+      gtk_widget_set_hexpand (picker, TRUE);
+      g_object_set_data_full (G_OBJECT (picker), "choice", choice,
                               (GDestroyNotify) jb_intake_choice_free);
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_choice_chosen), self);
+      g_signal_connect (picker, "changed", G_CALLBACK (on_choice_chosen), self);
       gtk_grid_attach (self->choices_grid, wrapping_label (text, NULL), 0, (int) i, 1, 1);
-      gtk_grid_attach (self->choices_grid, dropdown, 1, (int) i, 1, 1);
+      gtk_grid_attach (self->choices_grid, picker, 1, (int) i, 1, 1);
     }
   /* Each drop-down owns its choice now. */
   g_ptr_array_set_free_func (choices, NULL);
@@ -396,8 +400,8 @@ show_sheets (JbIntakeDialog *self)
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   for (guint s = 0; s < jb_workbook_get_n_sheets (workbook); s++)
     gtk_string_list_append (names, jb_workbook_get_sheet_name (workbook, s));
-  gtk_drop_down_set_model (self->sheet_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->sheet_dropdown, jb_intake_get_sheet (self->intake));
+  jb_picker_set_strings (self->sheet_picker, g_steal_pointer (&names));
+  jb_picker_set_position (self->sheet_picker, jb_intake_get_sheet (self->intake));
 }
 
 /* After a sheet was read: the lists, and whether it can be imported. */
@@ -471,6 +475,7 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
       jb_store_notify_changed (self->store);
       set_status (self, summary, FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
+      jb_a11y_tidy (GTK_WIDGET (self->cancel_button));
       gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
       return;
@@ -502,7 +507,7 @@ start_job (JbIntakeDialog *self, JobKind what, guint sheet)
   job->file = g_object_ref (self->file);
   job->db_path = g_strdup (jb_store_get_path (self->store));
   job->sheet = sheet;
-  guint k = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint k = (guint) jb_picker_get_key (self->kind_picker);
   job->kind = kinds[k < G_N_ELEMENTS (kinds) ? k : 0];
   job->progress_permille = &self->progress_permille;
 
@@ -528,7 +533,7 @@ on_sheet_or_kind_chosen (JbIntakeDialog *self)
 {
   if (self->building || self->busy || self->intake == NULL)
     return;
-  start_job (self, JOB_READ, gtk_drop_down_get_selected (self->sheet_dropdown));
+  start_job (self, JOB_READ, (guint) jb_picker_get_key (self->sheet_picker));
 }
 
 static void
@@ -602,7 +607,7 @@ jb_intake_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->column_dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->column_pickers, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   /* A worker still running holds a reference to the dialog: this runs after it. */
   g_clear_pointer (&self->intake, jb_intake_free);
@@ -622,8 +627,8 @@ jb_intake_dialog_class_init (JbIntakeDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-intake-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, heading);
-  gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, sheet_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, sheet_picker);
+  gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, kind_picker);
   gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, status);
   gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, JbIntakeDialog, columns_grid);
@@ -643,17 +648,23 @@ static void
 jb_intake_dialog_init (JbIntakeDialog *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->column_dropdowns = g_ptr_array_new ();
+  self->column_pickers = g_ptr_array_new ();
+  g_type_ensure (JB_TYPE_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     gtk_string_list_append (names, _(jb_kind_get (kinds[k])->plural));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (names));
-  g_signal_connect_swapped (self->sheet_dropdown, "notify::selected",
-                            G_CALLBACK (on_sheet_or_kind_chosen), self);
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
-                            G_CALLBACK (on_sheet_or_kind_chosen), self);
+  /* The titles say what is chosen, as the labels before them do. */
+  jb_picker_set_title (self->sheet_picker, C_("spreadsheet", "Sheet"));
+  jb_picker_set_title (self->kind_picker, _("Rows are"));
+  jb_picker_set_strings (self->kind_picker, names);
+  jb_picker_set_position (self->kind_picker, 0);
+  jb_picker_set_strings (self->sheet_picker, gtk_string_list_new (NULL));
+  g_signal_connect_swapped (self->sheet_picker, "changed", G_CALLBACK (on_sheet_or_kind_chosen),
+                            self);
+  g_signal_connect_swapped (self->kind_picker, "changed", G_CALLBACK (on_sheet_or_kind_chosen),
+                            self);
 }
 
 JbIntakeDialog *
@@ -666,6 +677,7 @@ jb_intake_dialog_new (GtkWindow *parent, JbStore *store, GFile *file)
   self->store = g_object_ref (store);
   self->file = g_object_ref (file);
   gtk_label_set_text (self->heading, heading);
+  jb_a11y_tidy (GTK_WIDGET (self));
   start_job (self, JOB_OPEN, G_MAXUINT);
   gtk_window_present (GTK_WINDOW (self));
   return self;
@@ -683,11 +695,11 @@ jb_intake_dialog_get_status (JbIntakeDialog *self)
   return gtk_label_get_text (self->status);
 }
 
-GtkDropDown *
-jb_intake_dialog_get_column_dropdown (JbIntakeDialog *self, guint column)
+JbPicker *
+jb_intake_dialog_get_column_picker (JbIntakeDialog *self, guint column)
 {
-  return column < self->column_dropdowns->len ? g_ptr_array_index (self->column_dropdowns, column)
-                                              : NULL;
+  return column < self->column_pickers->len ? g_ptr_array_index (self->column_pickers, column)
+                                            : NULL;
 }
 
 guint

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "jb-picker.h"
 #include "jb-store.h"
 
 G_BEGIN_DECLS
@@ -20,8 +21,8 @@ JbIntakeDialog *jb_intake_dialog_new          (GtkWindow *parent, JbStore *store
 gboolean        jb_intake_dialog_is_busy      (JbIntakeDialog *self);
 /* What the dialog says about the file or the import. */
 const char     *jb_intake_dialog_get_status   (JbIntakeDialog *self);
-/* The drop-down that sends column @column to a field, or NULL. */
-GtkDropDown    *jb_intake_dialog_get_column_dropdown (JbIntakeDialog *self, guint column);
+/* The picker that sends column @column to a field, or NULL. */
+JbPicker       *jb_intake_dialog_get_column_picker (JbIntakeDialog *self, guint column);
 /* Rows shown in the preview. */
 guint           jb_intake_dialog_get_n_preview_rows (JbIntakeDialog *self);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-csv.h"
 #include "jb-xlsx.h"
 #include "jb-record-browser.h"
@@ -27,6 +28,7 @@ struct _JbRecordBrowser {
   gulong store_changed_id;
   gboolean syncing;      /* selection changes made by code, not the user */
   gboolean creating;     /* the user asked for a new record: no more welcome */
+  guint last_selected;   /* the row selected before the last refresh */
 
   GtkStack *stack;
   GtkPaned *paned;
@@ -73,7 +75,59 @@ sync_selection (JbRecordBrowser *self)
   gtk_single_selection_set_selected (self->selection, pos);
   self->syncing = FALSE;
   if (pos != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", pos);
+    jb_record_columns_scroll_to (self->view, pos);
+}
+
+/* The focus where one goes on: the record's row in the table (else the
+ * first), the search field of an empty table, the welcome's first button;
+ * or the form's first field (with @unset: the first the record leaves
+ * empty, after a new record was prefilled). */
+static void
+focus_region (JbRecordBrowser *self, JbBrowserRegion region, gboolean unset)
+{
+  if (region == JB_BROWSER_REGION_EDITOR &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    {
+      GtkWidget *field = jb_record_editor_get_first_field (self->editor, unset);
+      if (field)
+        gtk_widget_grab_focus (field);
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->empty_new_button));
+      return;
+    }
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  if (!jb_record_columns_focus_row (self->view, pos))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+jb_record_browser_focus_region (JbRecordBrowser *self, JbBrowserRegion region)
+{
+  focus_region (self, region, FALSE);
+}
+
+/* Whether the keyboard focus is nowhere (its widget was hidden or made
+ * insensitive, like Save after saving). */
+static gboolean
+focus_lost (JbRecordBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  return root && (focus == NULL || !gtk_widget_is_sensitive (focus) ||
+                  !gtk_widget_get_mapped (focus));
+}
+
+/* The welcome ("empty") or the table and form ("list"), and only it to
+ * screen readers. */
+static void
+show_part (JbRecordBrowser *self, const char *part)
+{
+  jb_a11y_stack_show (self->stack, gtk_stack_get_child_by_name (self->stack, part));
 }
 
 static void
@@ -89,6 +143,7 @@ refresh (JbRecordBrowser *self)
       g_warning ("Cannot list %s: %s", self->kind->name, error->message);
       return;
     }
+  self->last_selected = gtk_single_selection_get_selected (self->selection);
   self->syncing = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
@@ -97,7 +152,11 @@ refresh (JbRecordBrowser *self)
 
   gboolean empty = *query == '\0' && self->filter == NULL && rows->len == 0 && !self->creating
                    && jb_store_count (self->store, self->kind->id) == 0;
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+  show_part (self, empty ? "empty" : "list");
+  /* The welcome's button had the focus (Load Sample Data): the table has it. */
+  if (was_empty && !empty && gtk_widget_get_mapped (GTK_WIDGET (self)) && focus_lost (self))
+    focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->no_results),
                           rows->len == 0 && (*query != '\0' || self->filter));
 
@@ -124,12 +183,6 @@ on_store_changed (JbRecordBrowser *self, guint kinds)
     refresh (self);
 }
 
-static const char *
-jb_record_browser_title_field (JbRecordBrowser *self)
-{
-  return self->kind->title;
-}
-
 typedef struct {
   JbRecordBrowser *self;
   gint64 id;
@@ -147,9 +200,8 @@ switch_after_leave (gboolean may_leave, gpointer data)
       if (sw->id == 0)
         {
           self->creating = TRUE;
-          gtk_stack_set_visible_child_name (self->stack, "list");
-          gtk_widget_grab_focus (jb_record_editor_get_field (self->editor,
-                                                             jb_record_browser_title_field (self)));
+          show_part (self, "list");
+          focus_region (self, JB_BROWSER_REGION_EDITOR, TRUE);
         }
     }
   sync_selection (self);
@@ -179,6 +231,29 @@ static void
 on_editor_saved (JbRecordBrowser *self, gint64 id)
 {
   refresh (self);
+  if (focus_lost (self))
+    focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
+}
+
+/* After a delete, the record that took its place in the table. */
+static void
+on_editor_deleted (JbRecordBrowser *self, gint64 id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n > 0 && self->last_selected != GTK_INVALID_LIST_POSITION)
+    {
+      guint pos = MIN (self->last_selected, n - 1);
+      g_autoptr (JbRecord) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), pos);
+      jb_record_browser_select (self, jb_record_get_id (row));
+    }
+  focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
+}
+
+/* Return on a row: to its form. */
+static void
+on_row_activated (JbRecordBrowser *self, guint pos)
+{
+  focus_region (self, JB_BROWSER_REGION_EDITOR, FALSE);
 }
 
 void
@@ -218,8 +293,9 @@ new_after_leave (gboolean may_leave, gpointer data)
     {
       nr->self->creating = TRUE;
       jb_record_editor_load_new (nr->self->editor, nr->record);
-      gtk_stack_set_visible_child_name (nr->self->stack, "list");
+      show_part (nr->self, "list");
       sync_selection (nr->self);
+      focus_region (nr->self, JB_BROWSER_REGION_EDITOR, TRUE);
     }
   g_object_unref (nr->self);
   g_object_unref (nr->record);
@@ -328,7 +404,7 @@ static void
 search_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   JbRecordBrowser *self = JB_RECORD_BROWSER (widget);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  show_part (self, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -349,19 +425,13 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
-
-  /* Delete removes the selected record, from the table only: in the editor the
-   * key belongs to the text. */
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("browser.delete")));
-  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 
   self->editor = JB_RECORD_EDITOR (jb_record_editor_new (kind));
   gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
   g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
+  g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (on_editor_deleted), self);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
 
   /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older. */
@@ -372,8 +442,22 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
   gtk_button_set_label (self->new_button, _(texts->new_label));
   gtk_button_set_label (self->empty_new_button, _(texts->new_label));
   gtk_label_set_text (self->empty_title, _(texts->empty_title));
+  /* What a screen reader calls the part shown (else "GtkStackPage"). */
+  GtkWidget *empty = gtk_stack_get_child_by_name (self->stack, "empty");
+  GtkWidget *list = gtk_stack_get_child_by_name (self->stack, "list");
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, empty), _(texts->empty_title));
+  gtk_stack_page_set_title (gtk_stack_get_page (self->stack, list), _(self->kind->plural));
   gtk_label_set_text (self->empty_description, _(texts->empty_description));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view));
+  /* Delete removes the selected record, from the table only: in the editor the
+   * key belongs to the text.  Before the search field's capture sees it (the
+   * last controller added runs first), which would delete in the search. */
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  GtkShortcut *delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                          gtk_named_action_new ("browser.delete"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), delete);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), shortcuts);
 }
 
 void
@@ -420,6 +504,12 @@ jb_record_browser_get_shown_ids (JbRecordBrowser *self)
       g_array_append_val (ids, id);
     }
   return ids;
+}
+
+void
+jb_record_browser_remember_widths (JbRecordBrowser *self, GSettings *settings)
+{
+  jb_record_columns_remember_widths (self->view, self->kind, settings);
 }
 
 GtkPaned *
@@ -520,6 +610,8 @@ jb_record_browser_class_init (JbRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.clear-filter", NULL,
                                    clear_filter_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A container: GTK 4.8 would name it after its class. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbrecordbrowser");
 }
 

@@ -18,5 +18,16 @@ int            jb_record_columns_field  (GtkColumnViewColumn *column);
  * natural order (the workflow, not the alphabet), numbers and amounts by
  * value, dates as dates, text as shown. */
 GtkSorter     *jb_record_columns_sorter (const JbKind *kind, guint field);
+/* Gives the columns the widths @settings keeps ("column-widths"), and keeps
+ * those the user gives them. */
+void           jb_record_columns_remember_widths (GtkColumnView *view, const JbKind *kind,
+                                                  GSettings *settings);
+/* Scrolls the row at @pos into view. */
+void           jb_record_columns_scroll_to  (GtkColumnView *view, guint pos);
+/* What Tab (or Shift+Tab, @backward) does in the table: the focus goes to
+ * what comes after (before) it, not to the next row. */
+void           jb_record_columns_tab_out    (GtkColumnView *view, gboolean backward);
+/* Gives the keyboard focus to the row at @pos (GTK 4.8 has no call for it). */
+gboolean       jb_record_columns_focus_row  (GtkColumnView *view, guint pos);
 
 G_END_DECLS

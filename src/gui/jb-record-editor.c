@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jb-a11y.h"
 #include "jb-field-editor.h"
 #include "jb-history-view.h"
 #include "jb-related-view.h"
@@ -30,9 +31,10 @@ struct _JbRecordEditor {
 
 G_DEFINE_FINAL_TYPE (JbRecordEditor, jb_record_editor, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_KIND, N_PROPS };
+enum { PROP_0, PROP_KIND, PROP_DIRTY, N_PROPS };
+static GParamSpec *dirty_pspec;
 
-enum { SAVED, N_SIGNALS };
+enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 
@@ -44,6 +46,8 @@ update_state (JbRecordEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", self->dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", saved);
+  /* The window marks the page of an unsaved edit. */
+  g_object_notify_by_pspec (G_OBJECT (self), dirty_pspec);
 
   if (self->heading && self->record)
     {
@@ -116,6 +120,21 @@ set_kind (JbRecordEditor *self, JbKindId kind)
   collect_field_editors (self, GTK_WIDGET (self->form_holder));
   self->record = jb_record_new (kind);
   update_state (self);
+}
+
+GtkWidget *
+jb_record_editor_get_first_field (JbRecordEditor *self, gboolean unset)
+{
+  /* Links to other records are what a new record came with (a payment's
+   * deal), or are optional: the first empty field of another type. */
+  for (guint i = 0; unset && i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      if (!jb_record_is_set (self->record, jb_field_editor_get_index (fe)) &&
+          jb_field_editor_get_field (fe)->type != JB_TYPE_REF)
+        return GTK_WIDGET (fe);
+    }
+  return self->fields->len ? g_ptr_array_index (self->fields, 0) : NULL;
 }
 
 GtkWidget *
@@ -220,44 +239,64 @@ jb_record_editor_save (JbRecordEditor *self)
   g_autoptr (JbRecord) work = jb_record_copy (self->record);
   g_autoptr (GPtrArray) problems = jb_problems_new ();
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) unreadable = g_ptr_array_new ();
   JbFieldEditor *first_bad = NULL;
+  guint n_bad = 0;
 
   for (guint i = 0; i < self->fields->len; i++)
     {
       JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
       jb_field_editor_set_error (fe, NULL);
-      if (!jb_field_editor_collect (fe, work) && first_bad == NULL)
-        first_bad = fe;
+      if (!jb_field_editor_collect (fe, work))
+        g_ptr_array_add (unreadable, fe);
     }
 
-  if (first_bad == NULL && !jb_store_check (self->store, work, problems, &error))
+  /* Every problem in one round: what cannot be read, and what the rules
+   * refuse in the rest (a field that cannot be read keeps its message). */
+  if (!jb_store_check (self->store, work, problems, &error))
     {
       show_status_error (self, error->message);
       return FALSE;
     }
+  const char *record_problem = NULL;
   for (guint p = 0; p < problems->len; p++)
     {
       JbProblem *problem = g_ptr_array_index (problems, p);
+      gboolean placed = FALSE;
       for (guint i = 0; i < self->fields->len; i++)
         {
           JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
           if ((int) jb_field_editor_get_index (fe) == problem->field)
             {
-              jb_field_editor_set_error (fe, problem->message);
-              if (first_bad == NULL)
-                first_bad = fe;
+              if (!g_ptr_array_find (unreadable, fe, NULL))
+                jb_field_editor_set_error (fe, problem->message);
+              placed = TRUE;
             }
         }
-      if (problem->field < 0 || first_bad == NULL)
-        show_status_error (self, problem->message);
+      if (!placed && record_problem == NULL)
+        record_problem = problem->message;
     }
-  if (first_bad || problems->len > 0)
+  for (guint i = 0; i < self->fields->len; i++)
     {
-      if (first_bad)
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      if (jb_field_editor_get_error (fe))
         {
-          gtk_widget_grab_focus (GTK_WIDGET (first_bad));
-          show_status_error (self, _("Not saved: please correct the marked fields."));
+          n_bad++;
+          if (first_bad == NULL)
+            first_bad = fe;
         }
+    }
+  if (first_bad || record_problem)
+    {
+      g_autofree char *status = NULL;
+      if (first_bad)
+        status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Not saved: please correct the marked field.",
+                                               "Not saved: please correct the %u marked fields.",
+                                               n_bad), n_bad);
+      show_status_error (self, record_problem ? record_problem : status);
+      if (first_bad)
+        gtk_widget_grab_focus (GTK_WIDGET (first_bad));
       return FALSE;
     }
 
@@ -330,7 +369,7 @@ jb_record_editor_confirm_leave (JbRecordEditor *self, JbLeaveFunc func, gpointer
   request->func = func;
   request->user_data = user_data;
   g_signal_connect (dialog, "response", G_CALLBACK (on_leave_response), request);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -362,10 +401,12 @@ on_delete_response (GtkDialog *dialog, int response, JbRecordEditor *self)
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (refusal), "%s",
                                                 error->message);
       g_signal_connect (refusal, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (refusal));
+      jb_a11y_present_dialog (GTK_WINDOW (refusal));
       return;
     }
+  gint64 id = jb_record_get_id (self->record);
   jb_record_editor_load (self, 0);
+  g_signal_emit (self, signals[DELETED], 0, id);
 }
 
 static void
@@ -390,7 +431,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
                             "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -427,6 +468,8 @@ jb_record_editor_get_property (GObject *object, guint prop_id, GValue *value, GP
 {
   if (prop_id == PROP_KIND)
     g_value_set_uint (value, JB_RECORD_EDITOR (object)->kind->id);
+  else if (prop_id == PROP_DIRTY)
+    g_value_set_boolean (value, JB_RECORD_EDITOR (object)->dirty);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -446,6 +489,10 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
                                                       G_PARAM_READWRITE |
                                                       G_PARAM_CONSTRUCT_ONLY |
                                                       G_PARAM_STATIC_STRINGS));
+  /* JbRecordEditor:dirty: the form holds changes not saved. */
+  dirty_pspec = g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DIRTY, dirty_pspec);
 
   g_type_ensure (JB_TYPE_FIELD_EDITOR);
   g_type_ensure (JB_TYPE_RELATED_VIEW);
@@ -461,11 +508,15 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
   /* JbRecordEditor::saved: the record with this id was saved. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* JbRecordEditor::deleted: the record with this id was deleted. */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbrecordeditor");
 }
 
@@ -474,4 +525,7 @@ jb_record_editor_init (JbRecordEditor *self)
 {
   self->fields = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  jb_a11y_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (self->form_holder),
+                                                                 GTK_TYPE_VIEWPORT)),
+                           JB_TYPE_FIELD_EDITOR);
 }

@@ -33,6 +33,10 @@ gboolean       jb_record_editor_save          (JbRecordEditor *self);
 void           jb_record_editor_confirm_leave (JbRecordEditor *self,
                                                JbLeaveFunc     func,
                                                gpointer        user_data);
+/* The first JbFieldEditor of the form; with @unset, where one types in a new
+ * record: the first field it leaves empty that is not a reference. */
+GtkWidget     *jb_record_editor_get_first_field (JbRecordEditor *self,
+                                                 gboolean        unset);
 /* The JbFieldEditor of @field, for tests and focus. */
 GtkWidget     *jb_record_editor_get_field     (JbRecordEditor *self,
                                                const char     *field);

@@ -280,6 +280,7 @@ jb_related_view_class_init (JbRelatedViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = jb_related_view_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "jbrelatedview");
 }
 

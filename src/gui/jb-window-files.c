@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jb-a11y.h"
 #include "jb-exchange-dialog.h"
 #include "jb-intake-dialog.h"
 #include "jb-window-private.h"
@@ -124,7 +125,7 @@ show_message (JbWindow *self, GtkMessageType type, const char *text, const char 
                                               type, GTK_BUTTONS_CLOSE, "%s", text);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -221,7 +222,7 @@ jb_window_offer_import (JbWindow *self, GFile *file)
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_offer_answered), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "jb-dashboard.h"
+#include "jb-sidebar.h"
 #include "jb-window.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,10 @@ struct _JbWindow {
   GSettings *settings;   /* NULL when the schema is not installed */
 
   GtkStack *stack;
+  JbSidebar *sidebar;
+  GtkWidget *menu_button;
+  GtkWidget *menu;        /* the main menu's popover */
+  GMenuModel *primary_menu;
   JbDashboard *dashboard;
   JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
 };

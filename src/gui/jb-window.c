@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window.c: the main window.  Routes the window-wide shortcuts to the page
- * shown, remembers its size, and does not close over unsaved edits. */
+ * shown, remembers its size, does not close over unsaved edits, and keeps the
+ * keyboard's way through it: Tab stays within the page shown, F6 (or
+ * Ctrl+Tab) moves among the sidebar, the table and the form, and every
+ * action leaves the focus where the user goes on. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jb-a11y.h"
 #include "jb-dashboard.h"
 #include "jb-date.h"
 #include "jb-exchange-dialog.h"
+#include "jb-sidebar.h"
 #include "jb-window-private.h"
 
 
@@ -32,9 +37,30 @@ current_or_demands (JbWindow *self)
   if (browser == NULL)
     {
       browser = self->browsers[JB_KIND_DEMAND];
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browser));
+      jb_window_show_page (self, JB_KIND_DEMAND);
     }
   return browser;
+}
+
+/* Shows @page, and only it to screen readers (all ten, in GTK 4.8). */
+static void
+show_page_widget (JbWindow *self, GtkWidget *page)
+{
+  if (gtk_stack_get_visible_child (self->stack) != page || !gtk_widget_get_visible (page))
+    jb_a11y_stack_show (self->stack, page);
+}
+
+/* The focus goes where one starts on the page shown: its table's record, or
+ * its first control. */
+static void
+focus_page (JbWindow *self)
+{
+  JbRecordBrowser *browser = jb_window_current_browser (self);
+  /* Named, not found by Tab: a page just shown has no place yet to go by. */
+  if (browser)
+    jb_record_browser_focus_region (browser, JB_BROWSER_REGION_LIST);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (jb_dashboard_get_period_picker (self->dashboard)));
 }
 
 static void
@@ -45,6 +71,7 @@ on_show_records (JbWindow *self, JbFilter *filter)
   gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (self->browsers[kind])),
                          "");
   jb_record_browser_set_filter (self->browsers[kind], filter);
+  focus_page (self);
 }
 
 JbRecordBrowser *
@@ -56,12 +83,29 @@ jb_window_get_browser (JbWindow *self, JbKindId kind)
 void
 jb_window_show_page (JbWindow *self, JbKindId kind)
 {
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (jb_window_get_browser (self, kind)));
+  show_page_widget (self, GTK_WIDGET (jb_window_get_browser (self, kind)));
+}
+
+/* Unsaved changes stay on their page when the user goes to another: the
+ * sidebar marks that page. */
+static void
+on_dirty_changed (JbWindow *self, GParamSpec *pspec, JbRecordEditor *editor)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    if (jb_record_browser_get_editor (self->browsers[k]) == editor)
+      {
+        GtkStackPage *page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->browsers[k]));
+        jb_sidebar_set_unsaved (self->sidebar, gtk_stack_page_get_name (page),
+                                jb_record_editor_is_dirty (editor));
+      }
 }
 
 static void
 on_page_changed (JbWindow *self)
 {
+  if (self->settings && gtk_stack_get_visible_child_name (self->stack))
+    g_settings_set_string (self->settings, "last-page",
+                           gtk_stack_get_visible_child_name (self->stack));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "export-csv")),
                                jb_window_current_browser (self) != NULL);
@@ -91,7 +135,71 @@ static void
 show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
-  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, g_variant_get_string (param, NULL));
+  g_return_if_fail (page != NULL);
+  show_page_widget (self, page);
+  /* Walking the sidebar with the arrows leaves the focus there. */
+  if (!jb_sidebar_has_focus (self->sidebar))
+    focus_page (self);
+}
+
+static void
+focus_page_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  focus_page (data);
+}
+
+/* F6 and Ctrl+Tab: the sidebar, the table, the form, and round again. */
+static void
+cycle_focus (JbWindow *self, int step)
+{
+  JbRecordBrowser *browser = jb_window_current_browser (self);
+  int n = browser ? 3 : 2;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int at = -1;
+
+  if (jb_sidebar_has_focus (self->sidebar))
+    at = 0;
+  else if (browser && focus &&
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (jb_record_browser_get_editor (browser))))
+    at = 2;
+  else if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+    at = 1;
+  int to = at < 0 ? (step > 0 ? 1 : 0) : (at + step + n) % n;
+
+  if (to == 0)
+    jb_sidebar_focus (self->sidebar);
+  else if (browser)
+    jb_record_browser_focus_region (browser, to == 1 ? JB_BROWSER_REGION_LIST
+                                                     : JB_BROWSER_REGION_EDITOR);
+  else
+    focus_page (self);
+}
+
+/* Keys that act before the focused widget sees them: F6 and Ctrl+Tab, which
+ * GtkPaned and text views take for themselves, and F10, which GtkWindow
+ * takes to focus the header bar when there is no menu bar. */
+static gboolean
+window_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+            JbWindow *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  if (keyval == GDK_KEY_F10 && mods == 0)
+    {
+      gtk_popover_popup (GTK_POPOVER (self->menu));
+      return TRUE;
+    }
+  gboolean f6 = keyval == GDK_KEY_F6 && (mods & ~GDK_SHIFT_MASK) == 0;
+  gboolean ctrl_tab = (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab ||
+                       keyval == GDK_KEY_KP_Tab) && (mods & ~GDK_SHIFT_MASK) == GDK_CONTROL_MASK;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Not from a popover (a list or a calendar open over the page). */
+  if (!(f6 || ctrl_tab) ||
+      (focus && gtk_widget_get_native (focus) != GTK_NATIVE (self)))
+    return FALSE;
+  cycle_focus (self, mods & GDK_SHIFT_MASK ? -1 : 1);
+  return TRUE;
 }
 
 static void
@@ -114,6 +222,7 @@ open_record_action (GSimpleAction *action, GVariant *param, gpointer data)
   g_return_if_fail (kind < JB_N_KINDS);
   jb_window_show_page (self, kind);
   jb_record_browser_reveal (self->browsers[kind], id);
+  jb_record_browser_focus_region (self->browsers[kind], JB_BROWSER_REGION_LIST);
 }
 
 /* A new record of a kind that points at the record @id through @field: a
@@ -149,6 +258,7 @@ show_overdue_action (GSimpleAction *action, GVariant *param, gpointer data)
 
   jb_window_show_page (self, JB_KIND_PAYMENT);
   jb_record_browser_set_filter (self->browsers[JB_KIND_PAYMENT], filter);
+  focus_page (self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -160,17 +270,27 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "save", save_action },
   { "show-page", show_page_action, "s" },
+  { "focus-page", focus_page_action },
 };
 
 /* ---- closing without losing edits -------------------------------------- */
+
+static gboolean
+close_again (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 close_after_leave (gboolean may_leave, gpointer data)
 {
   JbWindow *self = data;
-  /* Saved or discarded: look again, another page may have edits too. */
+  /* Saved or discarded: look again, another page may have edits too.  Not
+   * at once: the question is still being answered, and a dialog outliving
+   * the window it belongs to is disposed with a dangling parent. */
   if (may_leave)
-    gtk_window_close (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_again, g_object_ref (self), g_object_unref);
   g_object_unref (self);
 }
 
@@ -184,7 +304,7 @@ jb_window_close_request (GtkWindow *window)
       JbRecordEditor *editor = jb_record_browser_get_editor (self->browsers[k]);
       if (jb_record_editor_is_dirty (editor))
         {
-          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->browsers[k]));
+          jb_window_show_page (self, k);
           jb_record_editor_confirm_leave (editor, close_after_leave, g_object_ref (self));
           return TRUE;
         }
@@ -229,17 +349,26 @@ jb_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
       for (guint k = 0; k < JB_N_KINDS; k++)
+        jb_record_browser_remember_widths (self->browsers[k], self->settings);
+      for (guint k = 0; k < JB_N_KINDS; k++)
         g_settings_bind_with_mapping (self->settings, "paned-position",
                                       jb_record_browser_get_paned (self->browsers[k]), "position",
                                       G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
                                       NULL, NULL);
-      g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
-                       G_SETTINGS_BIND_DEFAULT);
     }
+  jb_a11y_stack_show (self->stack, gtk_stack_get_visible_child (self->stack));
   /* A new user starts on the welcome page; once there are records, on the
    * page last shown (the dashboard at first). */
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-page")
+                                         : NULL;
+  GtkWidget *last_page = last ? gtk_stack_get_child_by_name (self->stack, last) : NULL;
   if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
     jb_window_show_page (self, JB_KIND_DEMAND);
+  else if (last_page)
+    show_page_widget (self, last_page);
+  jb_a11y_tidy (GTK_WIDGET (self));
+  /* Where one starts: the welcome's first button, the table's record. */
+  focus_page (self);
 }
 
 static void
@@ -265,6 +394,7 @@ jb_window_dispose (GObject *object)
 {
   JbWindow *self = JB_WINDOW (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -293,10 +423,14 @@ jb_window_class_init (JbWindowClass *klass)
 
   g_type_ensure (JB_TYPE_RECORD_BROWSER);
   g_type_ensure (JB_TYPE_DASHBOARD);
+  g_type_ensure (JB_TYPE_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JbWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_records);
 
@@ -343,10 +477,27 @@ jb_window_init (JbWindow *self)
     if (JB_IS_RECORD_BROWSER (page))
       self->browsers[jb_record_browser_get_kind (JB_RECORD_BROWSER (page))] = JB_RECORD_BROWSER (page);
   for (guint k = 0; k < JB_N_KINDS; k++)
-    g_assert (self->browsers[k] != NULL);
+    {
+      g_assert (self->browsers[k] != NULL);
+      g_signal_connect_object (jb_record_browser_get_editor (self->browsers[k]), "notify::dirty",
+                               G_CALLBACK (on_dirty_changed), self, G_CONNECT_SWAPPED);
+    }
+  jb_sidebar_set_stack (self->sidebar, self->stack);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   jb_window_add_file_actions (self);
+
+  self->menu = gtk_popover_menu_new_from_model (self->primary_menu);
+  gtk_widget_set_parent (self->menu, self->menu_button);
+  gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (gtk_popover_popup),
+                            self->menu);
+
+  /* Before the focused widget sees them (window_key()). */
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (window_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 JbWindow *
