@@ -8,7 +8,10 @@
 #include "jb-date.h"
 #include "jb-kind-private.h"
 
+/* "invited": a solver asked to answer (jb-match.h), not yet a solution
+ * received — the figures do not count it. */
 JB_ENUM (jb_enum_solution_status,
+         { "invited", N_("Invited"), JB_VALUE_INVITED },
          { "submitted", N_("Submitted") },
          { "shortlisted", N_("Shortlisted") },
          { "selected", N_("Selected"), JB_VALUE_SELECTED },
@@ -31,7 +34,10 @@ static const JbField fields[] = {
 static void
 prefill (JbStore *store, JbRecord *record)
 {
-  if (!jb_record_is_set (record, jb_rules_field (record, "submitted")))
+  /* An invitation has not been submitted yet. */
+  if (!jb_record_is_set (record, jb_rules_field (record, "submitted")) &&
+      !jb_enum_has_flag (&jb_enum_solution_status, jb_record_get_text_by_name (record, "status"),
+                         JB_VALUE_INVITED))
     {
       g_autofree char *today = jb_date_today ();
       jb_record_set_text_by_name (record, "submitted", today);

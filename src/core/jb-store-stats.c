@@ -214,7 +214,14 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
       }
       return f;
     case JB_FIGURE_SOLUTIONS:
-      return base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
+      f = base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
+      {
+        /* An invitation (jb-match.h) is no solution received. */
+        g_autofree char *set = jb_enum_codes_with_flag (&jb_enum_solution_status,
+                                                        JB_VALUE_INVITED);
+        jb_filter_add (f, JB_MATCH_NOT_IN, "status", set);
+      }
+      return f;
     case JB_FIGURE_SELECTED:
       f = base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
       {
