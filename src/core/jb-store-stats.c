@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jb-date.h"
+#include "jb-match-private.h"
 #include "jb-money.h"
 #include "jb-stats.h"
 #include "jb-store-private.h"
@@ -884,6 +885,9 @@ jb_store_stats_table (JbStore *self, const JbStatsPeriod *p, JbTableId id, GErro
     case JB_TABLE_MANAGERS:
       return managers_table (self, p, description, error);
 
+    case JB_TABLE_INVITATIONS:
+      return jb_store_match_invitations_table (self, p, description, error);
+
     case JB_N_TABLES:
     default:
       g_return_val_if_reached (NULL);
@@ -920,4 +924,12 @@ jb_store_stats_years (JbStore *self, GError **error)
       return (jb_store_fail (self, error), NULL);
     }
   return years;
+}
+
+/* For the table of invitations (jb-store-match.c). */
+JbFilter *
+jb_store_stats_scope_filter (const JbStatsPeriod *p, JbKindId kind, const char *what,
+                             const char *description)
+{
+  return base_filter (p, kind, NULL, what, description);
 }
