@@ -63,25 +63,26 @@ static const JbMatchWeights defaults = {
    * reorder; more costs time for records no one reads. */
   .candidates = 300,
   .terms_points = 60.0,
-  /* Achievements written by others never share all the words of a demand:
-   * a third of what the demand would find in itself is a close match. */
-  .terms_full_share = 0.35,
+  /* In proportion: records of one subject differ by a few words, which a
+   * cap would hide (the labelled set lost a third of its recall@10 with a
+   * cap at a third). */
+  .terms_full_share = 1.0,
   /* One common word in a long text is chance. */
   .min_share = 0.04,
   .synonym_share = 0.5,
 
-  .industry_points = 10.0,
-  .region_province_points = 5.0,
-  .region_delta_points = 2.5,
-  .readiness_points = 6.0,
+  .industry_points = 6.0,
+  .region_province_points = 3.0,
+  .region_delta_points = 1.5,
+  .readiness_points = 3.0,
   /* Within six months only what is near production (TRL 7) helps, within a
    * year a pilot (6), within two a prototype (5); later, anything from 4. */
   .readiness_months = { 6, 12, 24 },
   .readiness_trl = { 7, 6, 5, 4 },
-  .price_points = 6.0,
-  .mode_points = 4.0,
+  .price_points = 3.0,
+  .mode_points = 2.0,
   .mode_fits = mode_fits,
-  .record_points = 5.0,
+  .record_points = 3.0,
   .record_full = 6.0,
 
   .evidence_decay = 0.5,
@@ -92,7 +93,7 @@ static const JbMatchWeights defaults = {
   .person_organization_share = 0.7,
   .person_notes_share = 0.5,
 
-  .expired_points = 10.0,
+  .expired_points = 6.0,
 };
 
 const JbMatchWeights *
