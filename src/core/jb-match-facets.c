@@ -199,22 +199,22 @@ jb_match_facet_record (JbFacetScore *out, const JbMatchRecord *r, const char *in
       set (out, points, FALSE, NULL);
       return;
     }
-  g_autofree char *selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%d solution selected",
-                                                            "%d solutions selected",
-                                                            (gulong) r->selected),
-                                               (int) r->selected);
-  g_autofree char *deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal signed",
-                                                         "%d deals signed",
-                                                         (gulong) r->signed_deals),
-                                            (int) r->signed_deals);
+  /* What there is of it: "2 solutions selected", "1 deal signed" or both. */
+  g_autofree char *selected = r->selected == 0 ? NULL
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d solution selected",
+                                    "%d solutions selected", (gulong) r->selected),
+                       (int) r->selected);
+  g_autofree char *deals = r->signed_deals == 0 ? NULL
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d deal signed", "%d deals signed",
+                                    (gulong) r->signed_deals), (int) r->signed_deals);
+  /* TRANSLATORS: "2 solutions selected, 1 deal signed" */
+  g_autofree char *both = selected && deals ? g_strdup_printf (_("%s, %s"), selected, deals)
+                          : g_strdup (selected ? selected : deals);
   gint64 in_field = r->selected_in_field + r->signed_in_field;
   if (in_field > 0 && industry)
     /* TRANSLATORS: "2 solutions selected, 1 deal signed (2 in New energy)" */
-    set (out, points, TRUE, g_strdup_printf (_("%s, %s (%d in %s)"), selected, deals,
-                                             (int) in_field,
+    set (out, points, TRUE, g_strdup_printf (_("%s (%d in %s)"), both, (int) in_field,
                                              jb_enum_label (&jb_enum_industry, industry)));
   else
-    /* TRANSLATORS: "2 solutions selected, 1 deal signed" */
-    set (out, points, TRUE, g_strdup_printf (_("%s, %s"), selected, deals));
+    set (out, points, TRUE, g_steal_pointer (&both));
 }
