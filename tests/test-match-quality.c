@@ -171,13 +171,13 @@ test_quality (Fixture *f, gconstpointer data)
     {
       g_autofree char *a = score_text (&forward[h]);
       g_autofree char *b = score_text (&backward[h]);
-      g_test_message ("demand → achievement, %s: %s", halves[h], a);
-      g_test_message ("achievement → demand, %s: %s", halves[h], b);
+      g_test_message ("demand -> achievement, %s: %s", halves[h], a);
+      g_test_message ("achievement -> demand, %s: %s", halves[h], b);
     }
   g_autofree char *p = score_text (&plain[2]);
   g_autofree char *w = score_text (&words[2]);
-  g_test_message ("demand → achievement without everyday phrases: %s", p);
-  g_test_message ("demand → achievement by the words alone (no facets): %s", w);
+  g_test_message ("demand -> achievement without everyday phrases: %s", p);
+  g_test_message ("demand -> achievement by the words alone (no facets): %s", w);
 
   g_assert_cmpuint (forward[2].n, >=, 200);
   g_assert_cmpfloat ((double) forward[2].at10 / forward[2].n, >=, 0.8);
