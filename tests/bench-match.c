@@ -268,7 +268,7 @@ fill (JbStore *store, guint n)
                                  g_array_index (orgs, gint64,
                                                 g_rand_int_range (rand, 0, orgs->len)));
       jb_record_set_text_by_name (s, "status",
-                                  solution_status->values[g_rand_int_range (rand, 1, 6)].code);
+                                  solution_status->values[g_rand_int_range (rand, 0, 5)].code);
       save (store, s);
     }
   for (guint i = 0; i < n / 10; i++)

@@ -11,6 +11,7 @@
 
 #include "jb-cli.h"
 #include "jb-match.h"
+#include "jb-rules.h"
 #include "jb-stats.h"
 
 #define TODAY "2023-01-01"
@@ -397,6 +398,11 @@ test_invite (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_title (solution), ==, "固态电池电解质界面修饰技术");
   g_assert_cmpint (jb_record_get_int_by_name (solution, "trl"), ==, 8);
   g_assert_null (jb_record_get_text_by_name (solution, "submitted"));
+  /* A solution entered by hand has come in: not an invitation. */
+  g_autoptr (JbRecord) by_hand = jb_record_new (JB_KIND_SOLUTION);
+  jb_rules_prefill (f->store, by_hand);
+  g_assert_cmpstr (jb_record_get_text_by_name (by_hand, "status"), ==, "submitted");
+  g_assert_nonnull (jb_record_get_text_by_name (by_hand, "submitted"));
 
   /* Kept in the demand's history, said in words. */
   g_autofree char *said = NULL;

@@ -9,14 +9,15 @@
 #include "jb-kind-private.h"
 
 /* "invited": a solver asked to answer (jb-match.h), not yet a solution
- * received — the figures do not count it. */
+ * received — the figures do not count it.  Last: a new solution entered by
+ * hand takes the first status (jb_rules_prefill()), and it has come in. */
 JB_ENUM (jb_enum_solution_status,
-         { "invited", N_("Invited"), JB_VALUE_INVITED },
          { "submitted", N_("Submitted") },
          { "shortlisted", N_("Shortlisted") },
          { "selected", N_("Selected"), JB_VALUE_SELECTED },
          { "declined", N_("Declined") },
-         { "withdrawn", N_("Withdrawn") });
+         { "withdrawn", N_("Withdrawn") },
+         { "invited", N_("Invited"), JB_VALUE_INVITED });
 
 static const JbField fields[] = {
   TEXT ("title", N_("Title"), REQ | LIST | FIND),
