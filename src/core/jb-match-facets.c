@@ -119,11 +119,8 @@ jb_match_facet_readiness (JbFacetScore *out, int trl, const char *deadline, cons
   while (bucket < G_N_ELEMENTS (w->readiness_months) && months > w->readiness_months[bucket])
     bucket++;
   int needed = w->readiness_trl[bucket];
-  /* Ready, one level short (half), two short (nothing), more (as much off). */
   int short_by = needed - trl;
-  double points = short_by <= 0 ? w->readiness_points
-                  : short_by == 1 ? w->readiness_points / 2
-                  : short_by == 2 ? 0 : -w->readiness_points;
+  double points = w->readiness_points * w->readiness_shortfall[CLAMP (short_by, 0, 3)];
   if (!explain)
     {
       set (out, points, FALSE, NULL);
@@ -152,11 +149,11 @@ jb_match_facet_price (JbFacetScore *out, gint64 asking, gint64 investment,
 {
   if (asking < 0 || investment <= 0)
     return;
-  /* Within the investment: all the points; as many off at twice it. */
+  /* Within the investment: all the points; from there down, in proportion,
+   * to as many off at price_tolerance times it. */
   double ratio = (double) asking / investment;
-  double points = ratio <= 1 ? w->price_points
-                  : ratio >= 2 ? -w->price_points
-                  : w->price_points * (1 - 2 * (ratio - 1));
+  double points = w->price_points * CLAMP (1 - 2 * (ratio - 1) / (w->price_tolerance - 1),
+                                           -1.0, 1.0);
   g_autofree char *a = explain ? jb_money_format (asking) : NULL;
   g_autofree char *i = explain ? jb_money_format (investment) : NULL;
   set (out, points, explain,
@@ -188,9 +185,8 @@ void
 jb_match_facet_record (JbFacetScore *out, const JbMatchRecord *r, const char *industry,
                        const JbMatchWeights *w, gboolean explain)
 {
-  /* A signed deal says more than a selected solution; in the field, twice. */
-  double length = r->selected + r->selected_in_field + 2.0 * (r->signed_deals +
-                                                              r->signed_in_field);
+  double length = r->selected + w->record_deal * r->signed_deals +
+                  w->record_in_field * (r->selected_in_field + w->record_deal * r->signed_in_field);
   if (length <= 0)
     return;
   double points = w->record_points * MIN (1.0, length / w->record_full);

@@ -15,6 +15,8 @@ typedef struct {
   const char *terms;   /* the technical terms it stands for, space-separated */
 } JbMatchSynonym;
 
+/* Characters that make a pair of characters no word. */
+extern const char jb_match_particles[];
 /* Words that say nothing about a subject, NULL-terminated. */
 extern const char *const jb_match_stop_words[];
 /* Ended by phrase NULL. */

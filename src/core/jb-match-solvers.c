@@ -195,7 +195,7 @@ add_experts (JbMatchRun *run, GPtrArray *ranked, GError **error)
                                                               jb_match_result_free);
   g_autoptr (GHashTable) orgs = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  guint n_orgs = MAX (20, 2 * run->limit);
+  guint n_orgs = MAX (run->w->person_organizations, 2 * run->limit);
 
   for (guint i = 0; i < ranked->len && i < n_orgs; i++)
     {
@@ -219,7 +219,8 @@ add_experts (JbMatchRun *run, GPtrArray *ranked, GError **error)
                                                (run, jb_match_query_share (run->q, found));
           gint64 awards = jb_store_match_awards (run->store, r->id);
           if (awards > 0)
-            r->facets[JB_FACET_RECORD].points = w->record_points * MIN (1.0, awards / 2.0);
+            r->facets[JB_FACET_RECORD].points = w->record_points *
+                                                MIN (1.0, awards / w->person_awards_full);
           jb_match_result_total (r);
           if (!jb_match_run_decide (run, r, r->uuid))
             {
@@ -331,7 +332,7 @@ jb_match_run_solvers (JbMatchRun *run, JbRecord *demand, GArray *achievements,
    * those whose experts are looked at. */
   double facets_max = w->industry_points + MAX (w->region_province_points,
                                                 w->region_delta_points) + w->record_points;
-  guint n_experts = MAX (20, 2 * run->limit);
+  guint n_experts = MAX (w->person_organizations, 2 * run->limit);
   JbMatchTop top = jb_match_top_init (MAX (run->limit, n_experts));
   g_autoptr (GPtrArray) ranked = g_ptr_array_new ();
   for (guint i = 0; i < by_words->len; i++)

@@ -62,18 +62,16 @@ is_word (const char *token, int length)
   return FALSE;
 }
 
-/* Characters of grammar: a pair with one of them is no word (的低, 池的),
- * rare exceptions (目的, 及时) aside. */
+/* Whether a pair holds a character of grammar (jb_match_particles). */
 static gboolean
 has_particle (const char *pair)
 {
-  static const char particles[] = "的了们着吗呢吧啊与及或";
   for (const char *p = pair; *p; p = g_utf8_next_char (p))
     {
       char c[8];
       int n = g_unichar_to_utf8 (g_utf8_get_char (p), c);
       c[n] = '\0';
-      if (strstr (particles, c))
+      if (strstr (jb_match_particles, c))
         return TRUE;
     }
   return FALSE;
@@ -247,11 +245,11 @@ jb_match_query_select (JbMatchQuery *q, gint64 n_rows, const JbMatchWeights *w,
 
   g_ptr_array_set_size (q->selected, 0);
   q->self_score = 0;
-  /* The heaviest terms are asked about, twice as many as will be kept:
-   * each question is a lookup in the index. */
+  /* Only the heaviest terms are asked about: each question is a lookup in
+   * the index. */
   g_ptr_array_sort (all, by_weight);
   g_autoptr (GPtrArray) known = g_ptr_array_new ();
-  for (guint i = 0; i < all->len && i < 2 * w->max_terms; i++)
+  for (guint i = 0; i < all->len && i < w->max_asked; i++)
     {
       JbMatchTerm *term = all->pdata[i];
       gint64 df = df_func (term->text, user_data, error);

@@ -56,6 +56,7 @@ static const JbMatchWeights defaults = {
   .bm25_b = 0.75,
   /* Beyond 32 terms a demand's long texts add words that find everything. */
   .max_terms = 32,
+  .max_asked = 64,
   /* 电池 in a tenth of all achievements still tells; 技术 in half does not. */
   .max_df_share = 0.2,
   .max_df_floor = 10,
@@ -79,11 +80,18 @@ static const JbMatchWeights defaults = {
    * year a pilot (6), within two a prototype (5); later, anything from 4. */
   .readiness_months = { 6, 12, 24 },
   .readiness_trl = { 7, 6, 5, 4 },
+  /* One level short may catch up in time; three cannot. */
+  .readiness_shortfall = { 1.0, 0.5, 0.0, -1.0 },
   .price_points = 3.0,
+  .price_tolerance = 2.0,
   .mode_points = 2.0,
   .mode_fits = mode_fits,
   .record_points = 3.0,
   .record_full = 6.0,
+  /* A signed contract says more than a selected solution; either in the
+   * demand's own field says more again. */
+  .record_deal = 2.0,
+  .record_in_field = 1.0,
 
   .evidence_decay = 0.5,
   .solution_selected = 1.0,
@@ -92,6 +100,9 @@ static const JbMatchWeights defaults = {
   .solution_declined = 0.4,
   .person_organization_share = 0.7,
   .person_notes_share = 0.5,
+  .person_awards_full = 2.0,
+  .person_organizations = 20,
+  .organization_texts = 30,
 
   .expired_points = 6.0,
 };

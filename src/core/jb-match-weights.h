@@ -27,8 +27,9 @@ struct _JbMatchWeights {
   double column_title, column_keywords, column_summary, column_demand_title;
   /* BM25's saturation of repeated terms and its preference for short texts. */
   double bm25_k1, bm25_b;
-  /* The most telling terms looked up, at most. */
-  guint max_terms;
+  /* The most telling terms looked up, at most, among the heaviest
+   * max_asked (each asked of the index how common it is). */
+  guint max_terms, max_asked;
   /* A term in more than this share of the records says nothing — unless
    * fewer than max_df_floor hold it (a handful of records tells no share). */
   double max_df_share;
@@ -56,12 +57,17 @@ struct _JbMatchWeights {
    * for more (or no deadline: readiness says nothing then). */
   int readiness_months[3];
   int readiness_trl[4];
-  double price_points;            /* within the investment; as much off at twice it */
+  /* Of readiness_points: ready, one level short, two, three or more. */
+  double readiness_shortfall[4];
+  double price_points;            /* within the investment … */
+  double price_tolerance;         /* … as many off at this many times it */
   double mode_points;             /* × JbModeFit.fit */
   const JbModeFit *mode_fits;     /* ended by coop_mode NULL */
   double record_points;           /* a solver with a record this long or more … */
-  double record_full;             /* … (selected solutions + 2 × signed deals, in the
-                                   * field twice) gets all record_points */
+  double record_full;             /* … gets all record_points: selected solutions … */
+  double record_deal;             /* … + this × signed deals, each in the demand's
+                                   * field counting … */
+  double record_in_field;         /* … this many times more */
 
   /* ---- organizations and people ---- */
   /* An organization's evidence (its achievements found, its solutions to
@@ -73,10 +79,18 @@ struct _JbMatchWeights {
   double solution_selected, solution_shortlisted, solution_submitted, solution_declined;
   /* An expert: this share of their organization's score … */
   double person_organization_share;
-  /* … and their notes' words, as a share of terms_points. */
+  /* … and their notes' words, as a share of terms_points … */
   double person_notes_share;
+  /* … and their awards, all record_points from this many. */
+  double person_awards_full;
+  /* The experts of the best so many organizations are looked at (or of
+   * twice as many as shown, if more). */
+  guint person_organizations;
 
   /* ---- the other way: the demands for an achievement or organization ---- */
+  /* An organization's words: its newest achievements and solutions, at
+   * most so many of each. */
+  guint organization_texts;
   double expired_points;          /* a deadline already past (taken away) */
 };
 

@@ -20,6 +20,10 @@
 
 #include "jb-match-private.h"
 
+/* Characters of grammar: a pair with one of them is no word (的低, 池的),
+ * rare exceptions (目的, 及时) aside. */
+const char jb_match_particles[] = "的了们着吗呢吧啊与及或";
+
 const char *const jb_match_stop_words[] = {
   /* grammar */
   "我们", "我司", "本公司", "你们", "他们", "它们", "这些", "那些", "这个", "那个", "这种",

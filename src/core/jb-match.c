@@ -579,7 +579,8 @@ run_reverse (JbMatchRun *run, JbRecord *subject, GError **error)
     {
       g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
       g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-      if (!jb_store_match_organization_texts (run->store, owner_id, 30, texts, fields, error))
+      if (!jb_store_match_organization_texts (run->store, owner_id, w->organization_texts, texts,
+                                              fields, error))
         return FALSE;
       for (guint i = 0; i + 1 < texts->len; i += 2)
         {
