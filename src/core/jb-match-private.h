@@ -200,12 +200,16 @@ JbFilter  *jb_store_stats_scope_filter (const JbStatsPeriod *period,
                                         JbKindId             kind,
                                         const char          *what,
                                         const char          *description);
-/* JB_TABLE_INVITATIONS. */
+/* jb-store-invitations.c: JB_TABLE_INVITATIONS. */
 JbStatsTable *jb_store_match_invitations_table (JbStore             *self,
                                                 const JbStatsPeriod *period,
                                                 const char          *description,
                                                 GError             **error);
 
+/* The columns of @kind's index (an achievement's or a demand's) where a
+ * term counts, with their weights, into @out (room for 4). */
+void           jb_match_columns         (const JbMatchWeights *w, JbKindId kind,
+                                         JbMatchColumn *out, guint *n);
 /* The index of @record's field @name (which must exist). */
 guint          jb_match_field           (JbRecord *record, const char *name);
 
@@ -292,6 +296,9 @@ void           jb_match_top_add         (JbMatchTop *top, double score);
 /* The score to beat: the limit-th best, or -G_MAXDOUBLE while fewer. */
 double         jb_match_top_bar         (const JbMatchTop *top);
 void           jb_match_top_clear       (JbMatchTop *top);
+
+/* jb-match-reverse.c: the demands for an achievement or organization. */
+gboolean       jb_match_run_reverse     (JbMatchRun *run, JbRecord *subject, GError **error);
 
 /* jb-match-solvers.c: for a demand, organizations and then people, from
  * the achievements found (JbMatchCandidate, their owners not the demand's)

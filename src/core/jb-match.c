@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jb-match.c: the matcher (jb-match.h): a run for a subject, the terms of
- * its words, the search of the other side's index, the achievements for a
- * demand and the demands for an achievement or an organization.  The
- * organizations and people for a demand are in jb-match-solvers.c, the
- * facets in jb-match-facets.c, the decisions in jb-match-decide.c. */
+/* jb-match.c: the matcher (jb-match.h): a run for a subject, the search of
+ * the other side's index with the subject's terms, and the achievements for
+ * a demand.  The organizations and people for a demand are in
+ * jb-match-solvers.c, the demands for an achievement or organization in
+ * jb-match-reverse.c, the results in jb-match-results.c, the facets in
+ * jb-match-facets.c, the decisions in jb-match-decide.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -28,8 +29,8 @@ G_DEFINE_FINAL_TYPE (JbMatcher, jb_matcher, G_TYPE_OBJECT)
 static const JbMatchColumn achievement_columns_proto[] = { { "title" }, { "summary" } };
 static const JbMatchColumn demand_columns_proto[] = { { "title" }, { "keywords" } };
 
-static void
-columns_for (const JbMatchWeights *w, JbKindId kind, JbMatchColumn *out, guint *n)
+void
+jb_match_columns (const JbMatchWeights *w, JbKindId kind, JbMatchColumn *out, guint *n)
 {
   if (kind == JB_KIND_ACHIEVEMENT)
     {
@@ -225,152 +226,6 @@ jb_match_run_record (JbMatchRun *run, gint64 id, GError **error)
   return record;
 }
 
-/* ---- results ------------------------------------------------------------------ */
-
-JbMatchResult *
-jb_match_result_new (JbKindId kind, JbRecord *record)
-{
-  JbMatchResult *r = g_new0 (JbMatchResult, 1);
-  r->kind = kind;
-  r->id = jb_record_get_id (record);
-  r->uuid = g_strdup (jb_record_get_uuid (record));
-  r->title = jb_record_get_heading (record);
-  return r;
-}
-
-void
-jb_match_result_free (JbMatchResult *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->uuid);
-  g_free (r->title);
-  g_free (r->context);
-  for (guint f = 0; f < JB_N_FACETS; f++)
-    g_free (r->facets[f].reason);
-  g_strfreev (r->terms);
-  g_free (r->decided_at);
-  g_free (r->dismiss_reason);
-  g_clear_pointer (&r->highlight, jb_search_unref);
-  g_free (r);
-}
-
-void
-jb_match_result_total (JbMatchResult *r)
-{
-  r->score = 0;
-  for (guint f = 0; f < JB_N_FACETS; f++)
-    r->score += r->facets[f].points;
-}
-
-char *
-jb_match_result_explain (const JbMatchResult *r)
-{
-  GString *s = g_string_new (NULL);
-  for (guint f = 0; f < JB_N_FACETS; f++)
-    if (r->facets[f].reason)
-      /* TRANSLATORS: between the reasons of a match */
-      g_string_append_printf (s, "%s%s", s->len ? _("; ") : "", r->facets[f].reason);
-  return g_string_free (s, FALSE);
-}
-
-void
-jb_matches_free (JbMatches *m)
-{
-  if (m == NULL)
-    return;
-  g_free (m->subject_title);
-  g_clear_pointer (&m->query, jb_search_unref);
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    g_clear_pointer (&m->results[k], g_ptr_array_unref);
-  g_free (m);
-}
-
-GPtrArray *
-jb_matches_get (JbMatches *m, JbKindId kind)
-{
-  g_return_val_if_fail (kind < JB_N_KINDS, NULL);
-  if (m->results[kind] == NULL)
-    m->results[kind] = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_match_result_free);
-  return m->results[kind];
-}
-
-static int
-by_score (gconstpointer a, gconstpointer b)
-{
-  const JbMatchResult *x = *(JbMatchResult **) a, *y = *(JbMatchResult **) b;
-  if (x->score != y->score)
-    return x->score > y->score ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-void
-jb_match_run_keep_best (JbMatchRun *run, GPtrArray *results)
-{
-  g_ptr_array_sort (results, by_score);
-  if (results->len > run->limit)
-    g_ptr_array_set_size (results, run->limit);
-}
-
-JbMatchTop
-jb_match_top_init (guint limit)
-{
-  JbMatchTop top = { limit, g_array_new (FALSE, FALSE, sizeof (double)) };
-  return top;
-}
-
-static int
-descending (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x > y ? -1 : x < y;
-}
-
-void
-jb_match_top_add (JbMatchTop *top, double score)
-{
-  g_array_append_val (top->scores, score);
-  g_array_sort (top->scores, descending);
-  if (top->scores->len > top->limit)
-    g_array_set_size (top->scores, top->limit);
-}
-
-double
-jb_match_top_bar (const JbMatchTop *top)
-{
-  return top->scores->len < top->limit ? -G_MAXDOUBLE
-         : g_array_index (top->scores, double, top->limit - 1);
-}
-
-void
-jb_match_top_clear (JbMatchTop *top)
-{
-  g_clear_pointer (&top->scores, g_array_unref);
-}
-
-void
-jb_match_candidate_clear (JbMatchCandidate *c)
-{
-  g_clear_pointer (&c->industry, g_free);
-}
-
-void
-jb_match_result_set_terms (JbMatchRun *run, JbMatchResult *r, GHashTable *found,
-                           gboolean notes)
-{
-  g_strfreev (r->terms);
-  r->terms = jb_match_query_shared (run->q, found, 6);
-  g_clear_pointer (&r->highlight, jb_search_unref);
-  r->highlight = jb_match_terms_search ((const char * const *) r->terms);
-  if (r->terms[0] == NULL)
-    return;
-  /* TRANSLATORS: between the terms a match shares: "固态电池, 电解液" */
-  g_autofree char *list = g_strjoinv (C_("list", ", "), r->terms);
-  g_free (r->facets[JB_FACET_TERMS].reason);
-  r->facets[JB_FACET_TERMS].reason = notes ? g_strdup_printf (_("Notes mention %s"), list)
-                                           : g_strdup_printf (_("Shares %s"), list);
-}
-
 /* ---- achievements for a demand --------------------------------------------- */
 
 /* The facets of an achievement for a demand. */
@@ -434,7 +289,7 @@ run_demand (JbMatchRun *run, JbRecord *demand, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     jb_match_query_add (run->q, jb_record_get_text_by_name (demand, fields[i].field),
                         fields[i].weight, w->synonym_share);
-  columns_for (w, JB_KIND_ACHIEVEMENT, columns, &n_columns);
+  jb_match_columns (w, JB_KIND_ACHIEVEMENT, columns, &n_columns);
   if (!jb_match_run_select (run, JB_KIND_ACHIEVEMENT, error))
     return FALSE;
   g_autoptr (GArray) hits = jb_match_run_search (run, JB_KIND_ACHIEVEMENT, columns, n_columns,
@@ -512,143 +367,6 @@ run_demand (JbMatchRun *run, JbRecord *demand, GError **error)
       g_ptr_array_add (results, g_ptr_array_steal_index (all, i--));
     }
   return jb_match_run_solvers (run, demand, candidates, error);
-}
-
-/* ---- demands for an achievement or an organization ---------------------------- */
-
-/* The other side's facets of a demand for the subject. */
-static void
-demand_facets (JbMatchRun *run, JbMatchResult *r, JbRecord *d, double share,
-               GHashTable *industries, gboolean explain)
-{
-  const JbMatchWeights *w = run->w;
-  JbRecord *subject = run->subject;
-  gboolean achievement = jb_record_get_kind_id (subject) == JB_KIND_ACHIEVEMENT;
-  JbRecord *owner = achievement
-                    ? jb_match_run_organization (run, jb_record_get_int_by_name (subject,
-                                                                                 "owner_id"))
-                    : subject;
-  const char *industry = jb_record_get_text_by_name (d, "industry");
-
-  r->facets[JB_FACET_TERMS].points = jb_match_run_terms_points (run, share);
-  /* An organization's fields are those of its achievements. */
-  jb_match_facet_industry (&r->facets[JB_FACET_INDUSTRY], industry,
-                           achievement ? jb_record_get_text_by_name (subject, "industry")
-                           : industry && g_hash_table_contains (industries, industry) ? industry
-                           : NULL, w, explain);
-  jb_match_facet_region (&r->facets[JB_FACET_REGION], jb_record_get_text_by_name (d, "province"),
-                         owner ? jb_record_get_text_by_name (owner, "province") : NULL, w,
-                         explain);
-  jb_match_facet_readiness (&r->facets[JB_FACET_READINESS],
-                            achievement ? (int) jb_record_get_int_by_name (subject, "trl") : 0,
-                            jb_record_get_text_by_name (d, "deadline"), run->today, TRUE, w,
-                            explain);
-  if (achievement)
-    {
-      guint price = jb_match_field (subject, "asking_price");
-      jb_match_facet_price (&r->facets[JB_FACET_PRICE],
-                            jb_record_is_set (subject, price) ? jb_record_get_int (subject, price)
-                                                              : -1,
-                            jb_record_get_int_by_name (d, "investment"), w, explain);
-      jb_match_facet_mode (&r->facets[JB_FACET_MODE], jb_record_get_text_by_name (d, "coop_mode"),
-                           jb_record_get_text_by_name (subject, "transfer_mode"), w, explain);
-    }
-  jb_match_result_total (r);
-}
-
-static gboolean
-run_reverse (JbMatchRun *run, JbRecord *subject, GError **error)
-{
-  const JbMatchWeights *w = run->w;
-  gboolean achievement = jb_record_get_kind_id (subject) == JB_KIND_ACHIEVEMENT;
-  g_autoptr (GHashTable) industries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                             NULL);
-  gint64 owner_id = achievement ? jb_record_get_int_by_name (subject, "owner_id")
-                                : jb_record_get_id (subject);
-
-  /* The subject's words: an achievement's own, or an organization's
-   * achievements and solutions. */
-  if (achievement)
-    {
-      jb_match_query_add (run->q, jb_record_get_text_by_name (subject, "title"),
-                          w->achievement_title, 0);
-      jb_match_query_add (run->q, jb_record_get_text_by_name (subject, "summary"),
-                          w->achievement_summary, 0);
-    }
-  else
-    {
-      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-      if (!jb_store_match_organization_texts (run->store, owner_id, w->organization_texts, texts,
-                                              fields, error))
-        return FALSE;
-      for (guint i = 0; i + 1 < texts->len; i += 2)
-        {
-          jb_match_query_add (run->q, texts->pdata[i], w->achievement_title, 0);
-          jb_match_query_add (run->q, texts->pdata[i + 1], w->achievement_summary, 0);
-        }
-      for (guint i = 0; i < fields->len; i++)
-        g_hash_table_add (industries, g_strdup (fields->pdata[i]));
-    }
-
-  JbMatchColumn columns[4];
-  guint n_columns;
-  columns_for (w, JB_KIND_DEMAND, columns, &n_columns);
-  if (!jb_match_run_select (run, JB_KIND_DEMAND, error))
-    return FALSE;
-  g_autoptr (GArray) hits = jb_match_run_search (run, JB_KIND_DEMAND, columns, n_columns, error);
-  if (hits == NULL)
-    return FALSE;
-
-  GPtrArray *results = jb_matches_get (run->matches, JB_KIND_DEMAND);
-  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                              jb_match_result_free);
-  g_autoptr (GHashTable) shares = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr (GHashTable) demands = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      JbMatchHit *hit = &g_array_index (hits, JbMatchHit, i);
-      if (jb_match_run_share (run, hit->score, columns, n_columns) < w->min_share)
-        continue;
-      JbRecord *d = jb_store_load (run->store, JB_KIND_DEMAND, hit->id, NULL);
-      /* Only demands still open to answers, and not the subject's own. */
-      if (d == NULL || jb_record_get_int_by_name (d, "owner_id") == owner_id ||
-          !jb_enum_has_flag (&jb_enum_demand_status, jb_record_get_text_by_name (d, "status"),
-                             JB_VALUE_UNMATCHED))
-        {
-          g_clear_object (&d);
-          continue;
-        }
-      double *share = g_new (double, 1);
-      *share = jb_match_run_share (run, hit->score, columns, n_columns);
-      JbMatchResult *r = jb_match_result_new (JB_KIND_DEMAND, d);
-      demand_facets (run, r, d, *share, industries, FALSE);
-      if (!jb_match_run_decide (run, r, r->uuid))
-        {
-          jb_match_result_free (r);
-          g_object_unref (d);
-          g_free (share);
-          continue;
-        }
-      g_hash_table_insert (shares, r, share);
-      g_hash_table_insert (demands, r, d);
-      g_ptr_array_add (all, r);
-    }
-  jb_match_run_keep_best (run, all);
-  for (guint i = 0; i < all->len; i++)
-    {
-      JbMatchResult *r = all->pdata[i];
-      JbRecord *d = g_hash_table_lookup (demands, r);
-      demand_facets (run, r, d, *(double *) g_hash_table_lookup (shares, r), industries, TRUE);
-      r->context = g_strdup (jb_record_get_ref_name (d, jb_match_field (d, "owner_id")));
-      r->via_id = jb_record_get_int_by_name (d, "owner_id");
-      g_autoptr (GHashTable) found = g_hash_table_new (NULL, NULL);
-      jb_match_query_find (run->q, jb_record_get_text_by_name (d, "title"), found);
-      jb_match_query_find (run->q, jb_record_get_text_by_name (d, "keywords"), found);
-      jb_match_result_set_terms (run, r, found, FALSE);
-      g_ptr_array_add (results, g_ptr_array_steal_index (all, i--));
-    }
-  return TRUE;
 }
 
 /* ---- running ------------------------------------------------------------------ */
@@ -734,7 +452,7 @@ jb_matcher_run (JbMatcher *self, JbKindId kind, gint64 id, const JbMatchOptions 
     {
       ok = jb_match_decisions_load (&run, error) &&
            (kind == JB_KIND_DEMAND ? run_demand (&run, subject, error)
-                                   : run_reverse (&run, subject, error));
+                                   : jb_match_run_reverse (&run, subject, error));
       jb_store_commit (self->store, NULL);
     }
   if (ok)
