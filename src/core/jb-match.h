@@ -127,7 +127,9 @@ typedef struct {
   guint limit;                    /* results per kind; 0: 10 */
   const char *today;              /* ISO date for deadlines; NULL: today */
   gboolean include_dismissed;     /* list dismissed suggestions too, marked */
-  const JbMatchWeights *weights;  /* NULL: jb_match_weights_default() */
+  /* NULL: jb_match_weights_default(); else it must outlive the run (a
+   * worker's run too: the worker copies the options, not the weights). */
+  const JbMatchWeights *weights;
 } JbMatchOptions;
 
 #define JB_TYPE_MATCHER (jb_matcher_get_type ())
