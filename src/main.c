@@ -20,7 +20,9 @@ main (int argc, char **argv)
   g_autofree char *report_event = NULL;
   g_autofree char *import_kind = NULL;
   g_autofree char *template_path = NULL;
+  g_autofree char *match_subject = NULL;
   int report_year = 0;
+  int match_limit = 0;
   gboolean report_event_alone = FALSE;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
@@ -31,7 +33,7 @@ main (int argc, char **argv)
       N_("FILE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &import_kind,
       N_("What the rows of an imported spreadsheet are: demand (the default), organization, "
-         "person or achievement"), N_("KIND") },
+         "person or achievement; with --match, what a number names"), N_("KIND") },
     { "template", 0, 0, G_OPTION_ARG_FILENAME, &template_path,
       N_("Write the blank demand collection form as .xlsx, without a window"), N_("FILE") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
@@ -44,6 +46,12 @@ main (int argc, char **argv)
       N_("Limit the report to an event and its sessions (number or id)"), N_("ID") },
     { "without-sessions", 0, 0, G_OPTION_ARG_NONE, &report_event_alone,
       N_("Leave the sessions of that event out of the report"), NULL },
+    { "match", 0, 0, G_OPTION_ARG_STRING, &match_subject,
+      N_("Print the achievements, organizations and experts that may answer a demand (its "
+         "code, number or id), or the demands for an achievement or organization (its id), "
+         "as tab-separated lines, without a window"), N_("SUBJECT") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &match_limit,
+      N_("With --match: how many of each kind to print (default 10)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -74,6 +82,8 @@ main (int argc, char **argv)
     return jb_cli_report (db_path, report_path, report_year, report_event, report_event_alone);
   if (template_path)
     return jb_cli_template (template_path);
+  if (match_subject)
+    return jb_cli_match (db_path, match_subject, import_kind, match_limit);
   if (import_path || export_path)
     return jb_cli_run_full (db_path, import_path, export_path, import_kind);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jb-cli.h: the headless commands — jiebang --import, --export and --report —
+/* jb-cli.h: the headless commands — jiebang --import, --export, --report and --match —
  * with no display and no D-Bus. */
 #pragma once
 
@@ -35,5 +35,18 @@ int  jb_cli_report (const char *db_path,
                     int         year,
                     const char *event,
                     gboolean    event_alone);
+
+/* Prints the matches (jb-match.h) of @subject in the database at @db_path
+ * (NULL: the default file) as tab-separated lines under a header line:
+ * the achievements, organizations and people for a demand, the demands for
+ * an achievement or organization, at most @limit of each (0: 10), best
+ * first, each with its score, the points of each facet and the reasons.
+ * @subject is a demand's code or number, or the id (uuid) of a demand,
+ * achievement or organization; with @kind ("demand", "achievement",
+ * "organization") a number is one of that kind.  Exit status as above. */
+int  jb_cli_match  (const char *db_path,
+                    const char *subject,
+                    const char *kind,
+                    int         limit);
 
 G_END_DECLS

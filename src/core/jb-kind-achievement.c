@@ -31,7 +31,9 @@ static const JbField fields[] = {
   CHOICE ("transfer_mode", N_("Transfer mode"), LIST, jb_enum_transfer_mode),
   MONEY ("asking_price", N_("Asking price"), LIST),
   REF ("roadshow_id", N_("Roadshow"), 0, JB_KIND_EVENT),
-  LONG ("summary", N_("Summary"), 0),
+  /* Searched: the matching of demands (jb-match.h) reads what an
+   * achievement does in its summary, in the words of those who made it. */
+  LONG ("summary", N_("Summary"), FIND),
   LONG ("notes", N_("Notes"), 0),
 };
 
@@ -39,7 +41,7 @@ static const JbField fields[] = {
 static const char *const in_event[] = { "roadshow_id", NULL };
 
 static const JbKindTexts texts = {
-  N_("Search achievements by title, owner or patent number"),
+  N_("Search achievements by title, owner, patent number or summary"),
   N_("_New Achievement"),
   N_("No Technology Achievements Yet"),
   N_("The supply side: achievements ready for transfer, their readiness, their "

@@ -8,12 +8,16 @@
 #include "jb-date.h"
 #include "jb-kind-private.h"
 
+/* "invited": a solver asked to answer (jb-match.h), not yet a solution
+ * received — the figures do not count it.  Last: a new solution entered by
+ * hand takes the first status (jb_rules_prefill()), and it has come in. */
 JB_ENUM (jb_enum_solution_status,
          { "submitted", N_("Submitted") },
          { "shortlisted", N_("Shortlisted") },
          { "selected", N_("Selected"), JB_VALUE_SELECTED },
          { "declined", N_("Declined") },
-         { "withdrawn", N_("Withdrawn") });
+         { "withdrawn", N_("Withdrawn") },
+         { "invited", N_("Invited"), JB_VALUE_INVITED });
 
 static const JbField fields[] = {
   TEXT ("title", N_("Title"), REQ | LIST | FIND),
@@ -31,7 +35,10 @@ static const JbField fields[] = {
 static void
 prefill (JbStore *store, JbRecord *record)
 {
-  if (!jb_record_is_set (record, jb_rules_field (record, "submitted")))
+  /* An invitation has not been submitted yet. */
+  if (!jb_record_is_set (record, jb_rules_field (record, "submitted")) &&
+      !jb_enum_has_flag (&jb_enum_solution_status, jb_record_get_text_by_name (record, "status"),
+                         JB_VALUE_INVITED))
     {
       g_autofree char *today = jb_date_today ();
       jb_record_set_text_by_name (record, "submitted", today);

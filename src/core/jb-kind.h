@@ -64,6 +64,7 @@ typedef enum {
   JB_VALUE_SELECTED   = 1 << 4, /* a solution status that takes the demand up */
   JB_VALUE_DELTA      = 1 << 5, /* a province of the Yangtze River Delta (沪苏浙皖) */
   JB_VALUE_ENTERPRISE = 1 << 6, /* an organization kind that is an enterprise */
+  JB_VALUE_INVITED    = 1 << 7, /* a solution status: asked for, not yet received */
 } JbValueFlags;
 
 typedef struct {

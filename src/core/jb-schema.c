@@ -188,12 +188,39 @@ static const char migration_5[] =
   " type TEXT NOT NULL,"
   " definition TEXT NOT NULL) WITHOUT ROWID;";
 
+/* Matching (jb-match.h): a technology manager's decisions on a demand's
+ * suggestions are kept in the demand's history: "invited" (field: the kind
+ * of the record invited, old_value: its uuid, new_value: the uuid of the
+ * solution or deal the invitation created), "dismissed" (new_value: the
+ * reason) and "restored" (a dismissal taken back).  The rule on action is
+ * rebuilt with them.  Two small partial indexes: a record's decisions from
+ * the other side (the demands an achievement was dismissed from), and the
+ * invitations of a period (the dashboard's table). */
+static const char migration_6[] =
+  "CREATE TABLE history_2 ("
+  " id INTEGER PRIMARY KEY,"
+  " kind TEXT NOT NULL,"
+  " record_uuid TEXT NOT NULL,"
+  " at TEXT NOT NULL,"
+  " action TEXT NOT NULL CHECK (action = 'created' OR action = 'changed' OR action = 'deleted'"
+  " OR action = 'invited' OR action = 'dismissed' OR action = 'restored'),"
+  " field TEXT, old_value TEXT, new_value TEXT);"
+  "INSERT INTO history_2 (id, kind, record_uuid, at, action, field, old_value, new_value)"
+  " SELECT id, kind, record_uuid, at, action, field, old_value, new_value FROM history;"
+  "DROP TABLE history;"
+  "ALTER TABLE history_2 RENAME TO history;"
+  "CREATE INDEX history_record ON history (record_uuid, at);"
+  "CREATE INDEX history_decision ON history (old_value)"
+  " WHERE action = 'invited' OR action = 'dismissed' OR action = 'restored';"
+  "CREATE INDEX history_invited ON history (at) WHERE action = 'invited';";
+
 const char * const jb_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

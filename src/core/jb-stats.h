@@ -16,6 +16,8 @@
  *                  deals signed by the end of the period (a balance, not a flow);
  *                  overdue: outstanding and due before min(today, period end)
  *   awards         awarded_on
+ *   invitations    the day of the invitation (a solution or deal asked for
+ *                  through matching, jb-match.h), whatever it has come to since
  * Published and matched count the collected demands whose status has reached
  * that step (published = published, matched, cooperating or closed; matched =
  * matched, cooperating or closed).  Enterprises involved are the owners of the
@@ -126,6 +128,8 @@ typedef enum {
   JB_TABLE_LARGEST_DEALS,   /* the ten signed deals with the largest contract amount */
   JB_TABLE_SOLVERS,         /* the ten solvers with the most solutions received */
   JB_TABLE_MANAGERS,        /* every technology manager's demands and signed deals */
+  JB_TABLE_INVITATIONS,     /* invitations from matching (jb-match.h) and what became of
+                             * them: the solutions and deals they created, by status */
   JB_N_TABLES
 } JbTableId;
 

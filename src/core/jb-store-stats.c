@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jb-date.h"
+#include "jb-match-private.h"
 #include "jb-money.h"
 #include "jb-stats.h"
 #include "jb-store-private.h"
@@ -214,7 +215,14 @@ figure_filter (const JbStatsPeriod *p, JbFigureId figure, const char *descriptio
       }
       return f;
     case JB_FIGURE_SOLUTIONS:
-      return base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
+      f = base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
+      {
+        /* An invitation (jb-match.h) is no solution received. */
+        g_autofree char *set = jb_enum_codes_with_flag (&jb_enum_solution_status,
+                                                        JB_VALUE_INVITED);
+        jb_filter_add (f, JB_MATCH_NOT_IN, "status", set);
+      }
+      return f;
     case JB_FIGURE_SELECTED:
       f = base_filter (p, JB_KIND_SOLUTION, "submitted", what, description);
       {
@@ -877,6 +885,9 @@ jb_store_stats_table (JbStore *self, const JbStatsPeriod *p, JbTableId id, GErro
     case JB_TABLE_MANAGERS:
       return managers_table (self, p, description, error);
 
+    case JB_TABLE_INVITATIONS:
+      return jb_store_match_invitations_table (self, p, description, error);
+
     case JB_N_TABLES:
     default:
       g_return_val_if_reached (NULL);
@@ -913,4 +924,12 @@ jb_store_stats_years (JbStore *self, GError **error)
       return (jb_store_fail (self, error), NULL);
     }
   return years;
+}
+
+/* For the table of invitations (jb-store-match.c). */
+JbFilter *
+jb_store_stats_scope_filter (const JbStatsPeriod *p, JbKindId kind, const char *what,
+                             const char *description)
+{
+  return base_filter (p, kind, NULL, what, description);
 }

@@ -7,6 +7,7 @@
  * deletes, history), jb-store-bulk.c (what the XML exchange needs),
  * jb-store-stats.c (the aggregates), jb-store-search.c (the SQL functions of
  * search and sorting), jb-store-derived.c (the search index and sort indexes),
+ * jb-store-match.c and jb-store-invitations.c (matching, jb-match.h),
  * jb-store-plan.c and jb-store-pages.c (JbQuery: a table's rows a page at a
  * time); jb-schema.c holds the tables.  The SQL is built from the kind tables of jb-kind*.c: column names
  * come from those constant tables, values are always bound.  Statements used
