@@ -213,6 +213,17 @@ static const char migration_6[] =
   "CREATE INDEX history_decision ON history (old_value)"
   " WHERE action = 'invited' OR action = 'dismissed' OR action = 'restored';"
   "CREATE INDEX history_invited ON history (at) WHERE action = 'invited';";
+/* The dashboard's figures come from running totals (jb-store-aggregates.c,
+ * derived objects); what they cannot answer reads the records through
+ * these: an event's demands by the day they were entered, with their owners
+ * and amounts (the enterprises of one session), and the payments that fall
+ * due in the month of today (overdue since when).  The new index starts
+ * with the event, so it serves the event's references too. */
+static const char migration_7[] =
+  "DROP INDEX IF EXISTS demand_event;"
+  "CREATE INDEX IF NOT EXISTS demand_event_figures ON demand"
+  " (event_id, created, owner_id, investment);"
+  "CREATE INDEX IF NOT EXISTS payment_due ON payment (due_date);";
 
 const char * const jb_schema_migrations[] = {
   migration_1,
@@ -221,6 +232,7 @@ const char * const jb_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

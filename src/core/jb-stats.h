@@ -148,6 +148,11 @@ JbStatsTable *jb_store_stats_table (JbStore             *self,
                                     JbTableId            table,
                                     GError             **error);
 
+/* TRUE (the default): the figures of whole months are read from running
+ * totals the store keeps; FALSE: from the records, as for any other period.
+ * For tests and benchmarks, which compare the two. */
+void        jb_store_stats_use_totals (JbStore *self, gboolean use);
+
 /* The years that hold records (demands entered, deals signed), newest first:
  * for a year chooser. */
 GArray     *jb_store_stats_years  (JbStore *self, GError **error);

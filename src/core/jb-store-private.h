@@ -7,6 +7,7 @@
 
 #include "jb-query.h"
 #include "jb-search.h"
+#include "jb-stats.h"
 #include "jb-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ struct _JbStore {
   gboolean bulk;
   gint64 bulk_mark[JB_N_KINDS];  /* the last row id before it: newer rows are new */
   guint bulk_sorts;              /* kinds whose sort indexes wait for the commit */
+  /* jb-store-totals.c: figures from the records, never the totals (tests) */
+  gboolean stats_from_records;
 };
 
 /* Columns every record table has before its fields. */
@@ -73,6 +76,9 @@ JbRecord     *jb_store_row_to_record  (const JbKind *kind, sqlite3_stmt *stmt);
  * FALSE if a condition does not fit @kind. */
 gboolean      jb_store_append_filter  (GString *sql, const JbKind *kind, JbFilter *filter,
                                        GPtrArray *params, gboolean *where);
+/* "(SELECT ?@param)" or, unless @alone, "(WITH RECURSIVE …)": the event
+ * ?@param and its sessions at any depth, as a set of event ids. */
+void          jb_store_append_event_set (GString *sql, guint param, gboolean alone);
 /* "('signed', 'executing', 'completed')": the codes of @enumeration with
  * @flags as an SQL set.  Codes are constants of jb-kind*.c, never input. */
 char         *jb_store_sql_set        (const JbEnum *enumeration, JbValueFlags flags);
@@ -114,6 +120,64 @@ gboolean      jb_store_bulk_note      (JbStore *self, JbKindId kind, gint64 id, 
 gboolean      jb_store_bulk_finish    (JbStore *self, GError **error);
 /* After the rollback. */
 void          jb_store_bulk_reset     (JbStore *self);
+
+/* jb-store-aggregates.c: the figures' running totals, derived objects */
+typedef enum {
+  JB_AGGREGATE_TABLE,
+  JB_AGGREGATE_INDEX,
+  JB_AGGREGATE_TRIGGER,
+  JB_AGGREGATE_INSERT_TRIGGER,  /* dropped while a bulk save runs */
+} JbAggregateType;
+
+typedef struct {
+  JbAggregateType type;
+  JbKindId kind;      /* the records it sums or follows */
+  char *name;
+  char *create;
+} JbAggregateObject;
+
+/* The SQL function jb_counted() of their triggers. */
+gboolean      jb_store_aggregates_register (JbStore *self, GError **error);
+/* JbAggregateObject elements: tables, then indexes, then triggers. */
+GPtrArray    *jb_store_aggregates_objects  (void);
+/* Adds to the totals the records of each kind whose row id is above
+ * @after[kind] (@after NULL: every record). */
+gboolean      jb_store_aggregates_fill     (JbStore *self, const gint64 *after,
+                                            GError **error);
+
+/* jb-store-totals.c: the figures from those totals (jb-stats.h) */
+typedef enum {
+  JB_TOTALS_EVERYTHING,       /* no event condition */
+  JB_TOTALS_EVENT,            /* the cells' event_id in the period's scope */
+  JB_TOTALS_EVENT_OR_DEMAND,  /* event_id or demand_event_id in it */
+} JbTotalsScope;
+
+/* Whether the totals answer for @period: it starts on the first of a month
+ * and ends on the last day of one (or is open). */
+gboolean      jb_store_totals_fit     (JbStore *self, const JbStatsPeriod *period);
+/* Whether the owners' totals answer: whole years of everything, or all
+ * time of an event. */
+gboolean      jb_store_totals_fit_owners (JbStore *self, const JbStatsPeriod *period);
+/* "@select [WHERE] <@month in the period> AND <scope> @tail", prepared and
+ * bound: ?1 and ?2 are the period's first and last days (0000-01-01 and
+ * 9999-12-31 when open), ?3 is @reference.  The scope goes where @select
+ * says "@SCOPE@" (after a condition), if it does. */
+sqlite3_stmt *jb_store_totals_query   (JbStore *self, const JbStatsPeriod *period,
+                                       const char *reference, const char *select,
+                                       const char *month, JbTotalsScope scope,
+                                       const char *tail, GError **error);
+/* Every figure but the awards and the owners' (enterprises, alliance);
+ * overdue counts the payments due before the month of @reference. */
+gboolean      jb_store_totals_figures (JbStore *self, const JbStatsPeriod *period,
+                                       const char *reference, JbFigures *figures,
+                                       GError **error);
+/* "SELECT owner_id, n, investment …": the owners of the period's demands,
+ * for a jb_store_totals_query() with scope JB_TOTALS_EVENT, when
+ * jb_store_totals_fit_owners(). */
+char         *jb_store_totals_owners_sql (const JbStatsPeriod *period);
+/* Enterprises and alliance members, when jb_store_totals_fit_owners(). */
+gboolean      jb_store_totals_owners  (JbStore *self, const JbStatsPeriod *period,
+                                       JbFigures *figures, GError **error);
 
 /* jb-store-pages.c and jb-store-plan.c: JbQuery */
 /* A search's result this small may be sorted whole, in memory (see

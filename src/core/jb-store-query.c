@@ -49,10 +49,8 @@ new_alias (guint *n_aliases)
   return g_strdup_printf ("s%u", ++*n_aliases);
 }
 
-/* The event ?@param and, unless @alone, its sessions at any depth: a set of
- * event ids. */
-static void
-append_events (GString *sql, guint param, gboolean alone)
+void
+jb_store_append_event_set (GString *sql, guint param, gboolean alone)
 {
   const JbKind *event = jb_kind_get (JB_KIND_EVENT);
   const char *parent = NULL;
@@ -78,7 +76,7 @@ append_event_path (GString *sql, const JbKind *kind, const char *alias, const ch
   if (g_str_equal (path, "."))
     {
       g_string_append_printf (sql, "%s.id IN ", alias);
-      append_events (sql, param, alone);
+      jb_store_append_event_set (sql, param, alone);
       return;
     }
   if (path[0] == '<')
@@ -97,7 +95,7 @@ append_event_path (GString *sql, const JbKind *kind, const char *alias, const ch
   if (dot == NULL)
     {
       g_string_append_printf (sql, "%s.%s IN ", alias, path);
-      append_events (sql, param, alone);
+      jb_store_append_event_set (sql, param, alone);
       return;
     }
   /* "demand_id.event_id": follow the reference, then the rest of the path. */

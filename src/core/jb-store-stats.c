@@ -318,11 +318,72 @@ one_row (JbStore *self, sqlite3_stmt *stmt, gint64 *out, guint n, GError **error
 
 /* ---- figures -------------------------------------------------------------- */
 
+static gboolean
+award_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, GError **error)
+{
+  gint64 v[1];
+  g_autoptr (JbFilter) awards = figure_filter (p, JB_FIGURE_AWARDS, "");
+  if (!one_row (self, query (self, "SELECT count(*) FROM award t", awards, NULL, error),
+                v, 1, error))
+    return FALSE;
+  out->count[JB_FIGURE_AWARDS] = v[0];
+  return TRUE;
+}
+
+/* Enterprises involved and alliance members: from the owners' totals when
+ * they answer, else from the demands (of one event, an index reads them by
+ * the day they were entered). */
+static gboolean
+owner_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, GError **error)
+{
+  gint64 v[2];
+  if (jb_store_totals_fit_owners (self, p))
+    return jb_store_totals_owners (self, p, out, error);
+  g_autoptr (JbFilter) demands = figure_filter (p, JB_FIGURE_DEMANDS, "");
+  if (!one_row (self, query (self, "SELECT count(DISTINCT t.owner_id), count(DISTINCT CASE WHEN"
+                                   " t.owner_id IN (SELECT id FROM organization WHERE"
+                                   " alliance = 1) THEN t.owner_id END) FROM demand t",
+                             demands, NULL, error), v, 2, error))
+    return FALSE;
+  out->count[JB_FIGURE_ENTERPRISES] = v[0];
+  out->count[JB_FIGURE_ALLIANCE] = v[1];
+  return TRUE;
+}
+
+/* The totals count the payments overdue by the month before @reference's:
+ * those due earlier in its month come from the records. */
+static gboolean
+overdue_this_month (JbStore *self, const JbStatsPeriod *p, const char *reference,
+                    JbFigures *out, GError **error)
+{
+  gint64 v[2];
+  char month_start[11];
+  g_snprintf (month_start, sizeof month_start, "%.7s-01", reference);
+  g_autoptr (JbFilter) overdue = figure_filter (p, JB_FIGURE_OVERDUE, "");
+  jb_filter_add (overdue, JB_MATCH_FROM, "due_date", month_start);
+  /* A month's payments by their due date, not all payments of signed deals. */
+  if (!one_row (self, query (self, "SELECT count(*), coalesce(sum(t.amount), 0) FROM payment t"
+                                   " INDEXED BY payment_due", overdue, NULL, error), v, 2, error))
+    return FALSE;
+  out->count[JB_FIGURE_OVERDUE] += v[0];
+  out->amount[JB_FIGURE_OVERDUE] += v[1];
+  return TRUE;
+}
+
 gboolean
 jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, GError **error)
 {
   gint64 v[6];
   memset (out, 0, sizeof *out);
+  if (jb_store_totals_fit (self, p))
+    {
+      g_autofree char *reference = overdue_reference (p);
+      return jb_store_totals_figures (self, p, reference, out, error) &&
+             owner_figures (self, p, out, error) &&
+             overdue_this_month (self, p, reference, out, error) &&
+             award_figures (self, p, out, error);
+    }
+
   g_autofree char *published = jb_store_sql_set (&jb_enum_demand_status, JB_VALUE_PUBLISHED);
   g_autofree char *matched = jb_store_sql_set (&jb_enum_demand_status, JB_VALUE_MATCHED);
   g_autofree char *selected = jb_store_sql_set (&jb_enum_solution_status, JB_VALUE_SELECTED);
@@ -393,13 +454,7 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
   out->amount[JB_FIGURE_OUTSTANDING] = v[1];
   out->count[JB_FIGURE_OVERDUE] = v[2];
   out->amount[JB_FIGURE_OVERDUE] = v[3];
-
-  g_autoptr (JbFilter) awards = figure_filter (p, JB_FIGURE_AWARDS, "");
-  if (!one_row (self, query (self, "SELECT count(*) FROM award t", awards, NULL, error),
-                v, 1, error))
-    return FALSE;
-  out->count[JB_FIGURE_AWARDS] = v[0];
-  return TRUE;
+  return award_figures (self, p, out, error);
 }
 
 /* The owners of the collected demands (alliance members only, if asked), as
@@ -499,11 +554,24 @@ time_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, const char *d
   const char *field = contracts ? "signed_on" : "created";
   g_autoptr (JbFilter) base = figure_filter (p, contracts ? JB_FIGURE_SIGNED : JB_FIGURE_DEMANDS,
                                              "");
-  sqlite3_stmt *stmt = query (self, contracts
-                              ? "SELECT substr(t.signed_on, 1, 7), coalesce(sum(t.contract_amount), 0)"
-                                " FROM deal t"
-                              : "SELECT substr(t.created, 1, 7), count(*) FROM demand t",
-                              base, " GROUP BY 1 ORDER BY 1", error);
+  g_autofree char *signed_set = jb_store_sql_set (&jb_enum_deal_stage, JB_VALUE_SIGNED);
+  g_autofree char *signed_cells = g_strdup_printf ("SELECT month, sum(contract_amount) FROM"
+                                                   " stats_deal_signed WHERE stage IN %s",
+                                                   signed_set);
+  sqlite3_stmt *stmt;
+  if (jb_store_totals_fit (self, p))
+    stmt = jb_store_totals_query (self, p, NULL,
+                                  contracts ? signed_cells
+                                            : "SELECT month, sum(n) FROM stats_demand",
+                                  "month", contracts ? JB_TOTALS_EVENT_OR_DEMAND : JB_TOTALS_EVENT,
+                                  /* months emptied since stay, at zero */
+                                  " GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1", error);
+  else
+    stmt = query (self, contracts
+                  ? "SELECT substr(t.signed_on, 1, 7), coalesce(sum(t.contract_amount), 0)"
+                    " FROM deal t"
+                  : "SELECT substr(t.created, 1, 7), count(*) FROM demand t",
+                  base, " GROUP BY 1 ORDER BY 1", error);
   if (stmt == NULL)
     return NULL;
   g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -610,14 +678,27 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
         g_autofree char *delta_set = jb_store_sql_set (provinces, JB_VALUE_DELTA);
         g_auto (GStrv) codes = g_strsplit (delta, ",", -1);
         guint n = g_strv_length (codes);
+        gboolean totals = jb_store_totals_fit (self, p);
         g_autoptr (GString) select = g_string_new ("SELECT ");
+        /* Counted from the demands, or summed from the cells (where an
+         * unset province is ''). */
         for (guint i = 0; i < n; i++)
-          g_string_append_printf (select, "count(CASE WHEN t.province = '%s' THEN 1 END), ",
+          g_string_append_printf (select,
+                                  totals ? "coalesce(sum(CASE WHEN province = '%s' THEN n END),"
+                                           " 0), "
+                                         : "count(CASE WHEN t.province = '%s' THEN 1 END), ",
                                   codes[i]);
-        g_string_append_printf (select, "count(CASE WHEN t.province IS NULL OR t.province "
-                                        "NOT IN %s THEN 1 END) FROM demand t", delta_set);
+        if (totals)
+          g_string_append_printf (select, "coalesce(sum(CASE WHEN province NOT IN %s THEN n END),"
+                                          " 0) FROM stats_demand_region", delta_set);
+        else
+          g_string_append_printf (select, "count(CASE WHEN t.province IS NULL OR t.province "
+                                          "NOT IN %s THEN 1 END) FROM demand t", delta_set);
         g_autofree gint64 *v = g_new0 (gint64, n + 1);
-        if (!one_row (self, query (self, select->str, demands, NULL, error), v, n + 1, error))
+        sqlite3_stmt *cells = totals ? jb_store_totals_query (self, p, NULL, select->str, "month",
+                                                              JB_TOTALS_EVENT, NULL, error)
+                                     : query (self, select->str, demands, NULL, error);
+        if (!one_row (self, cells, v, n + 1, error))
           return NULL;
         entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
         for (guint i = 0; i <= n; i++)
@@ -632,8 +713,14 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
       }
 
     case JB_SERIES_BY_INDUSTRY:
-      stmt = query (self, "SELECT t.industry, count(*) FROM demand t", demands,
-                    " GROUP BY 1 ORDER BY 2 DESC, 1", error);
+      if (jb_store_totals_fit (self, p))
+        stmt = jb_store_totals_query (self, p, NULL, "SELECT nullif(industry, ''), sum(n)"
+                                      " FROM stats_demand_industry", "month", JB_TOTALS_EVENT,
+                                      " GROUP BY industry HAVING sum(n) > 0 ORDER BY 2 DESC, 1",
+                                      error);
+      else
+        stmt = query (self, "SELECT t.industry, count(*) FROM demand t", demands,
+                      " GROUP BY 1 ORDER BY 2 DESC, 1", error);
       if (stmt == NULL)
         return NULL;
       entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
@@ -662,11 +749,22 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
     case JB_SERIES_TOP_ENTERPRISES:
       /* Grouped by "+owner_id" in a subquery: grouping by the indexed
        * column would read every demand through the index, in owner order. */
-      stmt = query (self, "SELECT g.owner_id, o.name, g.total FROM (SELECT t.owner_id,"
-                          " sum(t.investment) AS total FROM demand t", demands,
-                    " GROUP BY +t.owner_id HAVING total > 0 ORDER BY total DESC, t.owner_id"
-                    " LIMIT 10) g JOIN organization o ON o.id = g.owner_id"
-                    " ORDER BY g.total DESC, o.name", error);
+      if (jb_store_totals_fit_owners (self, p))
+        {
+          g_autofree char *owners = jb_store_totals_owners_sql (p);
+          g_autofree char *select = g_strdup_printf (
+            "SELECT g.owner_id, o.name, g.investment FROM (SELECT owner_id, investment"
+            " FROM (%s) WHERE investment > 0 ORDER BY investment DESC, owner_id LIMIT 10) g"
+            " JOIN organization o ON o.id = g.owner_id", owners);
+          stmt = jb_store_totals_query (self, p, NULL, select, NULL, JB_TOTALS_EVENT,
+                                        " ORDER BY g.investment DESC, o.name", error);
+        }
+      else
+        stmt = query (self, "SELECT g.owner_id, o.name, g.total FROM (SELECT t.owner_id,"
+                            " sum(t.investment) AS total FROM demand t", demands,
+                      " GROUP BY +t.owner_id HAVING total > 0 ORDER BY total DESC, t.owner_id"
+                      " LIMIT 10) g JOIN organization o ON o.id = g.owner_id"
+                      " ORDER BY g.total DESC, o.name", error);
       if (stmt == NULL)
         return NULL;
       entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
@@ -903,10 +1001,13 @@ GArray *
 jb_store_stats_years (JbStore *self, GError **error)
 {
   sqlite3_stmt *stmt = jb_store_statement (
-    self,
-    "SELECT DISTINCT CAST(substr(created, 1, 4) AS INTEGER) FROM demand"
-    " UNION SELECT CAST(substr(signed_on, 1, 4) AS INTEGER) FROM deal WHERE signed_on IS NOT NULL"
-    " ORDER BY 1 DESC", error);
+    self, self->stats_from_records
+    ? "SELECT DISTINCT CAST(substr(created, 1, 4) AS INTEGER) FROM demand"
+      " UNION SELECT CAST(substr(signed_on, 1, 4) AS INTEGER) FROM deal"
+      " WHERE signed_on IS NOT NULL ORDER BY 1 DESC"
+    : "SELECT DISTINCT CAST(substr(month, 1, 4) AS INTEGER) FROM stats_demand WHERE n > 0"
+      " UNION SELECT CAST(substr(month, 1, 4) AS INTEGER) FROM stats_deal_signed"
+      " WHERE n > 0 AND month <> '' ORDER BY 1 DESC", error);
   if (stmt == NULL)
     return NULL;
   GArray *years = g_array_new (FALSE, FALSE, sizeof (int));

@@ -370,7 +370,8 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
   sqlite3_busy_timeout (self->db, 5000);
 
   /* The search index's tokenizer and sort keys, before any table uses them. */
-  if (!jb_store_search_register (self, error) || !migrate (self, error))
+  if (!jb_store_search_register (self, error) || !jb_store_aggregates_register (self, error) ||
+      !migrate (self, error))
     return NULL;
   if (!jb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !jb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||

@@ -223,6 +223,11 @@ gboolean     jb_store_select_closure (JbStore    *self,
 gboolean     jb_store_check_index   (JbStore     *self,
                                      GError     **error);
 
+/* Whether the figures' running totals (jb-store-aggregates.c) hold what the
+ * records say: FALSE, with an error naming the table, when they do not. */
+gboolean     jb_store_check_aggregates (JbStore  *self,
+                                        GError  **error);
+
 /* Copies the whole database into a new file at @path (replaced if it exists).
  * Not inside a transaction. */
 gboolean     jb_store_backup        (JbStore     *self,
