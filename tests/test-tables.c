@@ -150,6 +150,29 @@ find_text (GtkWidget *widget, const char *text)
   return NULL;
 }
 
+static void
+painted (GdkFrameClock *clock, gboolean *done)
+{
+  *done = TRUE;
+}
+
+/* Until @widget's window has drawn a frame: the list view binds the rows it
+ * shows while it lays them out, on the frame clock, not when idle. */
+static void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  g_assert_nonnull (clock);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
+  gtk_widget_queue_allocate (widget);
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  ui_test_pump ();
+}
+
 static JbRecordBrowser *
 demands (Fixture *f)
 {
@@ -176,6 +199,7 @@ sort_by (Fixture *f, const char *field, GtkSortType order)
         {
           gtk_column_view_sort_by_column (view, column, order);
           ui_test_pump ();
+          wait_frame (GTK_WIDGET (view));
           return;
         }
     }
@@ -207,6 +231,7 @@ search (Fixture *f, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (demands (f))), text);
   ui_test_pump ();
+  wait_frame (GTK_WIDGET (table (f)));
 }
 
 static int

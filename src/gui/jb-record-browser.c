@@ -189,6 +189,11 @@ on_sort_changed (JbRecordBrowser *self)
   else
     jb_query_set_order (self->query, NULL, FALSE);
   refresh (self);
+  /* The view keeps its top row where it went; a new order is read from
+   * its start (or at the record selected, which refresh() showed). */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    jb_record_columns_scroll_to (self->view, 0);
 }
 
 static void
