@@ -15,6 +15,7 @@
 #include "ui-test-util.h"
 #include "jb-field-editor.h"
 #include "jb-picker.h"
+#include "jb-query-model.h"
 #include "jb-record-browser.h"
 #include "jb-record-columns.h"
 #include "jb-window.h"
@@ -492,6 +493,81 @@ test_picker_searches (Fixture *f, gconstpointer data)
   ui_test_pump ();
 }
 
+/* A consumer of the model's changes: ids kept by position as a list view
+ * would, from what items-changed tells. */
+static void
+mirror_changed (GListModel *model, guint position, guint removed, guint added, GArray *mirror)
+{
+  g_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr (JbRecord) row = g_list_model_get_item (model, position + i);
+      gint64 id = jb_record_get_id (row);
+      g_array_insert_val (mirror, position + i, id);
+    }
+}
+
+static gboolean
+collect_id (JbRecord *record, gpointer data, GError **error)
+{
+  gint64 id = jb_record_get_id (record);
+  g_array_append_val ((GArray *) data, id);
+  return TRUE;
+}
+
+/* More rows than the pages kept: a refresh tells of every row, in parts
+ * (JbQueryModel), and gives back the rows shown as the same objects. */
+static void
+test_model_refresh (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (jb_store_begin (f->store, &error));
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
+      g_autofree char *title = g_strdup_printf ("批量需求%u", i);
+      jb_record_set_text_by_name (d, "title", title);
+      jb_record_set_int_by_name (d, "owner_id", f->rare_org);
+      jb_record_set_text_by_name (d, "status", "draft");
+      save_new (f->store, d);
+    }
+  g_assert_true (jb_store_commit (f->store, &error));
+
+  g_autoptr (JbQuery) query = jb_query_new (f->store, JB_KIND_DEMAND);
+  jb_query_set_order (query, "id", FALSE);
+  g_autoptr (JbQueryModel) model = jb_query_model_new (query);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, N_DEMANDS + 2500);
+  g_autoptr (GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  mirror_changed (G_LIST_MODEL (model), 0, 0, n, mirror);
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_changed), mirror);
+
+  /* The view is in the middle; a row before it goes, a row is added. */
+  g_autoptr (JbRecord) shown = g_list_model_get_item (G_LIST_MODEL (model), 1500);
+  gint64 first = g_array_index (mirror, gint64, 0);
+  g_assert_true (jb_store_delete (f->store, JB_KIND_DEMAND, g_array_index (mirror, gint64, 7),
+                                  &error));
+  g_autoptr (JbRecord) late = jb_record_new (JB_KIND_DEMAND);
+  jb_record_set_text_by_name (late, "title", "最后一条需求");
+  jb_record_set_int_by_name (late, "owner_id", f->rare_org);
+  jb_record_set_text_by_name (late, "status", "draft");
+  save_new (f->store, late);
+  jb_query_model_refresh (model, TRUE);
+
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_assert_true (jb_query_foreach (query, collect_id, ids, &error));
+  g_assert_cmpuint (mirror->len, ==, ids->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+  g_assert_cmpmem (mirror->data, mirror->len * sizeof (gint64), ids->data,
+                   ids->len * sizeof (gint64));
+  g_assert_cmpint (g_array_index (mirror, gint64, 0), ==, first);
+  g_assert_cmpint (g_array_index (mirror, gint64, ids->len - 1), ==, jb_record_get_id (late));
+  /* The row shown moved up by one, the same object. */
+  g_autoptr (JbRecord) again = g_list_model_get_item (G_LIST_MODEL (model), 1499);
+  g_assert_true (again == shown);
+  g_assert_cmpuint (jb_query_model_position_of (model, jb_record_get_id (shown)), ==, 1499);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -503,5 +579,6 @@ main (int argc, char **argv)
   ADD ("edit-sorted-row", test_edit_sorted_row);
   ADD ("delete-selected-row", test_delete_selected_row);
   ADD ("picker-searches", test_picker_searches);
+  ADD ("model-refresh", test_model_refresh);
   return g_test_run ();
 }

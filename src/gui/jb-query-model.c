@@ -77,6 +77,9 @@ fetch_page (JbQueryModel *self, guint start)
     }
 
   GError *error = NULL;
+  /* G_MESSAGES_DEBUG=jiebang shows which pages a view asks for. */
+  g_debug ("%s: rows %u to %u of %u", jb_kind_get (jb_query_get_kind (self->query))->name, start,
+           MIN (start + JB_QUERY_MODEL_PAGE, self->n_items) - 1, self->n_items);
   GPtrArray *rows = jb_query_fetch (self->query, start, JB_QUERY_MODEL_PAGE, &error);
   if (rows == NULL)
     {
@@ -85,7 +88,8 @@ fetch_page (JbQueryModel *self, guint start)
     }
   for (guint i = 0; self->previous && i < rows->len; i++)
     {
-      JbRecord *old = g_hash_table_lookup (self->previous, &(gint64) { jb_record_get_id (rows->pdata[i]) });
+      gint64 id = jb_record_get_id (rows->pdata[i]);
+      JbRecord *old = g_hash_table_lookup (self->previous, &id);
       if (old && same_row (old, rows->pdata[i]))
         {
           g_object_unref (rows->pdata[i]);
@@ -150,6 +154,42 @@ drop_pages (JbQueryModel *self, GHashTable *keep)
     }
 }
 
+/* The rows the view may hold widgets for: around the page it asked for
+ * last, as far as the pages in hand go on either side, at most all of them
+ * (the view keeps a couple of hundred rows; the cache is larger). */
+static void
+shown_span (JbQueryModel *self, guint *lo, guint *hi)
+{
+  Page *last = NULL;
+  for (guint i = 0; i < JB_QUERY_MODEL_PAGES; i++)
+    if (self->pages[i].rows && (last == NULL || self->pages[i].used > last->used))
+      last = &self->pages[i];
+  *lo = *hi = 0;
+  if (last == NULL)
+    return;
+  *lo = last->start;
+  *hi = last->start + JB_QUERY_MODEL_PAGE;
+  for (gboolean grown = TRUE; grown;)
+    {
+      grown = FALSE;
+      for (guint i = 0; i < JB_QUERY_MODEL_PAGES; i++)
+        {
+          Page *page = &self->pages[i];
+          if (page->rows == NULL)
+            continue;
+          if (page->start + JB_QUERY_MODEL_PAGE == *lo)
+            *lo = page->start, grown = TRUE;
+          else if (page->start == *hi)
+            *hi += JB_QUERY_MODEL_PAGE, grown = TRUE;
+        }
+    }
+  /* A short table: one change, as simple as it gets. */
+  if (self->n_items <= JB_QUERY_MODEL_PAGE * JB_QUERY_MODEL_PAGES)
+    *lo = 0, *hi = self->n_items;
+  *hi = MIN (*hi, self->n_items);
+  *lo = MIN (*lo, *hi);
+}
+
 static void
 count (JbQueryModel *self)
 {
@@ -170,12 +210,27 @@ jb_query_model_refresh (JbQueryModel *self, gboolean keep_rows)
   g_return_if_fail (JB_IS_QUERY_MODEL (self));
 
   guint old = self->n_items;
+  guint lo, hi;
+  shown_span (self, &lo, &hi);
   if (keep_rows)
     self->previous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   drop_pages (self, self->previous);
   jb_query_invalidate (self->query);
   count (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+
+  /* Every row may have changed; but GTK 4.8's list looks for the items it
+   * shows among all those an items-changed adds, one get_item() each: a
+   * million rows, every page fetched.  So the rows after the span the view
+   * may show, then the span, then the rows before it, each in turn: only
+   * the span holds rows with widgets, and it is a few pages long. */
+  guint end = MIN (hi, self->n_items);
+  if (old > end || self->n_items > end)
+    g_list_model_items_changed (G_LIST_MODEL (self), end, old - end, self->n_items - end);
+  lo = MIN (lo, end);
+  if (end > lo)
+    g_list_model_items_changed (G_LIST_MODEL (self), lo, end - lo, end - lo);
+  if (lo > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, lo, lo);
   g_clear_pointer (&self->previous, g_hash_table_unref);
 }
 

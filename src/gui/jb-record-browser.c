@@ -128,6 +128,8 @@ show_part (JbRecordBrowser *self, const char *part)
 /* Counts and shows the rows again, the selection on the record the editor
  * holds wherever it now stands.  @keep_rows: rows as they were keep their
  * widgets (not after a new search: their cells show other words in bold). */
+static void show_rows (JbRecordBrowser *self);
+
 static void
 refresh_rows (JbRecordBrowser *self, gboolean keep_rows)
 {
@@ -145,6 +147,13 @@ refresh_rows (JbRecordBrowser *self, gboolean keep_rows)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   jb_query_model_refresh (self->rows, keep_rows);
   self->syncing = FALSE;
+  show_rows (self);
+}
+
+/* The selection, the welcome or the table, the count: as the rows are. */
+static void
+show_rows (JbRecordBrowser *self)
+{
   sync_selection (self);
 
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
@@ -559,7 +568,9 @@ jb_record_browser_set_store (JbRecordBrowser *self, JbStore *store)
   self->syncing = FALSE;
   jb_record_editor_set_store (self->editor, store);
   jb_record_editor_load (self->editor, 0);
-  refresh (self);
+  /* The model has just counted: no refresh. */
+  jb_record_columns_set_search (self->view, jb_query_get_search (self->query));
+  show_rows (self);
 }
 
 JbKindId
