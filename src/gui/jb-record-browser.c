@@ -125,11 +125,11 @@ show_part (JbRecordBrowser *self, const char *part)
   jb_a11y_stack_show (self->stack, gtk_stack_get_child_by_name (self->stack, part));
 }
 
+static void show_rows (JbRecordBrowser *self);
+
 /* Counts and shows the rows again, the selection on the record the editor
  * holds wherever it now stands.  @keep_rows: rows as they were keep their
  * widgets (not after a new search: their cells show other words in bold). */
-static void show_rows (JbRecordBrowser *self);
-
 static void
 refresh_rows (JbRecordBrowser *self, gboolean keep_rows)
 {
