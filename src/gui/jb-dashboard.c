@@ -726,7 +726,10 @@ jb_dashboard_set_store (JbDashboard *self, JbStore *store)
   self->chosen_year = -1;
   self->custom = FALSE;
   load_choices (self);  /* no year chosen yet: the latest */
-  refresh (self);
+  /* The figures when the main loop is next idle: the window is shown
+   * first, then filled (a million demands' figures take tens of ms). */
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
 }
 
 void
