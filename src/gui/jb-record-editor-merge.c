@@ -88,6 +88,13 @@ jb_record_editor_catch_up (JbRecordEditor *self, JbRecord **fresh, GError **erro
   g_autoptr (JbRecord) stored = jb_store_load (self->store, self->kind->id,
                                                jb_record_get_id (self->record), &local);
   *fresh = NULL;
+  /* Row ids come back after a delete (or a restore): another record under
+   * the same id is not this one. */
+  if (stored && g_strcmp0 (jb_record_get_uuid (stored), jb_record_get_uuid (self->record)) != 0)
+    {
+      g_clear_object (&stored);
+      g_set_error_literal (&local, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND, "");
+    }
   if (stored == NULL && g_error_matches (local, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND))
     {
       gboolean news = !self->deleted;
