@@ -63,6 +63,12 @@ jb_preferences_dialog_new (GtkWindow *parent, GSettings *settings, JbStore *stor
                                              "next one is made."), dir);
 
   gtk_label_set_text (self->explanation, text);
+  /* Named by its label without the mnemonic ("保留的备份数", not "…(K)"). */
+  g_autofree char *name = jb_a11y_strip_mnemonic (_("Backups to _keep"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->keep_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->keep_spin),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   if (settings)
     g_settings_bind (settings, "backups-keep", self->keep_spin, "value",
                      G_SETTINGS_BIND_DEFAULT);
