@@ -203,6 +203,7 @@ static void
 take_theirs_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   JbRecordEditor *self = JB_RECORD_EDITOR (widget);
+  GtkWidget *first = self->conflicts->len ? g_ptr_array_index (self->conflicts, 0) : NULL;
 
   for (guint c = 0; c < self->conflicts->len; c++)
     jb_field_editor_load (g_ptr_array_index (self->conflicts, c), self->record);
@@ -213,11 +214,13 @@ take_theirs_action (GtkWidget *widget, const char *action, GVariant *param)
   self->dirty = dirty;
   jb_record_editor_show_notice (self);
   jb_record_editor_update_state (self);
-  if (self->fields->len)
-    gtk_widget_grab_focus (g_ptr_array_index (self->fields, 0));
+  /* The button pressed is gone: on to the field that took their value. */
+  if (first)
+    gtk_widget_grab_focus (first);
 }
 
-/* The user's values stay (a save writes them); the notice goes. */
+/* The user's values stay (a save writes them); the notice goes, and the
+ * focus to the first of them. */
 static void
 keep_mine_action (GtkWidget *widget, const char *action, GVariant *param)
 {

@@ -410,7 +410,12 @@ on_delete_response (GtkDialog *dialog, int response, JbRecordEditor *self)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response != GTK_RESPONSE_ACCEPT)
     return;
-  if (!jb_store_delete (self->store, self->kind->id, jb_record_get_id (self->record), &error))
+  /* Its own deletion is no news to the form (jb-record-editor-merge.c). */
+  self->saving = TRUE;
+  gboolean deleted = jb_store_delete (self->store, self->kind->id,
+                                      jb_record_get_id (self->record), &error);
+  self->saving = FALSE;
+  if (!deleted)
     {
       GtkWidget *refusal = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
