@@ -2,12 +2,17 @@
 /* Dated backups (src/core/jb-store-backup.c): made whole, listed with their
  * counts, pruned, restored in place and undone, refused when damaged or not
  * ours, and found again after the data folder moved. */
+#include <gio/gio.h>
 #include <glib.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <utime.h>
 
+#include "jb-backup-policy.h"
+#include "jb-cli.h"
+#include "jb-exchange.h"
 #include "jb-schema.h"
 #include "jb-store-backup.h"
 
@@ -474,6 +479,82 @@ test_restore_older (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_files (dir), ==, 2);
 }
 
+/* The copy before an import: none of an empty database, the user's number
+ * kept, and no import at all when it cannot be made.  (No fixture: the
+ * command line runs in a child, which must not make one of its own.) */
+static void
+test_before_import (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("JB_BACKUP_TEST_DIR");
+      g_autofree char *db = g_build_filename (dir, "other.db", NULL);
+      g_autofree char *xml = g_build_filename (dir, "one.xml", NULL);
+      exit (jb_cli_run (db, xml, NULL));
+    }
+  Fixture fixture = { 0 }, *f = &fixture;
+  fixture_set_up (f, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.jiebang.Jiebang");
+  g_settings_reset (settings, "backups-keep");
+  g_assert_cmpuint (jb_backups_keep (), ==, JB_BACKUP_KEEP_DEFAULT);
+  g_assert_true (g_settings_set_int (settings, "backups-keep", 2));
+  g_assert_cmpuint (jb_backups_keep (), ==, 2);
+
+  g_assert_true (jb_backup_before_import (f->store, jb_backups_keep (), &error));
+  g_assert_no_error (error);
+  g_autofree char *dir = jb_store_backup_dir (f->store);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  gint64 owner = new_org (f->store, "上海锅炉厂有限公司");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (jb_backup_before_import (f->store, jb_backups_keep (), &error));
+      g_assert_no_error (error);
+    }
+  g_autoptr (GPtrArray) list = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 0))->reason, ==, JB_BACKUP_IMPORT);
+  g_settings_reset (settings, "backups-keep");
+
+  /* The folder cannot be made (a file is in the way): the command line
+   * refuses the import and leaves the database as it was. */
+  new_demand (f->store, owner, "电站锅炉智能运维");
+  g_autofree char *xml = g_build_filename (f->dir, "one.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (xml);
+  g_assert_true (jb_exchange_export (f->store, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr (JbStore) target = jb_store_open (other, &error);
+  g_assert_no_error (error);
+  new_org (target, "上海交通大学");
+  g_clear_object (&target);
+  g_autofree char *blocker = g_strconcat (other, ".backups", NULL);
+  g_assert_true (g_file_set_contents (blocker, "in the way", -1, NULL));
+  g_setenv ("JB_BACKUP_TEST_DIR", f->dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*backup*");
+  target = jb_store_open (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jb_store_count (target, JB_KIND_DEMAND), ==, 0);
+  g_assert_cmpint (jb_store_count (target, JB_KIND_ORGANIZATION), ==, 1);
+  g_clear_object (&target);
+
+  /* Out of the way: the import makes its copy and runs. */
+  g_assert_cmpint (g_remove (blocker), ==, 0);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  target = jb_store_open (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jb_store_count (target, JB_KIND_DEMAND), ==, 1);
+  g_autoptr (GPtrArray) made = jb_store_backup_list (target, TRUE, NULL);
+  g_assert_cmpuint (made->len, ==, 1);
+  g_assert_cmpint (((JbBackup *) g_ptr_array_index (made, 0))->counts[JB_KIND_DEMAND], ==, 0);
+  g_clear_object (&target);
+  fixture_tear_down (f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -487,5 +568,6 @@ main (int argc, char **argv)
   ADD ("daily", test_daily);
   ADD ("moved-folder", test_moved_folder);
   ADD ("restore-older", test_restore_older);
+  g_test_add_func ("/backup/before-import", test_before_import);
   return g_test_run ();
 }
