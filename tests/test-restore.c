@@ -306,6 +306,32 @@ test_preferences_keep (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "backups-keep");
 }
 
+/* The day's copy when the program opens the database, made off the main
+ * thread: one, then none more that day. */
+static void
+test_daily (Fixture *f, gconstpointer data)
+{
+  /* An empty database has nothing to keep. */
+  new_demand (f, new_org (f, "上海交通大学"), "电站锅炉智能运维");
+  jb_window_backup_daily (f->window);
+  g_autoptr (GPtrArray) list = NULL;
+  /* Until the worker's copy is listed (or it failed and said so). */
+  for (;;)
+    {
+      g_clear_pointer (&list, g_ptr_array_unref);
+      list = jb_store_backup_list (f->store, TRUE, NULL);
+      if (list->len > 0 || shown_toplevel (GTK_TYPE_MESSAGE_DIALOG))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (shown_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (list->len, ==, 1);
+  JbBackup *daily = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (daily->reason, ==, JB_BACKUP_DAILY);
+  g_assert_cmpint (daily->counts[JB_KIND_DEMAND], ==, 1);
+  ui_test_pump ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,5 +340,6 @@ main (int argc, char **argv)
                                   fixture_tear_down)
   ADD ("through-dialog", test_restore_through_dialog);
   ADD ("preferences-keep", test_preferences_keep);
+  ADD ("daily", test_daily);
   return g_test_run ();
 }
