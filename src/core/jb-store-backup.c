@@ -249,10 +249,22 @@ vacuum_into (JbStore *self, const char *path, GError **error)
   return ok;
 }
 
+/* A reason is a word of small letters: the list finds the copy by its name. */
+static gboolean
+is_reason (const char *reason)
+{
+  if (reason == NULL || *reason == '\0')
+    return FALSE;
+  for (const char *p = reason; *p; p++)
+    if (*p < 'a' || *p > 'z')
+      return FALSE;
+  return TRUE;
+}
+
 JbBackup *
 jb_store_backup_now (JbStore *self, const char *reason, guint keep, GError **error)
 {
-  g_return_val_if_fail (reason && *reason, NULL);
+  g_return_val_if_fail (is_reason (reason), NULL);
   if (self->depth > 0)
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
