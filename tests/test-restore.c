@@ -129,7 +129,7 @@ shown_toplevel (GType type)
 }
 
 static void
-on_finished (JbExchangeDialog *dialog, gboolean success, int *outcome)
+on_finished (GtkWindow *dialog, gboolean success, int *outcome)
 {
   *outcome = success ? 1 : 0;
 }
@@ -199,7 +199,16 @@ restore_row (JbBackupDialog *dialog, int index)
   GtkWidget *restore = ui_test_find_button (GTK_WIDGET (dialog), _("_Restore"));
   g_assert_nonnull (restore);
   g_assert_true (gtk_widget_get_sensitive (restore));
+  int outcome = -1;
+  gulong id = g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
   ui_test_click (restore);
+  /* The worker's end: its result comes back through the main loop. */
+  while (outcome < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (dialog, id);
+  ui_test_pump ();
+  if (outcome != 1)
+    g_error ("restore failed: %s", jb_backup_dialog_get_message (dialog));
 }
 
 static void

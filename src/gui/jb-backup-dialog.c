@@ -3,8 +3,9 @@
  *
  * Each copy is a row: when (local time) and why it was made, and how many
  * records of each kind it holds; a copy that cannot be restored says why
- * and cannot be chosen.  Restoring runs on the window's own store (the
- * copy goes into its connection, jb-store-backup.c) and says which copy now
+ * and cannot be chosen.  Restoring runs in a worker thread on a connection
+ * of its own (a large database takes seconds); the window's store is then
+ * told, so that every page reloads, and the dialog says which copy now
  * holds the records as they were, which restoring in turn undoes. */
 #include "config.h"
 
@@ -25,9 +26,14 @@ struct _JbBackupDialog {
   GtkLabel *message;
   GtkWidget *restore_button;
   GtkWidget *close_button;
+  gboolean busy;
+  char *restoring;   /* the title of the copy being restored */
 };
 
 G_DEFINE_FINAL_TYPE (JbBackupDialog, jb_backup_dialog, GTK_TYPE_WINDOW)
+
+enum { FINISHED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static const char *
 reason_label (const char *reason)
@@ -97,12 +103,24 @@ backup_row (JbBackup *backup)
   g_autofree char *name = g_strdup_printf ("%s, %s", title, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (backup->path), g_free);
+  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
   if (backup->problem)
     {
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     }
   return row;
+}
+
+static void
+show_message (JbBackupDialog *self, const char *text, gboolean error)
+{
+  gtk_label_set_text (self->message, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
 }
 
 static void
@@ -116,9 +134,7 @@ fill (JbBackupDialog *self)
     gtk_list_box_remove (self->list, child);
   if (backups == NULL)
     {
-      gtk_label_set_text (self->message, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-      gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+      show_message (self, error->message, TRUE);
       return;
     }
   for (guint i = 0; i < backups->len; i++)
@@ -130,50 +146,111 @@ static void
 on_row_selected (JbBackupDialog *self, GtkListBoxRow *row)
 {
   gtk_widget_set_sensitive (self->restore_button,
-                            row != NULL && gtk_list_box_row_get_selectable (row));
+                            !self->busy && row != NULL && gtk_list_box_row_get_selectable (row));
+}
+
+typedef struct {
+  char *db_path;
+  char *backup_path;
+  guint keep;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->backup_path);
+  g_free (job);
 }
 
 static void
-restore_row (JbBackupDialog *self, GtkListBoxRow *row)
+restore_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
+  RestoreJob *job = data;
   g_autoptr (GError) error = NULL;
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autoptr (GPtrArray) before = jb_store_backup_list (self->store, FALSE, NULL);
-  g_autofree char *restored = NULL;
+  g_autoptr (JbStore) store = jb_store_open (job->db_path, &error);
+  JbBackup *undo = store ? jb_store_backup_restore (store, job->backup_path, job->keep, &error)
+                         : NULL;
+  if (undo)
+    g_task_return_pointer (task, undo, (GDestroyNotify) jb_backup_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
 
-  for (guint i = 0; before && i < before->len; i++)
-    {
-      JbBackup *b = g_ptr_array_index (before, i);
-      if (g_str_equal (b->path, path))
-        restored = backup_title (b);
-    }
-  g_autoptr (JbBackup) undo = jb_store_backup_restore (self->store, path, jb_backups_keep (),
-                                                       &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+static void
+set_busy (JbBackupDialog *self, gboolean busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list), !busy);
+  gtk_widget_set_sensitive (self->close_button, !busy);
+  gtk_widget_set_sensitive (self->restore_button,
+                            !busy && gtk_list_box_get_selected_row (self->list) != NULL);
+}
+
+static void
+restore_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  JbBackupDialog *self = JB_BACKUP_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbBackup) undo = g_task_propagate_pointer (G_TASK (result), &error);
+
+  set_busy (self, FALSE);
   if (undo == NULL)
     {
-      gtk_label_set_text (self->message, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+      show_message (self, error->message, TRUE);
+      g_signal_emit (self, signals[FINISHED], 0, FALSE);
       return;
     }
+  /* The worker wrote through its own connection: every page reloads. */
+  jb_store_notify_changed (self->store);
   g_autofree char *undo_title = backup_title (undo);
   /* TRANSLATORS: after a restore: the backup restored, and the new backup of
    * what there was before, as in the list */
   g_autofree char *text = g_strdup_printf (_("Restored the backup “%s”. The records as they "
                                              "were are kept in the backup “%s”: restore it "
                                              "to undo."),
-                                           restored ? restored : path, undo_title);
-  gtk_label_set_text (self->message, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+                                           self->restoring, undo_title);
+  show_message (self, text, FALSE);
   fill (self);
   gtk_widget_grab_focus (self->close_button);
+  g_signal_emit (self, signals[FINISHED], 0, TRUE);
+}
+
+static void
+restore_row (JbBackupDialog *self, GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  RestoreJob *job = g_new0 (RestoreJob, 1);
+
+  g_free (self->restoring);
+  self->restoring = g_strdup (g_object_get_data (G_OBJECT (row), "title"));
+  job->db_path = g_strdup (jb_store_get_path (self->store));
+  job->backup_path = g_strdup (path);
+  job->keep = jb_backups_keep ();
+  /* TRANSLATORS: while a backup is restored: its date, time and reason */
+  g_autofree char *text = g_strdup_printf (_("Restoring the backup “%s”…"), self->restoring);
+  show_message (self, text, FALSE);
+  set_busy (self, TRUE);
+
+  g_autoptr (GTask) task = g_task_new (self, NULL, restore_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_run);
+}
+
+/* Not while a restore runs: it ends with telling the window. */
+static gboolean
+jb_backup_dialog_close_request (GtkWindow *window)
+{
+  if (JB_BACKUP_DIALOG (window)->busy)
+    return TRUE;
+  return GTK_WINDOW_CLASS (jb_backup_dialog_parent_class)->close_request (window);
 }
 
 static void
 on_restore_clicked (JbBackupDialog *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  if (row)
+  if (row && !self->busy)
     restore_row (self, row);
 }
 
@@ -181,7 +258,7 @@ on_restore_clicked (JbBackupDialog *self)
 static void
 on_row_activated (JbBackupDialog *self, GtkListBoxRow *row)
 {
-  if (gtk_list_box_row_get_selectable (row))
+  if (gtk_list_box_row_get_selectable (row) && !self->busy)
     restore_row (self, row);
 }
 
@@ -190,6 +267,7 @@ jb_backup_dialog_dispose (GObject *object)
 {
   JbBackupDialog *self = JB_BACKUP_DIALOG (object);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->restoring, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_BACKUP_DIALOG);
   G_OBJECT_CLASS (jb_backup_dialog_parent_class)->dispose (object);
 }
@@ -200,6 +278,11 @@ jb_backup_dialog_class_init (JbBackupDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = jb_backup_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = jb_backup_dialog_close_request;
+
+  /* JbBackupDialog::finished: a restore ended, well or not (the message says). */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-backup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JbBackupDialog, explanation);
