@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "jb-exchange.h"
+#include "jb-exchange-private.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -86,6 +86,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   if (store == NULL)
     open_store ();
 
+  /* One input in eight goes the way of a large file (bulk saves); the
+   * others row by row, as a file of this size would. */
+  jb_exchange_set_bulk_from (size % 8 == 0 ? 0 : -1);
   g_autoptr (GError) error = NULL;
   g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
   JbImportSummary summary;
