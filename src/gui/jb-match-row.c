@@ -99,8 +99,9 @@ action_button (const char *label, const char *name, const char *action, GVariant
 {
   GtkWidget *button = gtk_button_new_with_label (label);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  /* The target first: a name without it is a type mismatch. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
   return button;
@@ -174,8 +175,8 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
   gtk_button_set_child (GTK_BUTTON (open), title);
   gtk_widget_add_css_class (open, "flat");
   gtk_widget_set_hexpand (open, TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(ux)", (guint32) r->kind, r->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-record");
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
   gtk_widget_set_tooltip_text (open, _("Open this record"));

@@ -362,8 +362,11 @@ show_message (JbMatchView *self, const char *text, gboolean error, const char *b
       gtk_button_set_label (GTK_BUTTON (self->message_button), button_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->message_button), action);
+      /* No action while the target changes: the old name with the new
+       * target could mismatch. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->message_button), NULL);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->message_button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->message_button), action);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
