@@ -121,10 +121,12 @@ show_matches (JbMatchView *self)
         continue;
       if (n_kinds > 1)
         {
-          /* TRANSLATORS: a group of suggestions and how many, e.g. "Experts (3)" */
-          g_autofree char *heading = g_strdup_printf (_("%s (%u)"),
-                                                      _(jb_kind_get (kinds[k])->plural),
-                                                      results->len);
+          /* People are suggested as experts. */
+          g_autofree char *heading = kinds[k] == JB_KIND_PERSON
+            /* TRANSLATORS: the experts suggested for a demand, and how many */
+            ? g_strdup_printf (_("Experts (%u)"), results->len)
+            /* TRANSLATORS: a group of suggestions and how many, e.g. "Organizations (3)" */
+            : g_strdup_printf (_("%s (%u)"), _(jb_kind_get (kinds[k])->plural), results->len);
           add_section_heading (self, heading);
         }
       for (guint i = 0; i < results->len; i++)
@@ -489,9 +491,9 @@ dismiss_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_widget_set_margin_end (area, 18);
   gtk_widget_set_margin_top (area, 12);
   gtk_widget_set_margin_bottom (area, 12);
-  GtkWidget *question = gtk_label_new (_("Why is it no answer? It will no longer be suggested "
-                                         "for this demand; the reason goes into the demand’s "
-                                         "history."));
+  GtkWidget *question = gtk_label_new (_("Why is it no answer? It will no longer be suggested, "
+                                         "from either side; the reason goes into the "
+                                         "demand’s history."));
   gtk_label_set_wrap (GTK_LABEL (question), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (question), 50);
   gtk_label_set_xalign (GTK_LABEL (question), 0);
