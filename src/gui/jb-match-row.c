@@ -98,7 +98,6 @@ static GtkWidget *
 action_button (const char *label, const char *name, const char *action, GVariant *target)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
   /* The target first: a name without it is a type mismatch. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -131,7 +130,9 @@ static void
 add_outcome (GtkBox *box, const JbMatchResult *r)
 {
   const char *state = r->decision == JB_DECISION_INVITED ? _("Invited") : _("Answered");
-  gtk_box_append (box, small_label (state, "dim-label"));
+  GtkWidget *state_label = small_label (state, "dim-label");
+  gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
+  gtk_box_append (box, state_label);
   if (r->created_id == 0)
     return;
   const JbKind *created = jb_kind_get (r->created_kind);
@@ -185,18 +186,11 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
   /* TRANSLATORS: a match's score, e.g. "Score 12.3" */
   g_autofree char *score = g_strdup_printf (_("Score %.1f"), r->score);
   GtkWidget *score_label = small_label (score, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (score_label), FALSE);
   gtk_widget_add_css_class (score_label, "numeric");
   gtk_widget_set_valign (score_label, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (top), score_label);
 
-  if (r->decision == JB_DECISION_NONE)
-    add_decision_buttons (GTK_BOX (top), r, subject_kind);
-  else
-    add_outcome (GTK_BOX (top), r);
-  g_autofree char *dismiss_name = g_strdup_printf (_("Dismiss %s…"), r->title);
-  gtk_box_append (GTK_BOX (top), action_button (_("Dismiss…"), dismiss_name, "match.dismiss",
-                                                g_variant_new ("(ux)", (guint32) r->kind,
-                                                               r->id)));
   gtk_box_append (GTK_BOX (row), top);
 
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -221,5 +215,19 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
   if (*facets)
     gtk_box_append (GTK_BOX (details), small_label (facets, "dim-label"));
   gtk_box_append (GTK_BOX (row), details);
+
+  /* The buttons on a line of their own: beside a narrow form, a long title
+   * keeps its width. */
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  if (r->decision == JB_DECISION_NONE)
+    add_decision_buttons (GTK_BOX (buttons), r, subject_kind);
+  else
+    add_outcome (GTK_BOX (buttons), r);
+  g_autofree char *dismiss_name = g_strdup_printf (_("Dismiss %s…"), r->title);
+  gtk_box_append (GTK_BOX (buttons), action_button (_("Dismiss…"), dismiss_name, "match.dismiss",
+                                                    g_variant_new ("(ux)", (guint32) r->kind,
+                                                                   r->id)));
+  gtk_box_append (GTK_BOX (row), buttons);
   return row;
 }
