@@ -514,7 +514,13 @@ build_charts (JbDashboard *self)
                                                     _("No invitations from matching in this "
                                                       "period."));
   g_signal_connect (invitations, "activate-row", G_CALLBACK (chart_activated), self);
-  gtk_flow_box_append (self->charts, flow_child (invitations));
+  /* Below the charts, not among them: a flow box's cell with nothing to
+   * focus (no invitations yet) sends Tab back to its first cell. */
+  gtk_widget_set_margin_top (invitations, 18);
+  gtk_widget_set_halign (invitations, GTK_ALIGN_START);
+  gtk_widget_set_size_request (invitations, 360, -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->charts))),
+                              invitations, GTK_WIDGET (self->charts));
   self->invitations = JB_STATS_TABLE_VIEW (invitations);
 }
 
