@@ -443,6 +443,39 @@ test_reverse (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (none));
 }
 
+/* A dismissal hides the pair from both sides: the achievement's form,
+ * not shown while it happened, no longer lists the demand when it is. */
+static void
+test_both_sides (Fixture *f, gconstpointer data)
+{
+  gint64 demand = id_of (f, "demand");
+  gint64 far = id_of (f, "far");
+  JbMatchView *reverse = open_record (f, JB_KIND_ACHIEVEMENT, "far");
+  g_assert_nonnull (jb_match_view_find_row (reverse, JB_KIND_DEMAND, demand));
+
+  JbMatchView *view = open_record (f, JB_KIND_DEMAND, "demand");
+  GtkWidget *row = jb_match_view_find_row (view, JB_KIND_ACHIEVEMENT, far);
+  ui_test_click (ui_test_find_actionable (row, "match.dismiss",
+                                          g_variant_new ("(ux)", (guint32) JB_KIND_ACHIEVEMENT,
+                                                         far)));
+  GtkDialog *dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  /* A common reason, chosen. */
+  GtkWidget *choice = ui_test_find_named (GTK_WIDGET (dialog), _("Too far away"));
+  g_assert_nonnull (choice);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice), TRUE);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss")));
+  g_assert_null (jb_match_view_find_row (view, JB_KIND_ACHIEVEMENT, far));
+
+  jb_window_show_page (f->window, JB_KIND_ACHIEVEMENT);
+  wait_for_matches (reverse);
+  g_assert_null (jb_match_view_find_row (reverse, JB_KIND_DEMAND, demand));
+  g_autofree char *line = g_strdup_printf (_("Dismissed %s: %s"), "固态电池电解质界面修饰方法",
+                                           _("Too far away"));
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  g_assert_true (shows_text (history_of (f), line));
+}
+
 static void
 test_keyboard (Fixture *f, gconstpointer data)
 {
@@ -482,6 +515,7 @@ main (int argc, char **argv)
   ADD ("invite", test_invite);
   ADD ("dismiss", test_dismiss);
   ADD ("reverse", test_reverse);
+  ADD ("both-sides", test_both_sides);
   ADD ("keyboard", test_keyboard);
   return g_test_run ();
 }

@@ -42,6 +42,7 @@ struct _JbMatchView {
   char *worker_path;
   GCancellable *cancellable;  /* the run under way; NULL: none */
   guint refresh_idle;
+  gboolean stale;             /* the store changed while the view was not shown */
   JbKindId kind;              /* the subject */
   gint64 id;                  /* 0: nothing to match */
   JbMatches *matches;         /* as shown */
@@ -237,7 +238,26 @@ queue_refresh (JbMatchView *self)
 static void
 on_store_changed (JbMatchView *self, guint kinds)
 {
+  /* The forms of other pages look again when they are shown: a change
+   * costs one run, not one per page. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   queue_refresh (self);
+}
+
+static void
+jb_match_view_map (GtkWidget *widget)
+{
+  JbMatchView *self = JB_MATCH_VIEW (widget);
+  GTK_WIDGET_CLASS (jb_match_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      queue_refresh (self);
+    }
 }
 
 void
@@ -272,6 +292,7 @@ jb_match_view_show (JbMatchView *self, JbStore *store, JbRecord *record)
       set_status (self, id ? _("Finding matches…") : NULL, FALSE);
     }
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  self->stale = FALSE;
   if (id == 0)
     {
       if (self->cancellable)
@@ -579,6 +600,7 @@ jb_match_view_class_init (JbMatchViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = jb_match_view_dispose;
+  widget_class->map = jb_match_view_map;
   /* JbMatchView::decided: an invitation, dismissal or restoration was
    * written: the demand's history has a new line. */
   signals[DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
