@@ -271,7 +271,10 @@ test_demand_matches (Fixture *f, gconstpointer data)
   g_assert_true (contains (name, "固态电池电解质界面修饰技术"));
   g_assert_true (contains (name, best->facets[JB_FACET_INDUSTRY].reason));
   g_assert_true (contains (name, "固态电池"));
-  g_assert_nonnull (ui_test_find_named (row, name));
+  /* Its title opens it, named by who and the score. */
+  g_autofree char *open = g_strdup_printf (_("%s, score %.1f"), "固态电池电解质界面修饰技术",
+                                           best->score);
+  g_assert_nonnull (ui_test_find_named (row, open));
   g_assert_true (shows_text (row, score));
   ui_test_check_names (GTK_WIDGET (view));
 
@@ -336,6 +339,21 @@ test_invite (Fixture *f, gconstpointer data)
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_SOLUTION)), ==,
                    jb_record_get_id (solution));
 
+  /* From an achievement, a deal intention too. */
+  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  wait_for_matches (view);
+  gint64 best = id_of (f, "best");
+  ui_test_click (ui_test_find_actionable (GTK_WIDGET (view), "match.invite",
+                                          g_variant_new ("(uxu)", (guint32) JB_KIND_ACHIEVEMENT,
+                                                         best, (guint32) JB_INVITE_DEAL)));
+  g_autoptr (GPtrArray) deals = jb_store_list_referring (f->store, JB_KIND_DEAL, "demand_id",
+                                                         demand, NULL);
+  g_assert_cmpuint (deals->len, ==, 1);
+  g_autoptr (JbRecord) deal = jb_store_load (f->store, JB_KIND_DEAL,
+                                             jb_record_get_id (deals->pdata[0]), NULL);
+  g_assert_cmpint (jb_record_get_int_by_name (deal, "achievement_id"), ==, best);
+  g_assert_cmpstr (jb_record_get_text_by_name (deal, "stage"), ==, "intention");
+
   /* The dashboard counts it. */
   JbDashboard *dashboard = JB_DASHBOARD (find_of_type (GTK_WIDGET (f->window),
                                                        JB_TYPE_DASHBOARD));
@@ -347,6 +365,10 @@ test_invite (Fixture *f, gconstpointer data)
   g_autofree char *asked = g_strdup_printf (_("%s: %s"), _("Solutions asked for"), "1");
   g_assert_nonnull (ui_test_find_named (GTK_WIDGET (jb_stats_table_view_get_list (table)),
                                         asked));
+  g_autofree char *intentions = g_strdup_printf (_("%s: %s"), _("Deal intentions"), "1");
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (jb_stats_table_view_get_list (table)),
+                                        intentions));
+  ui_test_check_names (GTK_WIDGET (table));
 }
 
 static GtkDialog *

@@ -178,8 +178,13 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
   gtk_widget_set_hexpand (open, TRUE);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(ux)", (guint32) r->kind, r->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-record");
+  /* Its name says who and the score; why is its description (the row's
+   * name says all three). */
+  g_autofree char *short_name = g_strdup_printf (_("%s, score %.1f"), r->title, r->score);
+  g_autofree char *why = jb_match_result_explain (r);
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description, -1);
+                                  short_name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  why ? why : "", -1);
   gtk_widget_set_tooltip_text (open, _("Open this record"));
   gtk_box_append (GTK_BOX (top), open);
 
@@ -220,7 +225,9 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
    * keeps its width. */
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  if (r->decision == JB_DECISION_NONE)
+  /* An invitation whose draft was deleted since may be sent again. */
+  if (r->decision == JB_DECISION_NONE ||
+      (r->decision == JB_DECISION_INVITED && r->created_id == 0))
     add_decision_buttons (GTK_BOX (buttons), r, subject_kind);
   else
     add_outcome (GTK_BOX (buttons), r);
