@@ -16,6 +16,7 @@
 
 #include "ui-test-util.h"
 #include "jb-dashboard.h"
+#include "jb-field-editor.h"
 #include "jb-match-view.h"
 #include "jb-record-browser.h"
 #include "jb-stats-table-view.h"
@@ -283,6 +284,29 @@ test_demand_matches (Fixture *f, gconstpointer data)
   g_autofree char *dismiss = g_strdup_printf (_("Dismiss %s…"), "固态电池电解质界面修饰技术");
   g_assert_nonnull (ui_test_find_named (row, invite));
   g_assert_nonnull (ui_test_find_named (row, dismiss));
+
+  /* Saved with other words, the demand is matched again: the rice now. */
+  JbRecordEditor *editor = editor_of (f, JB_KIND_DEMAND);
+  const char *fields[][2] = {
+    { "title", "耐盐碱水稻新品种推广" }, { "keywords", "水稻、盐碱地" },
+    { "problem", "盐碱地水稻产量低。" }, { "goal", "盐碱地水稻高产。" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *in = jb_field_editor_get_input (JB_FIELD_EDITOR (
+        jb_record_editor_get_field (editor, fields[i][0])));
+      if (GTK_IS_TEXT_VIEW (in))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (in)), fields[i][1], -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (in), fields[i][1]);
+    }
+  g_assert_true (jb_record_editor_save (editor));
+  wait_for_matches (view);
+  g_autoptr (GArray) again = jb_match_view_get_shown (view, JB_KIND_ACHIEVEMENT);
+  g_assert_cmpuint (again->len, >=, 1);
+  g_assert_cmpint (g_array_index (again, gint64, 0), ==, id_of (f, "rice"));
+  g_autoptr (JbMatches) after = core_matches (f, view, JB_KIND_DEMAND, id_of (f, "demand"));
+  assert_same_order (view, after, JB_KIND_ACHIEVEMENT);
 }
 
 static void
