@@ -426,9 +426,13 @@ test_dismiss (Fixture *f, gconstpointer data)
   GtkDialog *dialog = find_dialog (f->window);
   g_assert_nonnull (dialog);
   ui_test_check_names (GTK_WIDGET (dialog));
+  /* No reason, no dismissal. */
+  GtkWidget *confirm = ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss"));
+  g_assert_false (gtk_widget_is_sensitive (confirm));
   GtkWidget *entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+  g_assert_true (gtk_widget_is_sensitive (confirm));
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss")));
   g_assert_null (find_dialog (f->window));
 

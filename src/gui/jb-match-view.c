@@ -488,6 +488,19 @@ dismiss_response (GtkDialog *dialog, int response, JbMatchView *self)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Dismiss asks for a reason: a choice or words of one's own. */
+static void
+update_dismiss_response (GtkDialog *dialog)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkCheckButton **choices = g_object_get_data (G_OBJECT (dialog), "choices");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gboolean given = *text != '\0';
+  for (guint i = 0; !given && i < G_N_ELEMENTS (reasons); i++)
+    given = gtk_check_button_get_active (choices[i]);
+  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_ACCEPT, given);
+}
+
 static void
 dismiss_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -541,6 +554,11 @@ dismiss_action (GtkWidget *widget, const char *action, GVariant *param)
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_object_set_data (G_OBJECT (dialog), "kind", GUINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&id, sizeof id), g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    g_signal_connect_swapped (choices[i], "toggled", G_CALLBACK (update_dismiss_response),
+                              dialog);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_dismiss_response), dialog);
+  update_dismiss_response (GTK_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (dismiss_response), self, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
