@@ -426,6 +426,9 @@ test_dismiss (Fixture *f, gconstpointer data)
   GtkDialog *dialog = find_dialog (f->window);
   g_assert_nonnull (dialog);
   ui_test_check_names (GTK_WIDGET (dialog));
+  /* The focus on the first common reason. */
+  g_autofree char *focused = ui_test_focus_name (GTK_WINDOW (dialog));
+  g_assert_cmpstr (focused, ==, _("Not in the field"));
   /* No reason, no dismissal. */
   GtkWidget *confirm = ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss"));
   g_assert_false (gtk_widget_is_sensitive (confirm));

@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "jb-a11y.h"
+#include "jb-match-dismiss.h"
 #include "jb-match-row.h"
 #include "jb-match-view.h"
 
@@ -459,46 +459,17 @@ dismiss (JbMatchView *self, JbKindId kind, gint64 id, const char *reason)
   g_signal_emit (self, signals[DECIDED], 0);
 }
 
-/* The reasons most dismissals have; the entry takes any other. */
-static const char *const reasons[] = {
-  N_("Not in the field"),
-  N_("Too far away"),
-  N_("Too expensive"),
-  N_("Already in contact"),
-};
-
 static void
 dismiss_response (GtkDialog *dialog, int response, JbMatchView *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autofree char *reason = jb_match_dismiss_dialog_get_reason (dialog);
+  if (response == GTK_RESPONSE_ACCEPT && reason)
     {
-      GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-      GtkCheckButton **choices = g_object_get_data (G_OBJECT (dialog), "choices");
-      g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      for (guint i = 0; *reason == '\0' && i < G_N_ELEMENTS (reasons); i++)
-        if (gtk_check_button_get_active (choices[i]))
-          {
-            g_free (reason);
-            reason = g_strdup (_(reasons[i]));
-          }
       JbKindId kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "kind"));
       gint64 *id = g_object_get_data (G_OBJECT (dialog), "id");
-      dismiss (self, kind, *id, *reason ? reason : NULL);
+      dismiss (self, kind, *id, reason);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* Dismiss asks for a reason: a choice or words of one's own. */
-static void
-update_dismiss_response (GtkDialog *dialog)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GtkCheckButton **choices = g_object_get_data (G_OBJECT (dialog), "choices");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gboolean given = *text != '\0';
-  for (guint i = 0; !given && i < G_N_ELEMENTS (reasons); i++)
-    given = gtk_check_button_get_active (choices[i]);
-  gtk_dialog_set_response_sensitive (dialog, GTK_RESPONSE_ACCEPT, given);
 }
 
 static void
@@ -510,61 +481,14 @@ dismiss_action (GtkWidget *widget, const char *action, GVariant *param)
 
   g_variant_get (param, "(ux)", &kind, &id);
   const JbMatchResult *r = find_result (self, kind, id);
-  /* TRANSLATORS: title of the dialog that dismisses a suggestion */
-  g_autofree char *title = g_strdup_printf (_("Dismiss “%s”"), r ? r->title : "");
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = gtk_dialog_new_with_buttons (title, GTK_IS_WINDOW (root)
-                                                   ? GTK_WINDOW (root) : NULL,
-                                                   GTK_DIALOG_MODAL |
-                                                   GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                   _("_Cancel"), GTK_RESPONSE_CANCEL,
-                                                   _("_Dismiss"), GTK_RESPONSE_ACCEPT, NULL);
-  GtkWidget *area = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  gtk_box_set_spacing (GTK_BOX (area), 6);
-  gtk_widget_set_margin_start (area, 18);
-  gtk_widget_set_margin_end (area, 18);
-  gtk_widget_set_margin_top (area, 12);
-  gtk_widget_set_margin_bottom (area, 12);
-  GtkWidget *question = gtk_label_new (_("Why is it no answer? It will no longer be suggested, "
-                                         "from either side; the reason goes into the "
-                                         "demand’s history."));
-  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (question), 50);
-  gtk_label_set_xalign (GTK_LABEL (question), 0);
-  gtk_box_append (GTK_BOX (area), question);
-  GtkCheckButton **choices = g_new0 (GtkCheckButton *, G_N_ELEMENTS (reasons));
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    {
-      choices[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_(reasons[i])));
-      if (i > 0)
-        gtk_check_button_set_group (choices[i], choices[0]);
-      gtk_box_append (GTK_BOX (area), GTK_WIDGET (choices[i]));
-    }
-  GtkWidget *entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Another reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Another reason"), -1);
-  gtk_box_append (GTK_BOX (area), entry);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  g_object_set_data_full (G_OBJECT (dialog), "choices", choices, g_free);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  GtkWidget *dialog = jb_match_dismiss_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                        : NULL,
+                                                   r ? r->title : "");
   g_object_set_data (G_OBJECT (dialog), "kind", GUINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&id, sizeof id), g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    g_signal_connect_swapped (choices[i], "toggled", G_CALLBACK (update_dismiss_response),
-                              dialog);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_dismiss_response), dialog);
-  update_dismiss_response (GTK_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (dismiss_response), self, 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  jb_a11y_tidy (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (choices[0]));
 }
 
 static void
