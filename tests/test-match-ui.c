@@ -544,6 +544,16 @@ test_keyboard (Fixture *f, gconstpointer data)
   ui_test_tab_to (GTK_WINDOW (f->window), invite, TRUE, 4);
   g_assert_true (gtk_widget_is_ancestor (ui_test_focus (GTK_WINDOW (f->window)),
                                          GTK_WIDGET (view)));
+  /* A change elsewhere rebuilds the rows: the focus stays on the same
+   * button of the same row. */
+  g_autoptr (JbRecord) rice = jb_store_load (f->store, JB_KIND_ACHIEVEMENT, id_of (f, "rice"),
+                                             NULL);
+  jb_record_set_text_by_name (rice, "summary", "盐碱地水稻高产栽培，亩产提高两成。");
+  g_assert_true (jb_store_save (f->store, rice, JB_SAVE_DEFAULT, NULL));
+  wait_for_matches (view);
+  g_autofree char *still = ui_test_focus_name (GTK_WINDOW (f->window));
+  g_assert_cmpstr (still, ==, invite);
+
   /* Enter on Invite invites (GTK shows the press a moment first). */
   ui_test_press (GTK_WINDOW (f->window), "Return");
   guint n = 0;

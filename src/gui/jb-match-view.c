@@ -96,6 +96,26 @@ add_section_heading (JbMatchView *self, const char *text)
   gtk_box_append (GTK_BOX (self->list), label);
 }
 
+/* The button below @widget bound to @action with @target. */
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action, GVariant *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *t = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (t && target && g_variant_equal (t, target))
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action, target);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Fills the list from self->matches. */
 static void
 show_matches (JbMatchView *self)
@@ -112,6 +132,16 @@ show_matches (JbMatchView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean had_focus = focus && gtk_widget_is_ancestor (focus, self->list);
+  /* The same button of the same row gets it back, if it is still there. */
+  g_autofree char *focus_action = NULL;
+  g_autoptr (GVariant) focus_target = NULL;
+  if (had_focus && GTK_IS_ACTIONABLE (focus))
+    {
+      focus_action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)));
+      focus_target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+      if (focus_target)
+        g_variant_ref (focus_target);
+    }
 
   clear_list (self);
   for (guint k = 0; k < n_kinds; k++)
@@ -141,8 +171,11 @@ show_matches (JbMatchView *self)
                       : _("No suggestions: no open demand shares its words."), FALSE);
   else
     set_status (self, NULL, FALSE);
-  if (had_focus && !(gtk_widget_get_visible (self->message_button) &&
-                     gtk_widget_grab_focus (self->message_button)))
+  GtkWidget *again = focus_action ? find_actionable (self->list, focus_action, focus_target)
+                                  : NULL;
+  if (had_focus && !(again && gtk_widget_grab_focus (again)) &&
+      !(gtk_widget_get_visible (self->message_button) &&
+        gtk_widget_grab_focus (self->message_button)))
     gtk_widget_child_focus (self->list, GTK_DIR_TAB_FORWARD);
 }
 
