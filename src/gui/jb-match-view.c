@@ -313,6 +313,9 @@ jb_match_view_show (JbMatchView *self, JbStore *store, JbRecord *record)
       if (self->store)
         g_clear_signal_handler (&self->changed_id, self->store);
       g_set_object (&self->store, store);
+      /* Another store (the file reopened, or restored from a backup): the
+       * worker's connection may read what is no longer there. */
+      g_clear_object (&self->worker);
       if (store)
         self->changed_id = g_signal_connect_swapped (store, "changed",
                                                      G_CALLBACK (on_store_changed), self);
