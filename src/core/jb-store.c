@@ -42,6 +42,20 @@ jb_store_fail (JbStore *self, GError **error)
 }
 
 gboolean
+jb_store_one_row (JbStore *self, sqlite3_stmt *stmt, gint64 *out, guint n, GError **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW;
+  for (guint i = 0; ok && i < n; i++)
+    out[i] = sqlite3_column_int64 (stmt, (int) i);
+  if (!ok)
+    jb_store_fail (self, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
 jb_store_exec (JbStore *self, const char *sql, GError **error)
 {
   char *message = NULL;

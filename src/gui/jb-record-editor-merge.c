@@ -78,6 +78,7 @@ mark_deleted (JbRecordEditor *self)
   /* Nothing refers to a record that is gone. */
   g_autoptr (JbRecord) none = jb_record_new (self->kind->id);
   jb_related_view_show (self->related, self->store, none);
+  jb_match_view_show (self->matches, self->store, none);
   jb_history_view_show (self->history, self->store, none);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "jb-history-view.h"
+#include "jb-match-view.h"
 #include "jb-record-editor.h"
 #include "jb-related-view.h"
 
@@ -34,6 +35,7 @@ struct _JbRecordEditor {
   GtkWidget *save_new_button;
   GtkBox *form_holder;
   JbRelatedView *related;
+  JbMatchView *matches;
   JbHistoryView *history;
 };
 

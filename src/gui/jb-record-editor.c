@@ -143,6 +143,7 @@ show_record (JbRecordEditor *self)
   if (self->store && !self->deleted)
     {
       jb_related_view_show (self->related, self->store, self->record);
+      jb_match_view_show (self->matches, self->store, self->record);
       jb_history_view_show (self->history, self->store, self->record);
     }
 }
@@ -520,6 +521,7 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
 
   g_type_ensure (JB_TYPE_FIELD_EDITOR);
   g_type_ensure (JB_TYPE_RELATED_VIEW);
+  g_type_ensure (JB_TYPE_MATCH_VIEW);
   g_type_ensure (JB_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-record-editor.ui");
@@ -532,6 +534,7 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, save_new_button);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, form_holder);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, related);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, matches);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, history);
 
   /* JbRecordEditor::saved: the record with this id was saved. */
@@ -550,12 +553,21 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "jbrecordeditor");
 }
 
+/* An invitation or dismissal from the matches is a line of the history. */
+static void
+on_match_decided (JbRecordEditor *self)
+{
+  if (self->store && self->record)
+    jb_history_view_show (self->history, self->store, self->record);
+}
+
 static void
 jb_record_editor_init (JbRecordEditor *self)
 {
   self->fields = g_ptr_array_new ();
   self->conflicts = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->matches, "decided", G_CALLBACK (on_match_decided), self);
   jb_a11y_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (self->form_holder),
                                                                  GTK_TYPE_VIEWPORT)),
                            JB_TYPE_FIELD_EDITOR);
