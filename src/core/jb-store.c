@@ -460,6 +460,8 @@ jb_store_rollback (JbStore *self)
 void
 jb_store_notify_changed (JbStore *self)
 {
+  /* The codes given last may be gone (a restore) or taken. */
+  g_hash_table_remove_all (self->last_codes);
   self->changed_kinds = (1u << JB_N_KINDS) - 1;
   jb_store_emit_changed (self);
 }
