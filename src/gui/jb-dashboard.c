@@ -14,6 +14,7 @@
 #include "jb-dashboard.h"
 #include "jb-date-entry.h"
 #include "jb-date.h"
+#include "jb-query.h"
 #include "jb-report.h"
 #include "jb-stats-table-view.h"
 
@@ -49,7 +50,6 @@ struct _JbDashboard {
   gboolean syncing;           /* setting a date input from code: no reaction */
 
   GArray *years;      /* int per period item; 0 = all time */
-  GArray *event_ids;  /* gint64 per scope item; 0 = everything */
   JbStatsPeriod period;
   char from[11], to[11];
   char custom_from[11], custom_to[11];  /* ISO, "" for an open end */
@@ -89,7 +89,6 @@ static void
 read_choices (JbDashboard *self)
 {
   guint p = (guint) jb_picker_get_key (self->period_picker);
-  guint s = (guint) jb_picker_get_key (self->scope_picker);
   /* "Custom…" follows the years and "All time". */
   gboolean custom = p == self->years->len;
   int year = p < self->years->len ? g_array_index (self->years, int, p) : 0;
@@ -114,9 +113,58 @@ read_choices (JbDashboard *self)
     }
   else if (year > 0)
     jb_stats_period_set_year (&self->period, year, self->from, self->to);
-  self->period.event_id = s < self->event_ids->len ? g_array_index (self->event_ids, gint64, s) : 0;
+  self->period.event_id = MAX (jb_picker_get_key (self->scope_picker), 0);
   self->period.event_alone = !gtk_check_button_get_active (self->sessions_check);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sessions_check), self->period.event_id != 0);
+}
+
+/* The scopes: everything, or a challenge (an event) with or without its
+ * sessions, searched in the store as the user types: a pool of years has
+ * thousands of events.  Oldest first (challenges before their sessions),
+ * best match first when searching. */
+static guint
+scope_source (const char *query, guint limit, GtkStringList *texts, GArray *keys, gpointer data)
+{
+  JbDashboard *self = data;
+  guint total = 0;
+  if (*query == '\0' && limit > 0)
+    {
+      gtk_string_list_append (texts, C_("dashboard scope", "Everything"));
+      g_array_append_val (keys, (gint64) { 0 });
+      total = 1;
+    }
+  if (self->store == NULL)
+    return total;
+  g_autoptr (JbQuery) q = jb_query_new (self->store, JB_KIND_EVENT);
+  g_autoptr (GError) error = NULL;
+  guint found = 0;
+  jb_query_set_search (q, query);
+  if (*query == '\0')
+    jb_query_set_order (q, "id", FALSE);
+  if (!jb_query_count (q, &found, &error))
+    {
+      g_warning ("Cannot list events: %s", error->message);
+      return total;
+    }
+  g_autoptr (GPtrArray) rows = limit > total ? jb_query_fetch (q, 0, limit - total, NULL) : NULL;
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      gint64 id = jb_record_get_id (rows->pdata[i]);
+      gtk_string_list_append (texts, jb_record_get_title (rows->pdata[i]));
+      g_array_append_val (keys, id);
+    }
+  return total + found;
+}
+
+/* Shows @event as the scope chosen (NULL: everything). */
+static void
+set_scope (JbDashboard *self, JbRecord *event)
+{
+  if (event)
+    jb_picker_set_choice (self->scope_picker, jb_record_get_id (event),
+                          jb_record_get_title (event));
+  else
+    jb_picker_set_choice (self->scope_picker, 0, C_("dashboard scope", "Everything"));
 }
 
 /* Fills the choices from the store, keeping the ones that still exist. */
@@ -126,11 +174,9 @@ load_choices (JbDashboard *self)
   int year = self->chosen_year;
   gint64 event = self->period.event_id;
   GtkStringList *years = gtk_string_list_new (NULL);
-  GtkStringList *events = gtk_string_list_new (NULL);
-  guint year_pos = 0, event_pos = 0;
+  guint year_pos = 0;
 
   g_array_set_size (self->years, 0);
-  g_array_set_size (self->event_ids, 0);
   g_autoptr (GArray) present = self->store ? jb_store_stats_years (self->store, NULL) : NULL;
   for (guint i = 0; present && i < present->len; i++)
     {
@@ -151,24 +197,13 @@ load_choices (JbDashboard *self)
   if (self->custom)
     year_pos = self->years->len;
 
-  gtk_string_list_append (events, C_("dashboard scope", "Everything"));
-  g_array_append_val (self->event_ids, (gint64) { 0 });
-  g_autoptr (GPtrArray) rows = self->store ? jb_store_list (self->store, JB_KIND_EVENT, NULL, NULL)
-                                           : NULL;
-  /* Oldest first: challenges before their sessions. */
-  for (guint i = rows ? rows->len : 0; i-- > 0;)
-    {
-      gint64 id = jb_record_get_id (rows->pdata[i]);
-      gtk_string_list_append (events, jb_record_get_title (rows->pdata[i]));
-      g_array_append_val (self->event_ids, id);
-      if (id == event)
-        event_pos = self->event_ids->len - 1;
-    }
-
+  /* The challenge chosen, if it is still there: the others are searched
+   * for as the user types (scope_source()), not listed here. */
+  g_autoptr (JbRecord) chosen = event > 0 && self->store
+                                ? jb_store_load (self->store, JB_KIND_EVENT, event, NULL) : NULL;
   jb_picker_set_strings (self->period_picker, years);
-  jb_picker_set_strings (self->scope_picker, events);
   jb_picker_set_position (self->period_picker, year_pos);
-  jb_picker_set_position (self->scope_picker, event_pos);
+  set_scope (self, chosen);
   read_choices (self);
 }
 
@@ -638,7 +673,6 @@ jb_dashboard_finalize (GObject *object)
 {
   JbDashboard *self = JB_DASHBOARD (object);
   g_array_unref (self->years);
-  g_array_unref (self->event_ids);
   G_OBJECT_CLASS (jb_dashboard_parent_class)->finalize (object);
 }
 
@@ -678,7 +712,6 @@ jb_dashboard_init (JbDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->chosen_year = -1;
   build_tiles (self);
   build_charts (self);
@@ -687,7 +720,7 @@ jb_dashboard_init (JbDashboard *self)
   jb_picker_set_title (self->period_picker, _("Period"));
   jb_picker_set_strings (self->period_picker, gtk_string_list_new (NULL));
   jb_picker_set_title (self->scope_picker, _("Scope"));
-  jb_picker_set_strings (self->scope_picker, gtk_string_list_new (NULL));
+  jb_picker_set_source (self->scope_picker, scope_source, self, NULL);
   jb_picker_set_searchable (self->scope_picker, TRUE);
   g_signal_connect_swapped (self->period_picker, "changed", G_CALLBACK (choice_changed), self);
   g_signal_connect_swapped (self->scope_picker, "changed", G_CALLBACK (choice_changed), self);
@@ -713,7 +746,10 @@ jb_dashboard_set_store (JbDashboard *self, JbStore *store)
   self->chosen_year = -1;
   self->custom = FALSE;
   load_choices (self);  /* no year chosen yet: the latest */
-  refresh (self);
+  /* The figures when the main loop is next idle: the window is shown
+   * first, then filled (a million demands' figures take tens of ms). */
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
 }
 
 void
@@ -733,12 +769,13 @@ jb_dashboard_set_event (JbDashboard *self, gint64 event_id, gboolean with_sessio
   self->updating_choices = TRUE;
   gtk_check_button_set_active (self->sessions_check, with_sessions);
   self->updating_choices = FALSE;
-  for (guint i = 0; i < self->event_ids->len; i++)
-    if (g_array_index (self->event_ids, gint64, i) == event_id)
-      {
-        jb_picker_set_position (self->scope_picker, i);
-        choice_changed (self);
-      }
+  g_autoptr (JbRecord) event = event_id > 0 && self->store
+                               ? jb_store_load (self->store, JB_KIND_EVENT, event_id, NULL) : NULL;
+  if (event || event_id == 0)
+    {
+      set_scope (self, event);
+      choice_changed (self);
+    }
 }
 
 const JbStatsPeriod *

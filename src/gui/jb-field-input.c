@@ -10,6 +10,7 @@
 #include "jb-field-input.h"
 #include "jb-money.h"
 #include "jb-picker.h"
+#include "jb-query.h"
 
 #include <string.h>
 
@@ -307,27 +308,36 @@ enum_collect (JbFieldInput *in, JbRecord *record, guint i, char **message)
 
 /* ---- references --------------------------------------------------------------- */
 
-/* The records a reference can point at, matching what the user typed: the one
- * place that asks the store, so that it can later ask for a page at a time. */
+/* The records a reference can point at, matching what the user typed, best
+ * match first (else newest first): a count and one page of them from the
+ * store, never the whole target table. */
 static guint
 ref_source (const char *query, guint limit, GtkStringList *texts, GArray *keys, gpointer data)
 {
   JbFieldInput *in = data;
   guint total = 0;
+  guint found = 0;
 
   if (in->optional_choice && *query == '\0')
     total = add_choice (texts, keys, limit, total, _("(none)"), 0);
   if (in->store == NULL)
     return total;
-  g_autoptr (GPtrArray) rows = jb_store_list (in->store, in->field->ref_kind,
-                                              *query ? query : NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbQuery) q = jb_query_new (in->store, in->field->ref_kind);
+  jb_query_set_search (q, query);
+  if (!jb_query_count (q, &found, &error))
+    {
+      g_warning ("Cannot list %s: %s", jb_kind_get (in->field->ref_kind)->name, error->message);
+      return total;
+    }
+  g_autoptr (GPtrArray) rows = limit > total ? jb_query_fetch (q, 0, limit - total, &error)
+                                             : NULL;
   for (guint i = 0; rows && i < rows->len; i++)
     {
-      JbRecord *row = g_ptr_array_index (rows, i);
-      g_autofree char *heading = total < limit ? jb_record_get_heading (row) : NULL;
-      total = add_choice (texts, keys, limit, total, heading, jb_record_get_id (row));
+      g_autofree char *heading = jb_record_get_heading (rows->pdata[i]);
+      add_choice (texts, keys, limit, total + i, heading, jb_record_get_id (rows->pdata[i]));
     }
-  return total;
+  return total + found;
 }
 
 /* The arrow beside a reference opens the record chosen (win.open-record). */

@@ -425,14 +425,22 @@ jb_picker_pick_text (JbPicker *self, const char *text)
 
   if (self->source == NULL)
     return FALSE;
-  self->source ("", G_MAXUINT, texts, keys, self->source_data);
-  for (guint i = 0; i < keys->len; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (texts, i), text) == 0)
-      {
-        jb_picker_set_choice (self, g_array_index (keys, gint64, i), text);
-        g_signal_emit (self, signals[CHANGED], 0);
-        return TRUE;
-      }
+  /* Searched for, as a person would type it (a source may be a table of a
+   * million rows); then among the first choices offered, for those a search
+   * does not find ("(none)"). */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      self->source (pass == 0 ? text : "", LIMIT, texts, keys, self->source_data);
+      for (guint i = 0; i < keys->len; i++)
+        if (g_strcmp0 (gtk_string_list_get_string (texts, i), text) == 0)
+          {
+            jb_picker_set_choice (self, g_array_index (keys, gint64, i), text);
+            g_signal_emit (self, signals[CHANGED], 0);
+            return TRUE;
+          }
+      gtk_string_list_splice (texts, 0, g_list_model_get_n_items (G_LIST_MODEL (texts)), NULL);
+      g_array_set_size (keys, 0);
+    }
   return FALSE;
 }
 

@@ -2,16 +2,19 @@
 /* jb-record-browser.c: the records of one kind, searched in the store as the
  * user types, sorted by the table's columns, edited beside the table.
  *
- * Data flows one way: store → jb_store_list() → GListStore → GtkSortListModel
- * (the column view's sorter) → selection → view.  Search runs in SQL so that
- * the rows held in memory are only those shown. */
+ * Data flows one way: store → JbQuery (search, filter, the column view's
+ * order, all in SQL) → JbQueryModel (a page of rows at a time) → selection →
+ * view.  Only the rows shown, and a few pages around them, are in memory; the
+ * count, the table and its export come from the same query. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "jb-a11y.h"
 #include "jb-csv.h"
+#include "jb-file.h"
 #include "jb-xlsx.h"
+#include "jb-query-model.h"
 #include "jb-record-browser.h"
 #include "jb-record-columns.h"
 
@@ -20,8 +23,8 @@ struct _JbRecordBrowser {
 
   JbStore *store;
   const JbKind *kind;
-  GListStore *rows;
-  GtkSortListModel *sorted;
+  JbQuery *query;        /* NULL until there is a store */
+  JbQueryModel *rows;
   GtkSingleSelection *selection;
   JbRecordEditor *editor;
   GtkColumnView *view;
@@ -55,15 +58,7 @@ enum { PROP_0, PROP_KIND, N_PROPS };
 static guint
 position_of (JbRecordBrowser *self, gint64 id)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (model);
-  for (guint i = 0; id != 0 && i < n; i++)
-    {
-      g_autoptr (JbRecord) row = g_list_model_get_item (model, i);
-      if (jb_record_get_id (row) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return self->rows ? jb_query_model_position_of (self->rows, id) : GTK_INVALID_LIST_POSITION;
 }
 
 /* Makes the selection show what the editor holds, without asking anything. */
@@ -130,45 +125,84 @@ show_part (JbRecordBrowser *self, const char *part)
   jb_a11y_stack_show (self->stack, gtk_stack_get_child_by_name (self->stack, part));
 }
 
-static void
-refresh (JbRecordBrowser *self)
-{
-  g_autoptr (GError) error = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr (GPtrArray) rows = jb_store_list_filtered (self->store, self->kind->id, self->filter,
-                                                       query, &error);
+static void show_rows (JbRecordBrowser *self);
 
-  if (rows == NULL)
-    {
-      g_warning ("Cannot list %s: %s", self->kind->name, error->message);
-      return;
-    }
+/* Counts and shows the rows again, the selection on the record the editor
+ * holds wherever it now stands.  @keep_rows: rows as they were keep their
+ * widgets (not after a new search: their cells show other words in bold). */
+static void
+refresh_rows (JbRecordBrowser *self, gboolean keep_rows)
+{
+  if (self->rows == NULL)
+    return;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  jb_query_set_search (self->query, text);
+  jb_query_set_filter (self->query, self->filter);
+  jb_record_columns_set_search (self->view, jb_query_get_search (self->query));
+
+  /* Unselected first: GtkSingleSelection would look for its item among all
+   * the rows, fetching every page. */
   self->last_selected = gtk_single_selection_get_selected (self->selection);
   self->syncing = TRUE;
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  jb_query_model_refresh (self->rows, keep_rows);
   self->syncing = FALSE;
+  show_rows (self);
+}
+
+/* The selection, the welcome or the table, the count: as the rows are. */
+static void
+show_rows (JbRecordBrowser *self)
+{
   sync_selection (self);
 
-  gboolean empty = *query == '\0' && self->filter == NULL && rows->len == 0 && !self->creating
-                   && jb_store_count (self->store, self->kind->id) == 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  gboolean searching = !jb_search_is_empty (jb_query_get_search (self->query));
+  gboolean empty = !searching && self->filter == NULL && n == 0 && !self->creating &&
+                   jb_query_model_get_error (self->rows) == NULL;
   gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
   show_part (self, empty ? "empty" : "list");
   /* The welcome's button had the focus (Load Sample Data): the table has it. */
   if (was_empty && !empty && gtk_widget_get_mapped (GTK_WIDGET (self)) && focus_lost (self))
     focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->no_results),
-                          rows->len == 0 && (*query != '\0' || self->filter));
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), n == 0 && (searching || self->filter));
 
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
-                                                         "%u records", rows->len), rows->len);
+                                                         "%u records", n), n);
   gtk_label_set_text (self->count_label, count);
+}
+
+static void
+refresh (JbRecordBrowser *self)
+{
+  refresh_rows (self, TRUE);
 }
 
 static void
 on_search_changed (JbRecordBrowser *self)
 {
+  refresh_rows (self, FALSE);
+}
+
+/* A column's title clicked: the rows in its order, from the store (its
+ * index), never sorted in memory. */
+static void
+on_sort_changed (JbRecordBrowser *self)
+{
+  int field;
+  gboolean descending;
+  if (self->query == NULL)
+    return;
+  if (jb_record_columns_get_order (self->view, &field, &descending))
+    jb_query_set_order (self->query, self->kind->fields[field].name, descending);
+  else
+    jb_query_set_order (self->query, NULL, FALSE);
   refresh (self);
+  /* The view keeps its top row where it went; a new order is read from
+   * its start (or at the record selected, which refresh() showed). */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    jb_record_columns_scroll_to (self->view, 0);
 }
 
 static void
@@ -239,11 +273,11 @@ on_editor_saved (JbRecordBrowser *self, gint64 id)
 static void
 on_editor_deleted (JbRecordBrowser *self, gint64 id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   if (n > 0 && self->last_selected != GTK_INVALID_LIST_POSITION)
     {
       guint pos = MIN (self->last_selected, n - 1);
-      g_autoptr (JbRecord) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), pos);
+      g_autoptr (JbRecord) row = g_list_model_get_item (G_LIST_MODEL (self->rows), pos);
       jb_record_browser_select (self, jb_record_get_id (row));
     }
   focus_region (self, JB_BROWSER_REGION_LIST, FALSE);
@@ -314,21 +348,20 @@ jb_record_browser_new_record (JbRecordBrowser *self, JbRecord *record)
 /* ---- the table as CSV ---------------------------------------------------- */
 
 typedef struct {
-  GListModel *rows;
-  GPtrArray *fields;  /* per column shown: the field index */
-} CsvSource;
+  GOutputStream *out;
+  GArray *fields;      /* per column shown: the field index */
+  GCancellable *cancellable;
+} CsvSink;
 
-static GStrv
-csv_row (guint i, gpointer data)
+static gboolean
+csv_row (JbRecord *row, gpointer data, GError **error)
 {
-  CsvSource *src = data;
-  if (i >= g_list_model_get_n_items (src->rows))
-    return NULL;
-  g_autoptr (JbRecord) row = g_list_model_get_item (src->rows, i);
-  GStrv cells = g_new0 (char *, src->fields->len + 1);
-  for (guint c = 0; c < src->fields->len; c++)
-    cells[c] = jb_record_format_field (row, GPOINTER_TO_UINT (g_ptr_array_index (src->fields, c)));
-  return cells;
+  CsvSink *sink = data;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < sink->fields->len; c++)
+    g_ptr_array_add (cells, jb_record_format_field (row, g_array_index (sink->fields, guint, c)));
+  return jb_csv_write_row (sink->out, (const char * const *) cells->pdata, cells->len,
+                           sink->cancellable, error);
 }
 
 /* The columns as the user arranged them: titles and field indexes. */
@@ -350,23 +383,63 @@ shown_columns (JbRecordBrowser *self, GArray *fields)
   return g_strv_builder_end (header);
 }
 
+typedef struct {
+  JbRecordBrowser *self;
+  GArray *fields;
+  char **titles;
+} CsvJob;
+
+/* Every row the table shows, streamed from its query: a million rows take
+ * no more memory than a hundred. */
+static gboolean
+write_csv (GOutputStream *file_out, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CsvJob *job = data;
+  g_autoptr (GOutputStream) out = g_buffered_output_stream_new_sized (file_out, 64 * 1024);
+  CsvSink sink = { out, job->fields, cancellable };
+  gboolean ok = jb_csv_write_bom (out, cancellable, error) &&
+                jb_csv_write_row (out, (const char * const *) job->titles, -1, cancellable,
+                                  error) &&
+                jb_query_foreach (job->self->query, csv_row, &sink, error);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
+  return ok && g_output_stream_close (out, cancellable, error);
+}
+
 gboolean
 jb_record_browser_export_csv (JbRecordBrowser *self, GFile *file, GError **error)
 {
-  g_autoptr (GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_auto (GStrv) titles = shown_columns (self, indexes);
-  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
-  for (guint i = 0; i < indexes->len; i++)
-    g_ptr_array_add (fields, GUINT_TO_POINTER (g_array_index (indexes, guint, i)));
-  CsvSource src = { G_LIST_MODEL (self->sorted), fields };
-  return jb_csv_write_file (file, (const char * const *) titles, csv_row, &src, NULL, error);
+  g_autoptr (GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto (GStrv) titles = shown_columns (self, fields);
+  g_return_val_if_fail (self->query != NULL, FALSE);
+  CsvJob job = { self, fields, titles };
+  return jb_file_write_atomically (file, write_csv, &job, NULL, error);
 }
+
+/* The rows in turn for the workbook, a thousand at a time from the query. */
+typedef struct {
+  JbQuery *query;
+  GPtrArray *chunk;
+  guint start;
+  GError *error;
+} XlsxSource;
+
+#define XLSX_CHUNK 1000
 
 static JbRecord *
 xlsx_row (guint i, gpointer data)
 {
-  GListModel *rows = data;
-  return i < g_list_model_get_n_items (rows) ? g_list_model_get_item (rows, i) : NULL;
+  XlsxSource *src = data;
+  if (src->chunk == NULL || i < src->start || i >= src->start + src->chunk->len)
+    {
+      if (src->chunk && src->chunk->len < XLSX_CHUNK && i >= src->start + src->chunk->len)
+        return NULL;
+      g_clear_pointer (&src->chunk, g_ptr_array_unref);
+      src->start = i;
+      src->chunk = jb_query_fetch (src->query, i, XLSX_CHUNK, src->error ? NULL : &src->error);
+      if (src->chunk == NULL || src->chunk->len == 0)
+        return NULL;
+    }
+  return g_object_ref (src->chunk->pdata[i - src->start]);
 }
 
 gboolean
@@ -374,9 +447,22 @@ jb_record_browser_export_xlsx (JbRecordBrowser *self, GFile *file, GError **erro
 {
   g_autoptr (GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto (GStrv) titles = shown_columns (self, fields);
-  return jb_xlsx_write_records (file, _(self->kind->plural), self->kind->id,
-                                (const char * const *) titles, (const guint *) fields->data,
-                                fields->len, xlsx_row, self->sorted, NULL, error);
+  g_return_val_if_fail (self->query != NULL, FALSE);
+  XlsxSource src = { self->query };
+  gboolean ok = jb_xlsx_write_records (file, _(self->kind->plural), self->kind->id,
+                                       (const char * const *) titles,
+                                       (const guint *) fields->data, fields->len, xlsx_row, &src,
+                                       NULL, error);
+  g_clear_pointer (&src.chunk, g_ptr_array_unref);
+  /* A row that could not be read: the workbook was short of it. */
+  if (ok && src.error)
+    {
+      g_propagate_error (error, g_steal_pointer (&src.error));
+      g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+  g_clear_error (&src.error);
+  return ok;
 }
 
 /* ---- actions -------------------------------------------------------------- */
@@ -415,11 +501,10 @@ set_kind (JbRecordBrowser *self, JbKindId kind)
 {
   self->kind = jb_kind_get (kind);
   self->view = jb_record_columns_new (self->kind);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
-  /* Sorting 100 000 rows takes a fifth of a second: let the window breathe. */
-  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  /* No rows until there is a store (jb_record_browser_set_store()). */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
@@ -468,9 +553,24 @@ jb_record_browser_set_store (JbRecordBrowser *self, JbStore *store)
   g_set_object (&self->store, store);
   self->store_changed_id = g_signal_connect_swapped (store, "changed",
                                                      G_CALLBACK (on_store_changed), self);
+  g_clear_object (&self->query);
+  g_clear_object (&self->rows);
+  self->query = jb_query_new (store, self->kind->id);
+  int field;
+  gboolean descending;
+  if (jb_record_columns_get_order (self->view, &field, &descending))
+    jb_query_set_order (self->query, self->kind->fields[field].name, descending);
+  jb_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  jb_query_set_filter (self->query, self->filter);
+  self->rows = jb_query_model_new (self->query);
+  self->syncing = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+  self->syncing = FALSE;
   jb_record_editor_set_store (self->editor, store);
   jb_record_editor_load (self->editor, 0);
-  refresh (self);
+  /* The model has just counted: no refresh. */
+  jb_record_columns_set_search (self->view, jb_query_get_search (self->query));
+  show_rows (self);
 }
 
 JbKindId
@@ -491,18 +591,21 @@ jb_record_browser_get_search_entry (JbRecordBrowser *self)
   return self->search_entry;
 }
 
+static gboolean
+add_id (JbRecord *row, gpointer data, GError **error)
+{
+  gint64 id = jb_record_get_id (row);
+  g_array_append_val ((GArray *) data, id);
+  return TRUE;
+}
+
 GArray *
 jb_record_browser_get_shown_ids (JbRecordBrowser *self)
 {
-  GListModel *rows = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (rows);
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (JbRecord) row = g_list_model_get_item (rows, i);
-      gint64 id = jb_record_get_id (row);
-      g_array_append_val (ids, id);
-    }
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  if (self->query && !jb_query_foreach (self->query, add_id, ids, &error))
+    g_warning ("Cannot list %s: %s", self->kind->name, error->message);
   return ids;
 }
 
@@ -521,7 +624,7 @@ jb_record_browser_get_paned (JbRecordBrowser *self)
 GListModel *
 jb_record_browser_get_rows (JbRecordBrowser *self)
 {
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->selection);
 }
 
 void
@@ -564,8 +667,8 @@ jb_record_browser_dispose (GObject *object)
   g_clear_pointer (&self->filter, jb_filter_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_RECORD_BROWSER);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
+  g_clear_object (&self->query);
 
   G_OBJECT_CLASS (jb_record_browser_parent_class)->dispose (object);
 }
@@ -618,6 +721,5 @@ jb_record_browser_class_init (JbRecordBrowserClass *klass)
 static void
 jb_record_browser_init (JbRecordBrowser *self)
 {
-  self->rows = g_list_store_new (JB_TYPE_RECORD);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

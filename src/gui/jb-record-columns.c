@@ -16,6 +16,7 @@
 
 #define FIELD_KEY "jb-field"
 #define ITEM_KEY "jb-list-item"
+#define SEARCH_KEY "jb-search"
 
 static char *
 sort_key_text (JbRecord *record, gpointer field)
@@ -54,6 +55,69 @@ jb_record_columns_sorter (const JbKind *kind, guint field)
     return GTK_SORTER (gtk_string_sorter_new (key));
   return GTK_SORTER (gtk_numeric_sorter_new (key));
 }
+
+/* ---- the order the user chose ---------------------------------------------- */
+
+/* The rows are ordered by the store, never here: each column's sorter only
+ * says which column the column view's sorter asks first (its primary
+ * column), and the sign of the answer whether it is inverted.  GTK 4.8 has
+ * no call for either (gtk_column_view_sorter_get_primary_sort_column() is
+ * 4.10). */
+static GtkColumnViewColumn *probed;
+
+static int
+probe_order (gconstpointer a, gconstpointer b, gpointer column)
+{
+  if (probed == NULL)
+    probed = column;
+  return GTK_ORDERING_SMALLER;
+}
+
+gboolean
+jb_record_columns_get_order (GtkColumnView *view, int *field, gboolean *descending)
+{
+  g_autoptr (GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  probed = NULL;
+  GtkOrdering order = gtk_sorter_compare (gtk_column_view_get_sorter (view), a, b);
+  GtkColumnViewColumn *column = g_steal_pointer (&probed);
+  if (column == NULL || order == GTK_ORDERING_EQUAL || jb_record_columns_field (column) < 0)
+    return FALSE;
+  *field = jb_record_columns_field (column);
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
+}
+
+void
+jb_record_columns_set_search (GtkColumnView *view, JbSearch *search)
+{
+  g_object_set_data_full (G_OBJECT (view), SEARCH_KEY, search ? jb_search_ref (search) : NULL,
+                          (GDestroyNotify) jb_search_unref);
+}
+
+/* The words searched for, in bold. */
+static PangoAttrList *
+highlight (GtkColumnView *view, const char *text)
+{
+  JbSearch *search = view ? g_object_get_data (G_OBJECT (view), SEARCH_KEY) : NULL;
+  if (search == NULL || text == NULL || jb_search_is_empty (search))
+    return NULL;
+  g_autoptr (GArray) ranges = jb_search_highlight (search, text);
+  if (ranges == NULL || ranges->len == 0)
+    return NULL;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      JbTextRange *r = &g_array_index (ranges, JbTextRange, i);
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      bold->start_index = r->start;
+      bold->end_index = r->end;
+      pango_attr_list_insert (attrs, bold);
+    }
+  return attrs;
+}
+
+/* ---- cells ------------------------------------------------------------------ */
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, const JbField *f)
@@ -101,12 +165,15 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, GtkColumnViewCo
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = record ? jb_record_format_field (record, jb_record_columns_field (column))
                                  : NULL;
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  PangoAttrList *attrs = highlight (view, text);
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (child), attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
 
   /* The cell and its row are GTK's widgets around ours. */
   GtkWidget *cell = gtk_widget_get_parent (child);
   GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
-  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
   if (cell)
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     text ? text : "", -1);
@@ -286,7 +353,8 @@ jb_record_columns_new (const JbKind *kind)
         continue;
       const JbField *f = &kind->fields[i];
       g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr (GtkSorter) sorter = jb_record_columns_sorter (kind, i);
+      g_autoptr (GtkSorter) sorter =
+        GTK_SORTER (gtk_custom_sorter_new (probe_order, column, NULL));
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) f);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), column);

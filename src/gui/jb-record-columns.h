@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "jb-kind.h"
+#include "jb-search.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,16 @@ GtkColumnView *jb_record_columns_new    (const JbKind *kind);
 int            jb_record_columns_field  (GtkColumnViewColumn *column);
 /* Sorts records of @kind by @field as people read it: choices in their
  * natural order (the workflow, not the alphabet), numbers and amounts by
- * value, dates as dates, text as shown. */
+ * value, dates as dates, text as shown.  In memory: the window no longer
+ * does (the store orders its rows, jb-query.h); bench-store compares. */
 GtkSorter     *jb_record_columns_sorter (const JbKind *kind, guint field);
+/* The order the user chose by the column titles: the field of the primary
+ * column, and whether descending; FALSE when none is chosen.  The columns'
+ * sorters order nothing: the rows come ordered from the store. */
+gboolean       jb_record_columns_get_order  (GtkColumnView *view, int *field,
+                                             gboolean *descending);
+/* The words each cell shows in bold (NULL: none). */
+void           jb_record_columns_set_search (GtkColumnView *view, JbSearch *search);
 /* Gives the columns the widths @settings keeps ("column-widths"), and keeps
  * those the user gives them. */
 void           jb_record_columns_remember_widths (GtkColumnView *view, const JbKind *kind,

@@ -86,9 +86,9 @@ on_export_chosen (GtkNativeDialog *chooser, int response, JbWindow *self)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
+      JbRecordBrowser *demands = jb_window_get_browser (self, JB_KIND_DEMAND);
       g_autoptr (GArray) ids = g_strcmp0 (scope, "shown") == 0
-                               ? jb_record_browser_get_shown_ids (self->browsers[JB_KIND_DEMAND])
-                               : NULL;
+                               ? jb_record_browser_get_shown_ids (demands) : NULL;
       jb_exchange_dialog_export (GTK_WINDOW (self), self->store, file, ids);
     }
   g_object_unref (chooser);

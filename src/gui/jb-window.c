@@ -3,7 +3,11 @@
  * shown, remembers its size, does not close over unsaved edits, and keeps the
  * keyboard's way through it: Tab stays within the page shown, F6 (or
  * Ctrl+Tab) moves among the sidebar, the table and the form, and every
- * action leaves the focus where the user goes on. */
+ * action leaves the focus where the user goes on.
+ *
+ * A kind's page is built when it is first shown (or asked for,
+ * jb_window_get_browser()): the window starts with the dashboard or the
+ * welcome page and placeholders, not ten tables and their forms. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -13,6 +17,7 @@
 #include "jb-dashboard.h"
 #include "jb-date.h"
 #include "jb-exchange-dialog.h"
+#include "jb-query.h"
 #include "jb-sidebar.h"
 #include "jb-window-private.h"
 
@@ -36,7 +41,7 @@ current_or_demands (JbWindow *self)
   JbRecordBrowser *browser = jb_window_current_browser (self);
   if (browser == NULL)
     {
-      browser = self->browsers[JB_KIND_DEMAND];
+      browser = jb_window_get_browser (self, JB_KIND_DEMAND);
       jb_window_show_page (self, JB_KIND_DEMAND);
     }
   return browser;
@@ -68,15 +73,78 @@ on_show_records (JbWindow *self, JbFilter *filter)
 {
   JbKindId kind = jb_filter_get_kind (filter);
   jb_window_show_page (self, kind);
-  gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (self->browsers[kind])),
-                         "");
-  jb_record_browser_set_filter (self->browsers[kind], filter);
+  JbRecordBrowser *browser = jb_window_get_browser (self, kind);
+  gtk_editable_set_text (GTK_EDITABLE (jb_record_browser_get_search_entry (browser)), "");
+  jb_record_browser_set_filter (browser, filter);
   focus_page (self);
+}
+
+static void on_dirty_changed (JbWindow *self, GParamSpec *pspec, JbRecordEditor *editor);
+
+/* A position saved from a squeezed window must not hide the table. */
+static gboolean
+paned_position_from_settings (GValue *value, GVariant *variant, gpointer data)
+{
+  g_value_set_int (value, MAX (g_variant_get_int32 (variant), 320));
+  return TRUE;
+}
+
+/* The placeholder of @kind's page (jb-window.ui), named after the kind. */
+static GtkWidget *
+placeholder_of (JbWindow *self, JbKindId kind)
+{
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (!JB_IS_RECORD_BROWSER (page) && page != GTK_WIDGET (self->dashboard) &&
+        g_strcmp0 (gtk_widget_get_name (page), jb_kind_get (kind)->name) == 0)
+      return page;
+  return NULL;
+}
+
+/* Builds @kind's page in place of its placeholder. */
+static JbRecordBrowser *
+build_browser (JbWindow *self, JbKindId kind)
+{
+  GtkWidget *placeholder = placeholder_of (self, kind);
+  g_return_val_if_fail (placeholder != NULL, NULL);
+  GtkStackPage *page = gtk_stack_get_page (self->stack, placeholder);
+  g_autofree char *name = g_strdup (gtk_stack_page_get_name (page));
+  g_autofree char *title = g_strdup (gtk_stack_page_get_title (page));
+  gboolean shown = gtk_stack_get_visible_child (self->stack) == placeholder;
+
+  JbRecordBrowser *browser = g_object_new (JB_TYPE_RECORD_BROWSER,
+                                           "kind", jb_kind_get (kind)->name, NULL);
+  self->browsers[kind] = browser;
+  g_signal_connect_object (jb_record_browser_get_editor (browser), "notify::dirty",
+                           G_CALLBACK (on_dirty_changed), self, G_CONNECT_SWAPPED);
+  if (kind == JB_KIND_DEMAND)
+    jb_record_browser_add_empty_action (browser, _("Load _Sample Data"), "win.load-sample");
+  if (self->settings)
+    {
+      jb_record_browser_remember_widths (browser, self->settings);
+      g_settings_bind_with_mapping (self->settings, "paned-position",
+                                    jb_record_browser_get_paned (browser), "position",
+                                    G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
+                                    NULL, NULL);
+    }
+  /* Hidden until shown: a stack's other pages are shown to screen readers. */
+  gtk_widget_set_visible (GTK_WIDGET (browser), shown);
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (browser), NULL, title);
+  if (shown)
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (browser));
+  gtk_stack_remove (self->stack, placeholder);
+  gtk_stack_page_set_name (gtk_stack_get_page (self->stack, GTK_WIDGET (browser)), name);
+  jb_record_browser_set_store (browser, self->store);
+  jb_a11y_tidy (GTK_WIDGET (browser));
+  return browser;
 }
 
 JbRecordBrowser *
 jb_window_get_browser (JbWindow *self, JbKindId kind)
 {
+  g_return_val_if_fail (kind < JB_N_KINDS, NULL);
+  if (self->browsers[kind] == NULL)
+    build_browser (self, kind);
   return self->browsers[kind];
 }
 
@@ -86,13 +154,24 @@ jb_window_show_page (JbWindow *self, JbKindId kind)
   show_page_widget (self, GTK_WIDGET (jb_window_get_browser (self, kind)));
 }
 
+/* The page called @name, built if it was not. */
+static GtkWidget *
+page_named (JbWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  for (guint k = 0; page && k < JB_N_KINDS; k++)
+    if (page == placeholder_of (self, k))
+      return GTK_WIDGET (jb_window_get_browser (self, k));
+  return page;
+}
+
 /* Unsaved changes stay on their page when the user goes to another: the
  * sidebar marks that page. */
 static void
 on_dirty_changed (JbWindow *self, GParamSpec *pspec, JbRecordEditor *editor)
 {
   for (guint k = 0; k < JB_N_KINDS; k++)
-    if (jb_record_browser_get_editor (self->browsers[k]) == editor)
+    if (self->browsers[k] && jb_record_browser_get_editor (self->browsers[k]) == editor)
       {
         GtkStackPage *page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->browsers[k]));
         jb_sidebar_set_unsaved (self->sidebar, gtk_stack_page_get_name (page),
@@ -135,7 +214,7 @@ static void
 show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   JbWindow *self = data;
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, g_variant_get_string (param, NULL));
+  GtkWidget *page = page_named (self, g_variant_get_string (param, NULL));
   g_return_if_fail (page != NULL);
   show_page_widget (self, page);
   /* Walking the sidebar with the arrows leaves the focus there. */
@@ -301,8 +380,9 @@ jb_window_close_request (GtkWindow *window)
 
   for (guint k = 0; k < JB_N_KINDS; k++)
     {
-      JbRecordEditor *editor = jb_record_browser_get_editor (self->browsers[k]);
-      if (jb_record_editor_is_dirty (editor))
+      JbRecordEditor *editor = self->browsers[k] ? jb_record_browser_get_editor (self->browsers[k])
+                                                 : NULL;
+      if (editor && jb_record_editor_is_dirty (editor))
         {
           jb_window_show_page (self, k);
           jb_record_editor_confirm_leave (editor, close_after_leave, g_object_ref (self));
@@ -314,12 +394,14 @@ jb_window_close_request (GtkWindow *window)
 
 /* ---- life cycle ------------------------------------------------------------ */
 
-/* A position saved from a squeezed window must not hide the table. */
+/* Whether there is a demand, without counting a million of them. */
 static gboolean
-paned_position_from_settings (GValue *value, GVariant *variant, gpointer data)
+demands_exist (JbStore *store)
 {
-  g_value_set_int (value, MAX (g_variant_get_int32 (variant), 320));
-  return TRUE;
+  g_autoptr (JbQuery) q = jb_query_new (store, JB_KIND_DEMAND);
+  jb_query_set_order (q, "id", FALSE);
+  g_autoptr (GPtrArray) first = jb_query_fetch (q, 0, 1, NULL);
+  return first && first->len > 0;
 }
 
 static void
@@ -333,11 +415,7 @@ jb_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (jb_window_parent_class)->constructed (object);
 
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    jb_record_browser_set_store (self->browsers[k], self->store);
   jb_dashboard_set_store (self->dashboard, self->store);
-  jb_record_browser_add_empty_action (self->browsers[JB_KIND_DEMAND], _("Load _Sample Data"),
-                                      "win.load-sample");
 
   if (schema)
     {
@@ -348,21 +426,15 @@ jb_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized",
                        G_SETTINGS_BIND_DEFAULT);
-      for (guint k = 0; k < JB_N_KINDS; k++)
-        jb_record_browser_remember_widths (self->browsers[k], self->settings);
-      for (guint k = 0; k < JB_N_KINDS; k++)
-        g_settings_bind_with_mapping (self->settings, "paned-position",
-                                      jb_record_browser_get_paned (self->browsers[k]), "position",
-                                      G_SETTINGS_BIND_DEFAULT, paned_position_from_settings, NULL,
-                                      NULL, NULL);
     }
   jb_a11y_stack_show (self->stack, gtk_stack_get_visible_child (self->stack));
   /* A new user starts on the welcome page; once there are records, on the
    * page last shown (the dashboard at first). */
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-page")
                                          : NULL;
-  GtkWidget *last_page = last ? gtk_stack_get_child_by_name (self->stack, last) : NULL;
-  if (jb_store_count (self->store, JB_KIND_DEMAND) == 0)
+  GtkWidget *last_page = last && gtk_stack_get_child_by_name (self->stack, last)
+                         ? page_named (self, last) : NULL;
+  if (!demands_exist (self->store))
     jb_window_show_page (self, JB_KIND_DEMAND);
   else if (last_page)
     show_page_widget (self, last_page);
@@ -471,17 +543,9 @@ static void
 jb_window_init (JbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The pages are declared in jb-window.ui; find each kind's. */
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page;
-       page = gtk_widget_get_next_sibling (page))
-    if (JB_IS_RECORD_BROWSER (page))
-      self->browsers[jb_record_browser_get_kind (JB_RECORD_BROWSER (page))] = JB_RECORD_BROWSER (page);
+  /* The pages are declared in jb-window.ui, each kind's a placeholder. */
   for (guint k = 0; k < JB_N_KINDS; k++)
-    {
-      g_assert (self->browsers[k] != NULL);
-      g_signal_connect_object (jb_record_browser_get_editor (self->browsers[k]), "notify::dirty",
-                               G_CALLBACK (on_dirty_changed), self, G_CONNECT_SWAPPED);
-    }
+    g_assert (placeholder_of (self, k) != NULL);
   jb_sidebar_set_stack (self->sidebar, self->stack);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
