@@ -103,6 +103,22 @@ test_refusals (void)
   g_test_trap_assert_stderr ("*no-such-event*");
 }
 
+/* The test's folder: the database, its journal and backups. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  for (const char *name; d && (name = g_dir_read_name (d));)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -110,13 +126,22 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   jb_exchange_init ();
 
-  dir = g_build_filename (g_get_tmp_dir (), "jb-report-test", NULL);
+  /* A folder of this run's own (two builds may test at once); the
+   * subprocesses of test_refusals() find it in the environment. */
+  if (g_test_subprocess ())
+    dir = g_strdup (g_getenv ("JB_REPORT_TEST_DIR"));
+  else
+    {
+      g_autoptr (GError) error = NULL;
+      dir = g_dir_make_tmp ("jb-report-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("JB_REPORT_TEST_DIR", dir, TRUE);
+    }
+  g_assert_nonnull (dir);
   db = g_build_filename (dir, "sample.db", NULL);
   if (!g_test_subprocess ())
     {
       g_autoptr (GError) error = NULL;
-      g_mkdir_with_parents (dir, 0700);
-      g_remove (db);
       g_autoptr (JbStore) store = jb_store_open (db, &error);
       g_assert_no_error (error);
       g_autofree char *path = g_build_filename (JB_TEST_SRCDIR, "data", "sample",
@@ -129,5 +154,8 @@ main (int argc, char **argv)
   g_test_add_func ("/report/year", test_year);
   g_test_add_func ("/report/session-in-chinese", test_session_in_chinese);
   g_test_add_func ("/report/refusals", test_refusals);
-  return g_test_run ();
+  int status = g_test_run ();
+  if (!g_test_subprocess ())
+    remove_tree (dir);
+  return status;
 }
