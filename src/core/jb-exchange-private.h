@@ -14,4 +14,16 @@ const char  *jb_exchange_element_name  (const JbKind *kind, guint field);
  * store's temporary table takes the rest (0: the default). */
 void         jb_exchange_set_ids_in_memory (guint n);
 
+/* jb_exchange_import_stream() in the caller's transaction (jb_store_begin()),
+ * which the caller commits, or rolls back on failure. */
+gboolean     jb_exchange_import_in_transaction (JbStore           *store,
+                                                GInputStream      *stream,
+                                                const char        *name,
+                                                goffset            size,
+                                                GCancellable      *cancellable,
+                                                JbProgressFunc     progress,
+                                                gpointer           user_data,
+                                                JbImportSummary   *summary,
+                                                GError           **error);
+
 G_END_DECLS

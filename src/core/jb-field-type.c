@@ -258,7 +258,7 @@ static void
 ref_validate (JbRecord *record, guint i, GPtrArray *problems)
 {
   if (jb_record_get_int (record, i) <= 0)
-    jb_problem_add (problems, (int) i, _("%s is required."), _(field_of (record, i)->label));
+    jb_problem_add (problems, (int) i, _("This field is required."));
 }
 
 /* ---- yes or no ------------------------------------------------------------ */

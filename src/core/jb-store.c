@@ -33,11 +33,34 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 
+/* What SQLite's @rc means for the user, when it is not about a record: the
+ * file is busy or read-only.  FALSE for any other code. */
+static gboolean
+explain_code (JbStore *self, int rc, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_BUSY,
+                   _("The database is busy: another Jiebang (or an import) is writing to it. "
+                     "Try again when it is done."));
+      return TRUE;
+    case SQLITE_READONLY:
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: nothing can be saved to it."), self->path);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 gboolean
 jb_store_fail (JbStore *self, GError **error)
 {
-  g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-               _("The database refused the change: %s"), sqlite3_errmsg (self->db));
+  if (!explain_code (self, sqlite3_extended_errcode (self->db), error))
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                 _("The database refused the change: %s"), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -45,10 +68,12 @@ gboolean
 jb_store_exec (JbStore *self, const char *sql, GError **error)
 {
   char *message = NULL;
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                   _("The database refused the change: %s"), message);
+      if (!explain_code (self, rc, error))
+        g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                     _("The database refused the change: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -95,6 +120,7 @@ jb_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->import_copy);
   g_clear_pointer (&self->last_codes, g_hash_table_unref);
 
   G_OBJECT_CLASS (jb_store_parent_class)->finalize (object);
@@ -396,6 +422,10 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
 gboolean
 jb_store_begin (JbStore *self, GError **error)
 {
+  /* A file that cannot be written is said so before anything is tried, not
+   * at the first record a save or an import writes. */
+  if (self->depth == 0 && sqlite3_db_readonly (self->db, "main") == 1)
+    return explain_code (self, SQLITE_READONLY, error) && FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database waits here (busy
    * timeout) instead of failing halfway through. */
   if (!jb_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jb", error))
@@ -478,6 +508,15 @@ jb_store_id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
    * record and once per reference. */
   sqlite3_stmt *stmt = self->by_uuid[kind];
   gint64 id = 0;
+  /* Ids are stored in lowercase (jb_record_set_uuid()); the same id in
+   * capitals is the same record. */
+  g_autofree char *lower = NULL;
+  for (const char *p = uuid; p && *p; p++)
+    if (g_ascii_isupper (*p))
+      {
+        uuid = lower = g_ascii_strdown (uuid, -1);
+        break;
+      }
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);

@@ -55,10 +55,13 @@ typedef struct {
   GString *value;
   GHashTable *seen;  /* ids of the file, the first ids_in_memory */
   JbXmlProlog prolog;
+  gboolean utf16;    /* the file is UTF-16, decoded before anything reads it */
   gboolean was_empty[JB_N_KINDS];  /* the kind's table when the import began */
 } Import;
 
 enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
+
+#define XSI_NAMESPACE "http://www.w3.org/2001/XMLSchema-instance"
 
 static int
 read_cb (void *context, char *buffer, int len)
@@ -100,11 +103,45 @@ ignore_generic_error (void *context, const char *format, ...)
 {
 }
 
+/* libxml2 keeps a node's line in 16 bits.  Past 65 535 only text nodes
+ * know theirs (XML_PARSE_BIG_LINES): the line where the text ends.  The
+ * line where text @t starts is that line less the newlines in the text; -1
+ * if @t is not text or does not know. */
+static long
+text_start_line (xmlNodePtr t)
+{
+  if (t == NULL || t->type != XML_TEXT_NODE)
+    return -1;
+  long line = t->line < 65535 ? (long) t->line : (long) (ptrdiff_t) t->psvi;
+  if (line <= 0)
+    return -1;
+  for (const xmlChar *p = t->content; p && *p; p++)
+    line -= *p == '\n';
+  return line;
+}
+
+/* The line where the current node starts.  For an element past line 65 535
+ * (xmlGetLineNo() would give the line where its first child ends: the next
+ * line, for a record): where its first child starts, or, empty, where the
+ * text after it starts. */
 static int
 current_line (Import *im)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
+  long line = -1;
+
+  for (int depth = 0; node && depth < 8 && line < 0; depth++)
+    {
+      if (node->type != XML_ELEMENT_NODE || node->line < 65535)
+        {
+          line = xmlGetLineNo (node);
+          break;
+        }
+      if (node->children && node->children->type == XML_ELEMENT_NODE)
+        node = node->children;  /* <a><b>: b starts where a does */
+      else if ((line = text_start_line (node->children ? node->children : node->next)) < 0)
+        line = xmlGetLineNo (node);
+    }
   return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (im->reader);
 }
 
@@ -183,6 +220,11 @@ read_attributes (Import *im, const char * const *names, char **values, GError **
       if (xmlTextReaderIsNamespaceDecl (r))
         continue;
       const char *name = local_name (im);
+      /* Where a schema for the file is (valid on any element): a hint for
+       * validators, nothing for us. */
+      if (g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r), XSI_NAMESPACE) == 0 &&
+          (strcmp (name, "schemaLocation") == 0 || strcmp (name, "noNamespaceSchemaLocation") == 0))
+        continue;
       guint i;
       for (i = 0; names[i]; i++)
         if (strcmp (names[i], name) == 0 && xmlTextReaderConstNamespaceUri (r) == NULL)
@@ -283,6 +325,11 @@ set_value (Import *im, JbRecord *record, guint i, char *text, int line, GError *
     }
   if (!jb_record_parse_field (record, i, text, &message))
     return fail (im, error, line, "<%s>: %s", element, message);
+  /* White space alone is nothing once normalised (jb_text_normalize()): a
+   * required field is then missing, as in the window, and any other one as
+   * good as empty. */
+  if (!jb_record_is_set (record, i) && !(f->flags & JB_FIELD_REQUIRED))
+    return fail (im, error, line, _("<%s> is empty: leave the element out instead."), element);
   return TRUE;
 }
 
@@ -328,7 +375,10 @@ read_field (Import *im, JbRecord *record, int *last, GError **error)
         return FALSE;
       if (uuid == NULL)
         return fail (im, error, line, _("<%s> needs a ref attribute."), element);
-      if (!xmlTextReaderIsEmptyElement (im->reader))
+      /* <owner ref="…"/> or <owner ref="…"></owner>: the same XML. */
+      if (!read_text (im, element, error))
+        return FALSE;
+      if (im->value->len > 0)
         return fail (im, error, line, _("<%s ref=…> must be empty: write <%s ref=\"…\"/>."),
                      element, element);
       gint64 id = jb_store_id_for_uuid (im->store, f->ref_kind, uuid);
@@ -451,6 +501,9 @@ read_record (Import *im, GError **error)
       return fail (im, error, line, _("<%s> needs the attribute %s."), element, names[a]);
   if (!g_uuid_string_is_valid (uuid))
     return fail (im, error, line, _("“%s” is not an id (a UUID)."), uuid);
+  /* The same id in capitals is the same id (RFC 4122): one form is kept. */
+  for (char *c = uuid; *c; c++)
+    *c = g_ascii_tolower (*c);
   if (!is_timestamp (created) || !is_timestamp (updated))
     return fail (im, error, line, _("created and updated must be times such as "
                                     "2022-08-01T09:00:00.000000Z."));
@@ -577,30 +630,73 @@ read_document (Import *im, GError **error)
   return TRUE;
 }
 
-gboolean
-jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
-                           GCancellable *cancellable, JbProgressFunc progress,
-                           gpointer user_data, JbImportSummary *summary, GError **error)
+/* XML 1.0 has two encodings every reader takes: UTF-8 and UTF-16.  A UTF-16
+ * file (its byte order mark, or "<?" in UTF-16 without one) is decoded to
+ * UTF-8 before anything reads it, the DOCTYPE scan included, so that the
+ * parser always reads UTF-8 and a DOCTYPE is found whatever the encoding.
+ * Returns the stream to read (a new reference). */
+static GInputStream *
+decoded_stream (GInputStream *stream, GCancellable *cancellable, gboolean *utf16)
 {
-  Import im = { .store = store, .name = name, .stream = stream, .cancellable = cancellable,
+  GInputStream *buffered = g_buffered_input_stream_new (stream);
+  gsize got = 0;
+  const guchar *head = NULL;
+  /* An error here comes again at the first read, where it is reported. */
+  if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 4, cancellable,
+                                    NULL) > 0)
+    head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &got);
+  const char *from = NULL;
+  if (got >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+    from = "UTF-16";  /* iconv reads the byte order mark and drops it */
+  else if (got >= 4 && memcmp (head, "<\0?\0", 4) == 0)
+    from = "UTF-16LE";
+  else if (got >= 4 && memcmp (head, "\0<\0?", 4) == 0)
+    from = "UTF-16BE";
+  *utf16 = from != NULL;
+  if (from == NULL)
+    return buffered;
+  g_autoptr (GCharsetConverter) converter = g_charset_converter_new ("UTF-8", from, NULL);
+  if (converter == NULL)
+    {
+      *utf16 = FALSE;
+      return buffered;
+    }
+  GInputStream *decoded = g_converter_input_stream_new (buffered, G_CONVERTER (converter));
+  g_object_unref (buffered);
+  return decoded;
+}
+
+/* @own: in a transaction of its own; otherwise in the caller's, which the
+ * caller commits or rolls back. */
+static gboolean
+import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
+               GCancellable *cancellable, JbProgressFunc progress, gpointer user_data,
+               JbImportSummary *summary, gboolean own, GError **error)
+{
+  Import im = { .name = name, .cancellable = cancellable,
                 .size = size, .progress = progress, .user_data = user_data };
   g_autoptr (GError) local = NULL;
+  g_autoptr (GInputStream) decoded = decoded_stream (stream, cancellable, &im.utf16);
+  im.store = store;
+  im.stream = decoded;
 
   jb_exchange_init ();
   jb_xml_prolog_init (&im.prolog);
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  /* Forced UTF-8; no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
+  /* Forced UTF-8 (UTF-16 is decoded above: its declaration's encoding is
+   * ignored then); no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
    * that lines past 65535 are told right. */
   im.reader = xmlReaderForIO (read_cb, close_cb, &im, NULL, "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                              (im.utf16 ? XML_PARSE_IGNORE_ENC : 0));
   if (im.reader)
     xmlTextReaderSetStructuredErrorHandler (im.reader, error_cb, &im);
   im.value = g_string_sized_new (1024);
   im.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gboolean ok = im.reader && jb_store_seen_clear (store, &local) &&
-                jb_store_begin (store, &local);
-  gboolean in_transaction = ok;
+                (!own || jb_store_begin (store, &local));
+  gboolean in_transaction = ok && own;
   for (guint k = 0; ok && k < JB_N_KINDS; k++)
     im.was_empty[k] = jb_store_count (store, k) == 0;
   /* Bounded still: 64 MB whatever the file's size. */
@@ -614,6 +710,12 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
                      im.prolog.doctype_line,
                      _("The file has a document type declaration (DOCTYPE), "
                        "which exchange files never have."));
+      else if (im.io_error && im.utf16 &&
+               (g_error_matches (im.io_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+                g_error_matches (im.io_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT)))
+        g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                     MAX (xmlTextReaderGetParserLineNumber (im.reader), 1),
+                     _("The file is not well-formed XML: it is not valid UTF-16."));
       else if (im.io_error)
         g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
       else
@@ -650,4 +752,23 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local));
   return ok;
+}
+
+gboolean
+jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
+                           GCancellable *cancellable, JbProgressFunc progress,
+                           gpointer user_data, JbImportSummary *summary, GError **error)
+{
+  return import_stream (store, stream, name, size, cancellable, progress, user_data, summary,
+                        TRUE, error);
+}
+
+gboolean
+jb_exchange_import_in_transaction (JbStore *store, GInputStream *stream, const char *name,
+                                   goffset size, GCancellable *cancellable,
+                                   JbProgressFunc progress, gpointer user_data,
+                                   JbImportSummary *summary, GError **error)
+{
+  return import_stream (store, stream, name, size, cancellable, progress, user_data, summary,
+                        FALSE, error);
 }
