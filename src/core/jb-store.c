@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jb-date.h"
 #include "jb-field-type.h"
@@ -317,6 +318,31 @@ jb_store_query_int (JbStore *self, const char *sql)
   return value;
 }
 
+/* A database in WAL mode is read and written with two files beside it (-wal,
+ * -shm): a folder or a file that cannot be written fails its first read.
+ * Says which, rather than that the file is not a database; FALSE if neither
+ * is the case. */
+static gboolean
+explain_cannot_write (JbStore *self, GError **error)
+{
+  int rc = sqlite3_errcode (self->db) & 0xff;
+  if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN && rc != SQLITE_PERM && rc != SQLITE_IOERR)
+    return FALSE;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  if (g_access (dir, W_OK) != 0)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                 _("Cannot open “%s”: its folder “%s” is read-only, and Jiebang keeps its "
+                   "journal beside the database. Copy the database to a folder you can write "
+                   "to."), self->path, dir);
+  else if (g_access (self->path, W_OK) != 0)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                 _("Cannot open “%s”: the file is read-only. Copy it to a file you can write "
+                   "to."), self->path);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 migrate (JbStore *self, GError **error)
 {
@@ -324,6 +350,8 @@ migrate (JbStore *self, GError **error)
   gint64 app_id = jb_store_query_int (self, "PRAGMA application_id");
   gint64 n_tables = jb_store_query_int (self, "SELECT count(*) FROM sqlite_schema");
 
+  if ((version < 0 || n_tables < 0) && explain_cannot_write (self, error))
+    return FALSE;
   if (version < 0 || n_tables < 0)
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_OURS,

@@ -50,6 +50,8 @@ typedef struct {
   GError *io_error;
   char *xml_error;
   int xml_error_line;
+  gboolean eof;           /* the stream has given everything */
+  gboolean xml_error_at_end;  /* libxml2's error came from the file ending */
   xmlTextReaderPtr reader;
   JbImportSummary summary;
   GString *value;
@@ -73,6 +75,7 @@ read_cb (void *context, char *buffer, int len)
                                   &im->io_error);
   if (n > 0)
     im->consumed += n;
+  im->eof = n == 0;
   /* A DOCTYPE is never parsed at all, entity declarations included. */
   if (n > 0 && jb_xml_prolog_scan (&im->prolog, buffer, n))
     return -1;
@@ -94,6 +97,18 @@ error_cb (void *context, xmlErrorPtr e)
     return;
   im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "?"));
   im->xml_error_line = e->line;
+  /* A file cut short: libxml2 stopped with nothing but white space left to
+   * parse of all there is.  Its message then depends on where the cut fell
+   * ("Couldn't find end of Start Tag", "Extra content at the end of the
+   * document"…): ours says what happened. */
+  xmlParserCtxtPtr ctxt = e->ctxt;
+  if (im->eof && ctxt && ctxt->input && ctxt->input->cur)
+    {
+      const xmlChar *p = ctxt->input->cur;
+      while (p < ctxt->input->end && g_ascii_isspace (*p))
+        p++;
+      im->xml_error_at_end = p >= ctxt->input->end;
+    }
 }
 
 /* libxml2 reports some errors (encodings) only to its generic handler, which
@@ -543,6 +558,15 @@ read_record (Import *im, GError **error)
   return store_record (im, record, line, error);
 }
 
+/* What a file cut short is told (copied or downloaded only in part). */
+static char *
+ends_early (int line)
+{
+  /* TRANSLATORS: %d is the last line of a file that was cut short */
+  return g_strdup_printf (_("The file ends early, at line %d: the rest of it is missing (was "
+                            "it copied only in part?)."), line);
+}
+
 static void
 report_progress (Import *im)
 {
@@ -626,7 +650,10 @@ read_document (Import *im, GError **error)
   if (rc != 0)
     return FALSE;
   if (!seen_root || !root_closed)
-    return fail (im, error, 0, _("The file ends too early."));
+    {
+      g_autofree char *what = ends_early (current_line (im));
+      return fail (im, error, 0, "%s", what);
+    }
   return TRUE;
 }
 
@@ -718,11 +745,21 @@ import_stream (JbStore *store, GInputStream *stream, const char *name, goffset s
                      _("The file is not well-formed XML: it is not valid UTF-16."));
       else if (im.io_error)
         g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
+      else if (im.consumed == 0)
+        g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:1: %s", name,
+                     _("The file is empty."));
+      else if (im.xml_error_at_end || im.xml_error == NULL)
+        {
+          int line = im.xml_error ? MAX (im.xml_error_line, 1)
+                                  : MAX (xmlTextReaderGetParserLineNumber (im.reader), 1);
+          g_autofree char *what = ends_early (line);
+          g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                       line, what);
+        }
       else
         {
           g_autofree char *what = g_strdup_printf (_("The file is not well-formed XML: %s"),
-                                                   im.xml_error ? im.xml_error
-                                                                : _("it ends too early."));
+                                                   im.xml_error);
           g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
                        MAX (im.xml_error_line, 1), what);
         }
