@@ -11,29 +11,30 @@
 
 #include "jb-file.h"
 
-/* ".NAME.jiebang-HOST-PID-": what every temporary file for NAME begins with
- * (the host: a folder on a network share is seen by other machines' PIDs). */
+/* ".NAME.jiebang-HOST-": what every temporary file for NAME of this host
+ * begins with, the process id and a random part follow (the host: a folder
+ * on a network share is seen by other machines, whose PIDs mean nothing
+ * here). */
 static char *
-temp_prefix (const char *basename, const char *host, const char *pid)
+temp_prefix (const char *basename)
 {
-  g_autofree char *clean_host = g_strdup (host);
-  g_strdelimit (clean_host, "-/. ", '_');
-  return g_strdup_printf (".%s.jiebang-%s-%s-", basename, clean_host, pid ? pid : "");
+  g_autofree char *host = g_strdup (g_get_host_name ());
+  g_strdelimit (host, "-/. ", '_');
+  return g_strdup_printf (".%s.jiebang-%s-", basename, host);
 }
 
 char *
 jb_file_temp_name (const char *basename)
 {
-  g_autofree char *pid = g_strdup_printf ("%ld", (long) getpid ());
-  g_autofree char *prefix = temp_prefix (basename, g_get_host_name (), pid);
+  g_autofree char *prefix = temp_prefix (basename);
   g_autofree char *random = g_uuid_string_random ();
-  return g_strdup_printf ("%s%.8s.tmp", prefix, random);
+  return g_strdup_printf ("%s%ld-%.8s.tmp", prefix, (long) getpid (), random);
 }
 
 void
 jb_file_remove_stale (GFile *dir, const char *basename)
 {
-  g_autofree char *prefix = temp_prefix (basename, g_get_host_name (), NULL);
+  g_autofree char *prefix = temp_prefix (basename);
   g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
     dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   GFileInfo *info;

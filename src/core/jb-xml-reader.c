@@ -119,43 +119,39 @@ ignore_generic_error (void *context, const char *format, ...)
 }
 
 /* libxml2 keeps a node's line in 16 bits.  Past 65 535 only text nodes
- * know theirs (XML_PARSE_BIG_LINES): the line where the text ends.  The
- * line where text @t starts is that line less the newlines in the text; -1
- * if @t is not text or does not know. */
+ * know theirs (XML_PARSE_BIG_LINES): the line where the text ends.  That
+ * line (@end) or the one where it starts (less its newlines); -1 if @t is
+ * not text or does not know. */
 static long
-text_start_line (xmlNodePtr t)
+text_line_at (xmlNodePtr t, gboolean end)
 {
   if (t == NULL || t->type != XML_TEXT_NODE)
     return -1;
   long line = t->line < 65535 ? (long) t->line : (long) (ptrdiff_t) t->psvi;
   if (line <= 0)
     return -1;
-  for (const xmlChar *p = t->content; p && *p; p++)
+  for (const xmlChar *p = t->content; !end && p && *p; p++)
     line -= *p == '\n';
   return line;
 }
 
-/* The line where the current node starts.  For an element past line 65 535
- * (xmlGetLineNo() would give the line where its first child ends: the next
- * line, for a record): where its first child starts, or, empty, where the
- * text after it starts. */
+/* The line where the current node starts.  An element past line 65 535
+ * (for which xmlGetLineNo() gives the line where its first child ends: the
+ * next line, for a record) starts where the text before it ends, or where
+ * the text in it or after it starts; failing those, where its parent does. */
 static int
 current_line (Import *im)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
   long line = -1;
 
-  for (int depth = 0; node && depth < 8 && line < 0; depth++)
+  for (int depth = 0; node && depth < 8 && line < 0; depth++, node = node->parent)
     {
       if (node->type != XML_ELEMENT_NODE || node->line < 65535)
-        {
-          line = xmlGetLineNo (node);
-          break;
-        }
-      if (node->children && node->children->type == XML_ELEMENT_NODE)
-        node = node->children;  /* <a><b>: b starts where a does */
-      else if ((line = text_start_line (node->children ? node->children : node->next)) < 0)
         line = xmlGetLineNo (node);
+      else if ((line = text_line_at (node->prev, TRUE)) < 0 &&
+               (line = text_line_at (node->children, FALSE)) < 0)
+        line = text_line_at (node->next, FALSE);
     }
   return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (im->reader);
 }
