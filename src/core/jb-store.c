@@ -429,7 +429,9 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
     return NULL;
   if (!jb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !jb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !jb_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* A save the user saw succeed is on the disk: every commit waits for
+       * the WAL to reach it (README, "Nothing is lost"). */
+      !jb_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !jb_store_derived_update (self, cancellable, progress, user_data, error))
     return NULL;
 
@@ -499,6 +501,13 @@ jb_store_rollback (JbStore *self)
   else
     jb_store_exec (self, "ROLLBACK TO jb; RELEASE jb", NULL);
   self->depth--;
+}
+
+void
+jb_store_set_durable (JbStore *self, gboolean durable)
+{
+  jb_store_exec (self, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                 NULL);
 }
 
 void

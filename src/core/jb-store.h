@@ -170,6 +170,13 @@ gboolean     jb_store_commit        (JbStore     *self,
                                      GError     **error);
 void         jb_store_rollback      (JbStore     *self);
 
+/* Whether a commit is on the disk when it returns (the default, SQLite's
+ * synchronous FULL) or may be lost with the last few on power loss, the
+ * database staying whole (NORMAL): tests/bench-durability measures what
+ * the difference costs. */
+void         jb_store_set_durable   (JbStore     *self,
+                                     gboolean     durable);
+
 /* Tells listeners that another connection changed the file. */
 void         jb_store_notify_changed (JbStore    *self);
 
