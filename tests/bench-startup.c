@@ -375,6 +375,16 @@ main (int argc, char **argv)
               g_autofree char *p = g_strconcat (c->db, suffixes[s], NULL);
               g_remove (p);
             }
+          /* The day's copy the first start made (jb-store-backup.h). */
+          g_autofree char *backups = g_strconcat (c->db, ".backups", NULL);
+          g_autoptr (GDir) folder = g_dir_open (backups, 0, NULL);
+          const char *name;
+          while (folder && (name = g_dir_read_name (folder)))
+            {
+              g_autofree char *p = g_build_filename (backups, name, NULL);
+              g_remove (p);
+            }
+          g_rmdir (backups);
         }
       g_rmdir (dir);
     }

@@ -14,6 +14,7 @@ usage: check-atspi.py JIEBANG SAMPLE.xml
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -245,9 +246,8 @@ def main():
         # What the program said, for the test's log.
         with open(log) as err:
             sys.stderr.write(err.read())
-        for name in os.listdir(tmp):
-            os.remove(os.path.join(tmp, name))
-        os.rmdir(tmp)
+        # The database, its journal and its backups folder (the day's copy).
+        shutil.rmtree(tmp)
     if faults:
         print('What a screen reader is told is wrong:\n  ' + '\n  '.join(faults))
         sys.exit(1)

@@ -98,7 +98,18 @@ tear_down (Fixture *f, gconstpointer data)
   while ((name = g_dir_read_name (dir)))
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
+      /* A database's backups folder (an import's copy) holds files only. */
+      g_autoptr (GDir) sub = g_dir_open (path, 0, NULL);
+      const char *inner;
+      while (sub && (inner = g_dir_read_name (sub)))
+        {
+          g_autofree char *child = g_build_filename (path, inner, NULL);
+          g_unlink (child);
+        }
+      if (sub)
+        g_rmdir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (f->dir);
   g_free (f->dir);

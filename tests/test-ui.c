@@ -64,6 +64,16 @@ fixture_tear_down (Fixture *f, gconstpointer data)
       g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
       g_remove (p);
     }
+  /* The copies imports made first (jb-store-backup.h). */
+  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
+  g_autoptr (GDir) folder = g_dir_open (backups, 0, NULL);
+  const char *name;
+  while (folder && (name = g_dir_read_name (folder)))
+    {
+      g_autofree char *p = g_build_filename (backups, name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (backups);
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jb-backup-policy.h"
 #include "jb-cli-private.h"
 #include "jb-exchange.h"
 #include "jb-report.h"
@@ -41,6 +42,12 @@ jb_cli_run_full (const char *db_path, const char *import_path, const char *expor
       return 1;
     }
 
+  /* A dated copy first, which the user can restore from the window. */
+  if (import_path && !jb_backup_before_import (store, jb_backups_keep (), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   if (import_path)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (import_path);

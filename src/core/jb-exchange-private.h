@@ -13,6 +13,9 @@ const char  *jb_exchange_element_name  (const JbKind *kind, guint field);
 /* For tests: how many ids of a file an import keeps in memory before the
  * store's temporary table takes the rest (0: the default). */
 void         jb_exchange_set_ids_in_memory (guint n);
+/* For tests: the size from which an import saves in bulk (0: every file;
+ * negative: the default). */
+void         jb_exchange_set_bulk_from     (goffset bytes);
 
 /* jb_exchange_import_stream() in the caller's transaction (jb_store_begin()),
  * which the caller commits, or rolls back on failure. */

@@ -67,6 +67,13 @@ GPtrArray    *jb_store_collect_rows   (JbStore *self, const JbKind *kind, sqlite
 sqlite3_stmt *jb_store_statement      (JbStore *self, const char *sql, GError **error);
 /* Sets @error from SQLite's last message; returns FALSE. */
 gboolean      jb_store_fail           (JbStore *self, GError **error);
+/* Steps a one-row aggregate into @out (@n columns) and resets the statement;
+ * FALSE (and @error) if @stmt is NULL or gave no row. */
+gboolean      jb_store_one_row        (JbStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       gint64        *out,
+                                       guint          n,
+                                       GError       **error);
 /* "SELECT t.id, t.uuid, t.created, t.updated, <fields>, <ref titles> FROM kind t
  *  LEFT JOIN …": the fields with @flags (0: all); add WHERE/ORDER to taste. */
 GString      *jb_store_select_sql     (const JbKind *kind, JbFieldFlags flags);

@@ -301,21 +301,6 @@ query (JbStore *self, const char *select, JbFilter *filter, const char *tail, GE
   return query_with (self, select, NULL, filter, tail, error);
 }
 
-/* Steps a one-row aggregate into @out (n columns); resets the statement. */
-static gboolean
-one_row (JbStore *self, sqlite3_stmt *stmt, gint64 *out, guint n, GError **error)
-{
-  if (stmt == NULL)
-    return FALSE;
-  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW;
-  for (guint i = 0; ok && i < n; i++)
-    out[i] = sqlite3_column_int64 (stmt, (int) i);
-  if (!ok)
-    jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  return ok;
-}
-
 /* ---- figures -------------------------------------------------------------- */
 
 static gboolean
@@ -323,7 +308,7 @@ award_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, GError **e
 {
   gint64 v[1];
   g_autoptr (JbFilter) awards = figure_filter (p, JB_FIGURE_AWARDS, "");
-  if (!one_row (self, query (self, "SELECT count(*) FROM award t", awards, NULL, error),
+  if (!jb_store_one_row (self, query (self, "SELECT count(*) FROM award t", awards, NULL, error),
                 v, 1, error))
     return FALSE;
   out->count[JB_FIGURE_AWARDS] = v[0];
@@ -340,7 +325,7 @@ owner_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, GError **e
   if (jb_store_totals_fit_owners (self, p))
     return jb_store_totals_owners (self, p, out, error);
   g_autoptr (JbFilter) demands = figure_filter (p, JB_FIGURE_DEMANDS, "");
-  if (!one_row (self, query (self, "SELECT count(DISTINCT t.owner_id), count(DISTINCT CASE WHEN"
+  if (!jb_store_one_row (self, query (self, "SELECT count(DISTINCT t.owner_id), count(DISTINCT CASE WHEN"
                                    " t.owner_id IN (SELECT id FROM organization WHERE"
                                    " alliance = 1) THEN t.owner_id END) FROM demand t",
                              demands, NULL, error), v, 2, error))
@@ -362,7 +347,7 @@ overdue_this_month (JbStore *self, const JbStatsPeriod *p, const char *reference
   g_autoptr (JbFilter) overdue = figure_filter (p, JB_FIGURE_OVERDUE, "");
   jb_filter_add (overdue, JB_MATCH_FROM, "due_date", month_start);
   /* A month's payments by their due date, not all payments of signed deals. */
-  if (!one_row (self, query (self, "SELECT count(*), coalesce(sum(t.amount), 0) FROM payment t"
+  if (!jb_store_one_row (self, query (self, "SELECT count(*), coalesce(sum(t.amount), 0) FROM payment t"
                                    " INDEXED BY payment_due", overdue, NULL, error), v, 2, error))
     return FALSE;
   out->count[JB_FIGURE_OVERDUE] += v[0];
@@ -401,7 +386,7 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
     "SELECT count(*), count(CASE WHEN t.status IN %s THEN 1 END) FROM solution t", selected);
 
   g_autoptr (JbFilter) demands = figure_filter (p, JB_FIGURE_DEMANDS, "");
-  if (!one_row (self, query (self, demand_select, demands, NULL, error), v, 6, error))
+  if (!jb_store_one_row (self, query (self, demand_select, demands, NULL, error), v, 6, error))
     return FALSE;
   out->count[JB_FIGURE_DEMANDS] = out->count[JB_FIGURE_INVESTMENT] = v[0];
   out->amount[JB_FIGURE_INVESTMENT] = v[1];
@@ -411,19 +396,19 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
   out->count[JB_FIGURE_ALLIANCE] = v[5];
 
   g_autoptr (JbFilter) solutions = figure_filter (p, JB_FIGURE_SOLUTIONS, "");
-  if (!one_row (self, query (self, solution_select, solutions, NULL, error), v, 2, error))
+  if (!jb_store_one_row (self, query (self, solution_select, solutions, NULL, error), v, 2, error))
     return FALSE;
   out->count[JB_FIGURE_SOLUTIONS] = v[0];
   out->count[JB_FIGURE_SELECTED] = v[1];
 
   g_autoptr (JbFilter) intentions = figure_filter (p, JB_FIGURE_INTENTIONS, "");
-  if (!one_row (self, query (self, "SELECT count(*) FROM deal t", intentions, NULL, error),
+  if (!jb_store_one_row (self, query (self, "SELECT count(*) FROM deal t", intentions, NULL, error),
                 v, 1, error))
     return FALSE;
   out->count[JB_FIGURE_INTENTIONS] = v[0];
 
   g_autoptr (JbFilter) signed_deals = figure_filter (p, JB_FIGURE_SIGNED, "");
-  if (!one_row (self, query (self,
+  if (!jb_store_one_row (self, query (self,
                              "SELECT count(*), coalesce(sum(t.contract_amount), 0),"
                              " coalesce(sum(t.transaction_amount), 0) FROM deal t",
                              signed_deals, NULL, error), v, 3, error))
@@ -434,7 +419,7 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
   out->amount[JB_FIGURE_TRANSACTION] = v[2];
 
   g_autoptr (JbFilter) received = figure_filter (p, JB_FIGURE_RECEIVED, "");
-  if (!one_row (self, query (self, "SELECT count(*), coalesce(sum(t.amount), 0) FROM payment t",
+  if (!jb_store_one_row (self, query (self, "SELECT count(*), coalesce(sum(t.amount), 0) FROM payment t",
                              received, NULL, error), v, 2, error))
     return FALSE;
   out->count[JB_FIGURE_RECEIVED] = v[0];
@@ -448,7 +433,7 @@ jb_store_stats_figures (JbStore *self, const JbStatsPeriod *p, JbFigures *out, G
                                    " count(CASE WHEN t.due_date < ?1 THEN 1 END),"
                                    " coalesce(sum(CASE WHEN t.due_date < ?1 THEN t.amount END), 0)"
                                    " FROM payment t", reference, outstanding, NULL, error);
-  if (!one_row (self, stmt, v, 4, error))
+  if (!jb_store_one_row (self, stmt, v, 4, error))
     return FALSE;
   out->count[JB_FIGURE_OUTSTANDING] = v[0];
   out->amount[JB_FIGURE_OUTSTANDING] = v[1];
@@ -698,7 +683,7 @@ jb_store_stats_series (JbStore *self, const JbStatsPeriod *p, JbSeriesId id, GEr
         sqlite3_stmt *cells = totals ? jb_store_totals_query (self, p, NULL, select->str, "month",
                                                               JB_TOTALS_EVENT, NULL, error)
                                      : query (self, select->str, demands, NULL, error);
-        if (!one_row (self, cells, v, n + 1, error))
+        if (!jb_store_one_row (self, cells, v, n + 1, error))
           return NULL;
         entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_series_entry_free);
         for (guint i = 0; i <= n; i++)

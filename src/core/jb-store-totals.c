@@ -135,17 +135,9 @@ static gboolean
 sum_cells (JbStore *self, const JbStatsPeriod *p, const char *reference, const char *select,
            const char *month, JbTotalsScope scope, gint64 *out, guint n, GError **error)
 {
-  sqlite3_stmt *stmt = jb_store_totals_query (self, p, reference, select, month, scope, NULL,
-                                              error);
-  if (stmt == NULL)
-    return FALSE;
-  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW;
-  for (guint i = 0; ok && i < n; i++)
-    out[i] = sqlite3_column_int64 (stmt, (int) i);
-  if (!ok)
-    jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return jb_store_one_row (self, jb_store_totals_query (self, p, reference, select, month,
+                                                       scope, NULL, error),
+                          out, n, error);
 }
 
 gboolean

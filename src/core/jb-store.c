@@ -66,6 +66,20 @@ jb_store_fail (JbStore *self, GError **error)
 }
 
 gboolean
+jb_store_one_row (JbStore *self, sqlite3_stmt *stmt, gint64 *out, guint n, GError **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  gboolean ok = sqlite3_step (stmt) == SQLITE_ROW;
+  for (guint i = 0; ok && i < n; i++)
+    out[i] = sqlite3_column_int64 (stmt, (int) i);
+  if (!ok)
+    jb_store_fail (self, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
 jb_store_exec (JbStore *self, const char *sql, GError **error)
 {
   char *message = NULL;
@@ -513,6 +527,8 @@ jb_store_set_durable (JbStore *self, gboolean durable)
 void
 jb_store_notify_changed (JbStore *self)
 {
+  /* The codes given last may be gone (a restore) or taken. */
+  g_hash_table_remove_all (self->last_codes);
   self->changed_kinds = (1u << JB_N_KINDS) - 1;
   jb_store_emit_changed (self);
 }

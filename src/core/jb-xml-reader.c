@@ -37,6 +37,20 @@ jb_exchange_set_ids_in_memory (guint n)
   ids_in_memory = n ? n : MAX_SEEN_IN_MEMORY;
 }
 
+/* From this size on (or when the size is unknown) records are saved in bulk:
+ * triggers and sort indexes dropped, the search index and the figures caught
+ * up at the commit (jb-store-derived.c).  Dropping and building them again
+ * costs the schema's parse twice, a few milliseconds, which a file of a few
+ * hundred records does not win back. */
+#define BULK_FROM_BYTES (1024 * 1024)
+static goffset bulk_from = BULK_FROM_BYTES;
+
+void
+jb_exchange_set_bulk_from (goffset bytes)
+{
+  bulk_from = bytes >= 0 ? bytes : BULK_FROM_BYTES;
+}
+
 typedef struct {
   JbStore *store;
   const char *name;
@@ -59,6 +73,7 @@ typedef struct {
   JbXmlProlog prolog;
   gboolean utf16;    /* the file is UTF-16, decoded before anything reads it */
   gboolean was_empty[JB_N_KINDS];  /* the kind's table when the import began */
+  JbSaveFlags save_flags;
 } Import;
 
 enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
@@ -454,8 +469,7 @@ store_record (Import *im, JbRecord *record, int line, GError **error)
       jb_record_set_id (record, id);
     }
   if (!jb_store_save (im->store, record,
-                      JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS | JB_SAVE_BULK,
-                      &local))
+                      im->save_flags, &local))
     {
       const char *title = jb_record_get_title (record);
       /* TRANSLATORS: a record refused on import: "the demand “电池…” (id): what is wrong" */
@@ -697,7 +711,10 @@ import_stream (JbStore *store, GInputStream *stream, const char *name, goffset s
                JbImportSummary *summary, gboolean own, GError **error)
 {
   Import im = { .name = name, .cancellable = cancellable,
-                .size = size, .progress = progress, .user_data = user_data };
+                .size = size, .progress = progress, .user_data = user_data,
+                .save_flags = JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS };
+  if (size < 0 || size >= bulk_from)
+    im.save_flags |= JB_SAVE_BULK;
   g_autoptr (GError) local = NULL;
   g_autoptr (GInputStream) decoded = decoded_stream (stream, cancellable, &im.utf16);
   im.store = store;

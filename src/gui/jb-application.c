@@ -107,7 +107,10 @@ jb_application_activate (GApplication *app)
           return;
         }
     }
-  gtk_window_present (GTK_WINDOW (jb_window_new (GTK_APPLICATION (app), self->store)));
+  JbWindow *opened = jb_window_new (GTK_APPLICATION (app), self->store);
+  gtk_window_present (GTK_WINDOW (opened));
+  /* A dated copy on the first open of the day (jb-store-backup.h). */
+  jb_window_backup_daily (opened);
 }
 
 /* A file opened from a file manager (the desktop entry's MimeType=) or given

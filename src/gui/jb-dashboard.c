@@ -15,6 +15,7 @@
 #include "jb-date-entry.h"
 #include "jb-date.h"
 #include "jb-report.h"
+#include "jb-stats-table-view.h"
 
 /* Which chart draws each series. */
 static const JbChartKind chart_kinds[JB_N_SERIES] = {
@@ -59,6 +60,7 @@ struct _JbDashboard {
   GtkLabel *tile_values[JB_N_FIGURES];
   JbChartView *chart_views[JB_N_SERIES];
   GtkListBox *number_lists[JB_N_SERIES];
+  JbStatsTableView *invitations;  /* from matching, and what became of them */
 };
 
 G_DEFINE_FINAL_TYPE (JbDashboard, jb_dashboard, GTK_TYPE_WIDGET)
@@ -243,6 +245,12 @@ refresh (JbDashboard *self)
       jb_chart_view_set_series (self->chart_views[s], jb_series_title (s), entries);
       fill_numbers (self->number_lists[s], entries);
     }
+  g_clear_error (&error);
+  g_autoptr (JbStatsTable) invitations = jb_store_stats_table (self->store, &self->period,
+                                                               JB_TABLE_INVITATIONS, &error);
+  if (invitations == NULL)
+    g_warning ("dashboard: %s", error->message);
+  jb_stats_table_view_set (self->invitations, invitations);
   jb_store_commit (self->store, NULL);
 }
 
@@ -502,6 +510,18 @@ build_charts (JbDashboard *self)
       self->chart_views[s] = JB_CHART_VIEW (view);
       self->number_lists[s] = GTK_LIST_BOX (list);
     }
+  GtkWidget *invitations = jb_stats_table_view_new (_("Invitations from matching"),
+                                                    _("No invitations from matching in this "
+                                                      "period."));
+  g_signal_connect (invitations, "activate-row", G_CALLBACK (chart_activated), self);
+  /* Below the charts, not among them: a flow box's cell with nothing to
+   * focus (no invitations yet) sends Tab back to its first cell. */
+  gtk_widget_set_margin_top (invitations, 18);
+  gtk_widget_set_halign (invitations, GTK_ALIGN_START);
+  gtk_widget_set_size_request (invitations, 360, -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->charts))),
+                              invitations, GTK_WIDGET (self->charts));
+  self->invitations = JB_STATS_TABLE_VIEW (invitations);
 }
 
 /* ---- printing and PDF ------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "jb-a11y.h"
+#include "jb-backup-policy.h"
 #include "jb-exchange-dialog.h"
 #include "jb-exchange.h"
 
@@ -35,6 +36,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct {
   char *db_path;
+  guint backups_keep;     /* the setting, read on the main thread */
   GFile *file;
   GArray *demand_ids;
   gboolean importing;
@@ -65,6 +67,9 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   g_autoptr (JbStore) store = jb_store_open (job->db_path, &error);
   gboolean ok = store != NULL;
 
+  /* A dated copy first, which Restore from Backup lists. */
+  if (ok && job->importing)
+    ok = jb_backup_before_import (store, job->backups_keep, &error);
   if (ok && job->importing)
     ok = jb_exchange_import (store, job->file, cancellable, on_progress, job->progress_permille,
                              &job->summary, &error);
@@ -154,6 +159,7 @@ start (GtkWindow *parent, JbStore *store, GFile *file, GArray *demand_ids, gbool
                                          "stays as it was."));
 
   job->db_path = g_strdup (jb_store_get_path (store));
+  job->backups_keep = jb_backups_keep ();
   job->file = g_object_ref (file);
   job->demand_ids = demand_ids ? g_array_ref (demand_ids) : NULL;
   job->importing = importing;

@@ -28,6 +28,7 @@ struct _JbFieldEditor {
   GtkWidget *label;
   GtkWidget *error_label;
   gboolean loading;
+  gboolean touched;  /* the user changed the input since it was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (JbFieldEditor, jb_field_editor, GTK_TYPE_WIDGET)
@@ -42,7 +43,10 @@ static void
 emit_changed (JbFieldEditor *self)
 {
   if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      self->touched = TRUE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static GtkWidget *
@@ -252,6 +256,39 @@ jb_field_editor_load (JbFieldEditor *self, JbRecord *record)
   jb_field_editor_set_error (self, NULL);
   self->ops->load (&self->in, record, self->index);
   self->loading = FALSE;
+  self->touched = FALSE;
+}
+
+gboolean
+jb_field_editor_is_touched (JbFieldEditor *self)
+{
+  return self->touched;
+}
+
+gboolean
+jb_field_editor_differs (JbFieldEditor *self, JbRecord *base)
+{
+  if (!self->touched)
+    return FALSE;
+  /* What cannot be read is the user's too: it differs. */
+  g_autoptr (JbRecord) mine = jb_record_copy (base);
+  g_autofree char *message = NULL;
+  return !self->ops->collect (&self->in, mine, self->index, &message) ||
+         !jb_record_equal_field (mine, base, self->index);
+}
+
+char *
+jb_field_editor_format_input (JbFieldEditor *self, JbRecord *base)
+{
+  g_autoptr (JbRecord) mine = jb_record_copy (base);
+  g_autofree char *message = NULL;
+  if (!self->ops->collect (&self->in, mine, self->index, &message))
+    return NULL;
+  /* A reference's title is what its picker shows. */
+  if (self->in.field->type == JB_TYPE_REF && jb_record_is_set (mine, self->index) &&
+      !jb_record_equal_field (mine, base, self->index))
+    jb_record_set_ref_name (mine, self->index, jb_picker_get_text (JB_PICKER (self->in.input)));
+  return jb_record_format_field (mine, self->index);
 }
 
 gboolean

@@ -20,6 +20,15 @@ GtkWidget     *jb_field_editor_get_input     (JbFieldEditor *self);
 void           jb_field_editor_set_store     (JbFieldEditor *self, JbStore *store);
 void           jb_field_editor_reload_choices (JbFieldEditor *self);
 void           jb_field_editor_load          (JbFieldEditor *self, JbRecord *record);
+/* Whether the user changed the input since it was last loaded. */
+gboolean       jb_field_editor_is_touched    (JbFieldEditor *self);
+/* Whether the user changed the input to something other than @base's value
+ * (or to what cannot be read); an input the user has not touched never
+ * differs, whatever the input's own formatting makes of the value. */
+gboolean       jb_field_editor_differs       (JbFieldEditor *self, JbRecord *base);
+/* The input's value as the user reads it (as a copy of @base would hold
+ * it), or NULL when it cannot be read.  Shows no error. */
+char          *jb_field_editor_format_input  (JbFieldEditor *self, JbRecord *base);
 /* Reads the input into @record; FALSE (and the error shown) if it cannot be read. */
 gboolean       jb_field_editor_collect       (JbFieldEditor *self, JbRecord *record);
 void           jb_field_editor_set_error     (JbFieldEditor *self, const char *message);

@@ -7,6 +7,7 @@
 
 #include "jb-field-type.h"
 #include "jb-history-view.h"
+#include "jb-match.h"
 
 struct _JbHistoryView {
   GtkWidget parent_instance;
@@ -77,6 +78,13 @@ jb_history_view_show (JbHistoryView *self, JbStore *store, JbRecord *record)
                                                    f < 0 ? e->field : _(kind->fields[f].label),
                                                    old_value, new_value);
           add_line (self, when, what);
+        }
+      else
+        {
+          /* Matching's invitations and dismissals (jb-match.h). */
+          g_autofree char *what = jb_match_describe_history (store, e);
+          if (what)
+            add_line (self, when, what);
         }
     }
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "jb-a11y.h"
+#include "jb-backup-policy.h"
 #include "jb-intake.h"
 #include "jb-intake-dialog.h"
 #include "jb-picker.h"
@@ -63,6 +64,7 @@ typedef struct {
   JbIntake *intake;        /* borrowed from the dialog while busy */
   GFile *file;
   char *db_path;
+  guint backups_keep;      /* the setting, read on the main thread */
   guint sheet;             /* JOB_READ: the sheet to set, or G_MAXUINT to keep it */
   JbKindId kind;
   int *progress_permille;
@@ -127,7 +129,9 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   else if (ok && job->what == JOB_READ)
     ok = read_sheet (job, job->intake, store, cancellable, &error);
   else if (ok)
-    ok = jb_intake_import (job->intake, store, cancellable, on_progress, job->progress_permille,
+    /* A dated copy first, which Restore from Backup lists. */
+    ok = jb_backup_before_import (store, job->backups_keep, &error) &&
+         jb_intake_import (job->intake, store, cancellable, on_progress, job->progress_permille,
                            &job->summary, &job->problems, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -506,6 +510,7 @@ start_job (JbIntakeDialog *self, JobKind what, guint sheet)
   job->intake = self->intake;
   job->file = g_object_ref (self->file);
   job->db_path = g_strdup (jb_store_get_path (self->store));
+  job->backups_keep = jb_backups_keep ();
   job->sheet = sheet;
   guint k = (guint) jb_picker_get_key (self->kind_picker);
   job->kind = kinds[k < G_N_ELEMENTS (kinds) ? k : 0];

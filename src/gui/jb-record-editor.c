@@ -1,33 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-record-editor.c: loading a record into its field editors, checking and
- * saving it through the store, and asking before an edit could be lost. */
+ * saving it through the store, and asking before an edit could be lost.
+ * When the record changes underneath: jb-record-editor-merge.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "jb-a11y.h"
 #include "jb-field-editor.h"
-#include "jb-history-view.h"
-#include "jb-related-view.h"
+#include "jb-record-editor-private.h"
 #include "jb-rules.h"
-#include "jb-record-editor.h"
-
-struct _JbRecordEditor {
-  GtkWidget parent_instance;
-
-  JbStore *store;
-  const JbKind *kind;
-  JbRecord *record;      /* as last loaded or saved */
-  GPtrArray *fields;     /* JbFieldEditor, in form order */
-  gboolean dirty;
-  gulong store_changed_id;
-
-  GtkLabel *heading;
-  GtkLabel *status;      /* "Unsaved changes", or what went wrong */
-  GtkBox *form_holder;
-  JbRelatedView *related;
-  JbHistoryView *history;
-};
 
 G_DEFINE_FINAL_TYPE (JbRecordEditor, jb_record_editor, GTK_TYPE_WIDGET)
 
@@ -38,10 +20,10 @@ enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 
-static void
-update_state (JbRecordEditor *self)
+void
+jb_record_editor_update_state (JbRecordEditor *self)
 {
-  gboolean saved = self->record && jb_record_get_id (self->record) != 0;
+  gboolean saved = self->record && jb_record_get_id (self->record) != 0 && !self->deleted;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", self->dirty);
@@ -66,8 +48,8 @@ update_state (JbRecordEditor *self)
     }
 }
 
-static void
-show_status_error (JbRecordEditor *self, const char *message)
+void
+jb_record_editor_show_error (JbRecordEditor *self, const char *message)
 {
   if (self->status)
     {
@@ -82,7 +64,7 @@ on_field_changed (JbRecordEditor *self)
   if (!self->dirty)
     {
       self->dirty = TRUE;
-      update_state (self);
+      jb_record_editor_update_state (self);
     }
 }
 
@@ -119,7 +101,7 @@ set_kind (JbRecordEditor *self, JbKindId kind)
   gtk_box_append (self->form_holder, GTK_WIDGET (gtk_builder_get_object (builder, "form")));
   collect_field_editors (self, GTK_WIDGET (self->form_holder));
   self->record = jb_record_new (kind);
-  update_state (self);
+  jb_record_editor_update_state (self);
 }
 
 GtkWidget *
@@ -155,24 +137,14 @@ show_record (JbRecordEditor *self)
   for (guint i = 0; i < self->fields->len; i++)
     jb_field_editor_load (g_ptr_array_index (self->fields, i), self->record);
   self->dirty = FALSE;
-  update_state (self);
-  if (self->store)
+  g_ptr_array_set_size (self->conflicts, 0);
+  jb_record_editor_show_notice (self);
+  jb_record_editor_update_state (self);
+  if (self->store && !self->deleted)
     {
       jb_related_view_show (self->related, self->store, self->record);
+      jb_match_view_show (self->matches, self->store, self->record);
       jb_history_view_show (self->history, self->store, self->record);
-    }
-}
-
-static void
-on_store_changed (JbRecordEditor *self, guint kinds)
-{
-  /* New organizations, people or events become choices at once. */
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
-      const JbField *f = jb_field_editor_get_field (fe);
-      if (f->type == JB_TYPE_REF && (kinds & (1u << f->ref_kind)))
-        jb_field_editor_reload_choices (fe);
     }
 }
 
@@ -184,7 +156,7 @@ jb_record_editor_set_store (JbRecordEditor *self, JbStore *store)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_set_object (&self->store, store);
   self->store_changed_id = g_signal_connect_swapped (store, "changed",
-                                                     G_CALLBACK (on_store_changed), self);
+                                                     G_CALLBACK (jb_record_editor_on_store_changed), self);
   for (guint i = 0; i < self->fields->len; i++)
     jb_field_editor_set_store (g_ptr_array_index (self->fields, i), store);
 }
@@ -198,13 +170,14 @@ jb_record_editor_load (JbRecordEditor *self, gint64 id)
 
   if (record == NULL)
     {
-      show_status_error (self, error->message);
+      jb_record_editor_show_error (self, error->message);
       return;
     }
   if (id == 0)
     jb_rules_prefill (self->store, record);
   g_clear_object (&self->record);
   self->record = record;
+  self->deleted = FALSE;
   show_record (self);
 }
 
@@ -214,11 +187,12 @@ jb_record_editor_load_new (JbRecordEditor *self, JbRecord *record)
   g_return_if_fail (jb_record_get_id (record) == 0);
   g_clear_object (&self->record);
   self->record = jb_record_copy (record);
+  self->deleted = FALSE;
   jb_rules_prefill (self->store, self->record);
   show_record (self);
   /* Prefilled values are the user's start: leaving asks before they go. */
   self->dirty = TRUE;
-  update_state (self);
+  jb_record_editor_update_state (self);
 }
 
 gint64
@@ -233,29 +207,70 @@ jb_record_editor_is_dirty (JbRecordEditor *self)
   return self->dirty;
 }
 
+/* What a save writes: for a stored record, the record as stored now with
+ * only the fields the user changed from the form's base on top (a value
+ * written meanwhile by another page stays); for a new one (or one deleted
+ * meanwhile, saved as new), the whole form.  NULL when the user must look
+ * first (the record changed meanwhile in a field they changed too). */
+static JbRecord *
+work_to_save (JbRecordEditor *self, GPtrArray *unreadable)
+{
+  g_autoptr (JbRecord) work = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (jb_record_get_id (self->record) != 0)
+    switch (jb_record_editor_catch_up (self, &work, &error))
+      {
+      case JB_CATCH_UP_FAILED:
+        jb_record_editor_show_error (self, error->message);
+        return NULL;
+      case JB_CATCH_UP_NEWS:
+        jb_record_editor_show_error (self, self->deleted
+                                           ? _("Not saved: the record was deleted elsewhere.")
+                                           : _("Not saved: the record was changed elsewhere "
+                                               "meanwhile. Please check the values shown."));
+        return NULL;
+      case JB_CATCH_UP_OK:
+        break;
+      }
+  gboolean whole = work == NULL;
+  if (whole)
+    {
+      work = jb_record_copy (self->record);
+      /* Deleted meanwhile: a new record with what the form shows. */
+      jb_record_set_id (work, 0);
+      jb_record_set_uuid (work, NULL);
+      jb_record_set_times (work, NULL, NULL);
+    }
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      jb_field_editor_set_error (fe, NULL);
+      if ((whole || jb_field_editor_differs (fe, self->record)) &&
+          !jb_field_editor_collect (fe, work))
+        g_ptr_array_add (unreadable, fe);
+    }
+  return g_steal_pointer (&work);
+}
+
 gboolean
 jb_record_editor_save (JbRecordEditor *self)
 {
-  g_autoptr (JbRecord) work = jb_record_copy (self->record);
   g_autoptr (GPtrArray) problems = jb_problems_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) unreadable = g_ptr_array_new ();
   JbFieldEditor *first_bad = NULL;
   guint n_bad = 0;
+  g_autoptr (JbRecord) work = work_to_save (self, unreadable);
 
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
-      jb_field_editor_set_error (fe, NULL);
-      if (!jb_field_editor_collect (fe, work))
-        g_ptr_array_add (unreadable, fe);
-    }
+  if (work == NULL)
+    return FALSE;
 
   /* Every problem in one round: what cannot be read, and what the rules
    * refuse in the rest (a field that cannot be read keeps its message). */
   if (!jb_store_check (self->store, work, problems, &error))
     {
-      show_status_error (self, error->message);
+      jb_record_editor_show_error (self, error->message);
       return FALSE;
     }
   const char *record_problem = NULL;
@@ -294,18 +309,22 @@ jb_record_editor_save (JbRecordEditor *self)
                                                "Not saved: please correct the marked field.",
                                                "Not saved: please correct the %u marked fields.",
                                                n_bad), n_bad);
-      show_status_error (self, record_problem ? record_problem : status);
+      jb_record_editor_show_error (self, record_problem ? record_problem : status);
       if (first_bad)
         gtk_widget_grab_focus (GTK_WIDGET (first_bad));
       return FALSE;
     }
 
-  if (!jb_store_save (self->store, work, JB_SAVE_DEFAULT, &error))
+  self->saving = TRUE;
+  gboolean saved = jb_store_save (self->store, work, JB_SAVE_DEFAULT, &error);
+  self->saving = FALSE;
+  if (!saved)
     {
-      show_status_error (self, error->message);
+      jb_record_editor_show_error (self, error->message);
       return FALSE;
     }
   g_set_object (&self->record, work);
+  self->deleted = FALSE;
   show_record (self);
   g_signal_emit (self, signals[SAVED], 0, jb_record_get_id (work));
   return TRUE;
@@ -392,7 +411,12 @@ on_delete_response (GtkDialog *dialog, int response, JbRecordEditor *self)
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response != GTK_RESPONSE_ACCEPT)
     return;
-  if (!jb_store_delete (self->store, self->kind->id, jb_record_get_id (self->record), &error))
+  /* Its own deletion is no news to the form (jb-record-editor-merge.c). */
+  self->saving = TRUE;
+  gboolean deleted = jb_store_delete (self->store, self->kind->id,
+                                      jb_record_get_id (self->record), &error);
+  self->saving = FALSE;
+  if (!deleted)
     {
       GtkWidget *refusal = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -444,6 +468,7 @@ jb_record_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->record);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_RECORD_EDITOR);
   /* The template's top box has no id, so dispose_template() leaves it. */
   GtkWidget *child;
@@ -496,13 +521,20 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
 
   g_type_ensure (JB_TYPE_FIELD_EDITOR);
   g_type_ensure (JB_TYPE_RELATED_VIEW);
+  g_type_ensure (JB_TYPE_MATCH_VIEW);
   g_type_ensure (JB_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, status);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, notice);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, take_theirs_button);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, keep_mine_button);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, save_new_button);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, form_holder);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, related);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, matches);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, history);
 
   /* JbRecordEditor::saved: the record with this id was saved. */
@@ -515,16 +547,27 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  jb_record_editor_merge_class_init (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jbrecordeditor");
+}
+
+/* An invitation or dismissal from the matches is a line of the history. */
+static void
+on_match_decided (JbRecordEditor *self)
+{
+  if (self->store && self->record)
+    jb_history_view_show (self->history, self->store, self->record);
 }
 
 static void
 jb_record_editor_init (JbRecordEditor *self)
 {
   self->fields = g_ptr_array_new ();
+  self->conflicts = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->matches, "decided", G_CALLBACK (on_match_decided), self);
   jb_a11y_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (self->form_holder),
                                                                  GTK_TYPE_VIEWPORT)),
                            JB_TYPE_FIELD_EDITOR);

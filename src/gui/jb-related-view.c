@@ -221,8 +221,59 @@ add_group (JbRelatedView *self, JbStore *store, JbRecord *record, GPtrArray *row
     }
 }
 
+/* The button below @widget bound to @action with @target. */
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action, GVariant *target)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *t = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if ((t == NULL && target == NULL) || (t && target && g_variant_equal (t, target)))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action, target);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fill (JbRelatedView *self, JbStore *store, JbRecord *record);
+
 void
 jb_related_view_show (JbRelatedView *self, JbStore *store, JbRecord *record)
+{
+  /* Shown again while the user is on one of its buttons (the store changed):
+   * the focus stays on the same button. */
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *action = NULL;
+  g_autoptr (GVariant) target = NULL;
+  for (GtkWidget *w = focus; w && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (GTK_IS_ACTIONABLE (w) && gtk_widget_is_ancestor (w, GTK_WIDGET (self)))
+      {
+        action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)));
+        GVariant *t = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w));
+        target = t ? g_variant_ref (t) : NULL;
+        break;
+      }
+
+  fill (self, store, record);
+  if (action)
+    {
+      GtkWidget *again = find_actionable (GTK_WIDGET (self), action, target);
+      if (again)
+        gtk_widget_grab_focus (again);
+    }
+}
+
+static void
+fill (JbRelatedView *self, JbStore *store, JbRecord *record)
 {
   const JbKind *target = jb_record_get_kind (record);
   gint64 id = jb_record_get_id (record);

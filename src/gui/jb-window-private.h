@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window-private.h: for the files that make up JbWindow: jb-window.c (pages,
- * shortcuts, closing) and jb-window-files.c (import, export, forms). */
+ * shortcuts, closing), jb-window-files.c (import, export, forms) and
+ * jb-window-backups.c (backups, preferences). */
 #pragma once
 
 #include "jb-dashboard.h"
@@ -28,5 +29,7 @@ struct _JbWindow {
 JbRecordBrowser *jb_window_current_browser  (JbWindow *self);
 /* jb-window-files.c: win.import, win.export, win.export-table, win.save-form. */
 void             jb_window_add_file_actions (JbWindow *self);
+/* jb-window-backups.c: win.restore-backup, win.preferences. */
+void             jb_window_add_backup_actions (JbWindow *self);
 
 G_END_DECLS

@@ -486,6 +486,7 @@ jb_window_init (JbWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   jb_window_add_file_actions (self);
+  jb_window_add_backup_actions (self);
 
   self->menu = gtk_popover_menu_new_from_model (self->primary_menu);
   gtk_widget_set_parent (self->menu, self->menu_button);

@@ -19,5 +19,9 @@ void             jb_window_show_page    (JbWindow *self, JbKindId kind);
 /* Asks whether to import @file (an exchange file opened from a file manager)
  * and, if so, imports it with the import dialog. */
 void             jb_window_offer_import (JbWindow *self, GFile *file);
+/* Makes the day's backup of the database unless there is one (in a worker
+ * thread); says so if it fails.  The program calls it when it opens the
+ * database. */
+void             jb_window_backup_daily (JbWindow *self);
 
 G_END_DECLS

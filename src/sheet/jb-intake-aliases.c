@@ -119,27 +119,22 @@ static const Alias achievement_aliases[] = {
   IGNORED,
 };
 
+static const struct {
+  const Alias *aliases;
+  guint n;
+} kind_aliases[JB_N_KINDS] = {
+  [JB_KIND_DEMAND] = { demand_aliases, G_N_ELEMENTS (demand_aliases) },
+  [JB_KIND_ORGANIZATION] = { organization_aliases, G_N_ELEMENTS (organization_aliases) },
+  [JB_KIND_PERSON] = { person_aliases, G_N_ELEMENTS (person_aliases) },
+  [JB_KIND_ACHIEVEMENT] = { achievement_aliases, G_N_ELEMENTS (achievement_aliases) },
+};
+
+/* The headers a sheet of @kind may have; none for a kind sheets do not bring. */
 static const Alias *
 aliases_of (JbKindId kind, guint *n)
 {
-  switch (kind)
-    {
-    case JB_KIND_DEMAND:
-      *n = G_N_ELEMENTS (demand_aliases);
-      return demand_aliases;
-    case JB_KIND_ORGANIZATION:
-      *n = G_N_ELEMENTS (organization_aliases);
-      return organization_aliases;
-    case JB_KIND_PERSON:
-      *n = G_N_ELEMENTS (person_aliases);
-      return person_aliases;
-    case JB_KIND_ACHIEVEMENT:
-      *n = G_N_ELEMENTS (achievement_aliases);
-      return achievement_aliases;
-    default:
-      *n = 0;
-      return NULL;
-    }
+  *n = kind < JB_N_KINDS ? kind_aliases[kind].n : 0;
+  return kind < JB_N_KINDS ? kind_aliases[kind].aliases : NULL;
 }
 
 static void

@@ -183,25 +183,58 @@ resolve_organization (JbIntakeRun *run, JbRecord *org, const int *columns, JbRec
   return id;
 }
 
-static char *
-record_key (JbIntakeRun *run, JbRecord *record)
+/* How a row finds the record it updates, per kind: the first of these
+ * pairs of fields whose values the row has all decides ("owner_id" and
+ * "organization_id" hold the row's organization).  Organizations are found
+ * by credit code, then by name (jb_intake_store_row()). */
+static const char *const match_keys[JB_N_KINDS][2][2] = {
+  [JB_KIND_DEMAND] = { { "code", NULL }, { "owner_id", "title" } },
+  [JB_KIND_ACHIEVEMENT] = { { "owner_id", "title" } },
+  [JB_KIND_PERSON] = { { "name", "organization_id" }, { "name", "phone" } },
+};
+
+/* The values of the first key of match_keys the row has whole; FALSE if none. */
+static gboolean
+match_key (JbIntakeRun *run, JbRecord *record, const char *const **fields, char **values)
 {
-  const char *code = run->kind->id == JB_KIND_DEMAND ? jb_record_get_text_by_name (record, "code")
-                                                     : NULL;
-  if (code)
-    return g_strconcat ("code:", code, NULL);
-  gint64 ref = run->org_ref >= 0 ? jb_record_get_int (record, run->org_ref) : 0;
-  const char *title = jb_record_get_title (record);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", ref, title ? title : "");
+  const char *org_field = run->org_ref >= 0 ? run->kind->fields[run->org_ref].name : NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (match_keys[0]); k++)
+    {
+      const char *const *key = match_keys[run->kind->id][k];
+      gboolean whole = key[0] != NULL;
+      for (guint i = 0; whole && i < 2 && key[i]; i++)
+        {
+          if (g_strcmp0 (key[i], org_field) == 0)
+            values[i] = jb_record_is_set (record, run->org_ref)
+              ? g_strdup_printf ("%" G_GINT64_FORMAT, jb_record_get_int (record, run->org_ref))
+              : NULL;
+          else
+            values[i] = g_strdup (jb_record_get_text_by_name (record, key[i]));
+          whole = values[i] != NULL;
+        }
+      if (whole)
+        {
+          *fields = key;
+          return TRUE;
+        }
+      g_clear_pointer (&values[0], g_free);
+      g_clear_pointer (&values[1], g_free);
+    }
+  return FALSE;
 }
 
 /* The record the row updates, 0 if it is new. */
 static gint64
 existing_record (JbIntakeRun *run, JbRecord *record)
 {
+  const char *const *fields = NULL;
+  g_auto (GStrv) values = g_new0 (char *, 3);
+  if (!match_key (run, record, &fields, values))
+    return 0;
+  const char *v0 = values[0], *v1 = values[1];
   if (run->keys)
     {
-      char *key = record_key (run, record);
+      char *key = g_strjoin ("\x1f", fields[0], v0, fields[1], v1, NULL);
       if (g_hash_table_contains (run->keys, key))
         g_free (key);
       else if (g_hash_table_size (run->keys) >= MAX_KEYS)
@@ -215,35 +248,7 @@ existing_record (JbIntakeRun *run, JbRecord *record)
           return 0;  /* new to the run, and the table had nothing */
         }
     }
-  g_autofree char *ref = run->org_ref >= 0 && jb_record_is_set (record, run->org_ref)
-    ? g_strdup_printf ("%" G_GINT64_FORMAT, jb_record_get_int (record, run->org_ref)) : NULL;
-  switch (run->kind->id)
-    {
-    case JB_KIND_DEMAND:
-      {
-        const char *code = jb_record_get_text_by_name (record, "code");
-        const char *title = jb_record_get_text_by_name (record, "title");
-        if (code)
-          return find (run, JB_KIND_DEMAND, "code", code, NULL, NULL);
-        return ref && title ? find (run, JB_KIND_DEMAND, "owner_id", ref, "title", title) : 0;
-      }
-    case JB_KIND_ACHIEVEMENT:
-      {
-        const char *title = jb_record_get_text_by_name (record, "title");
-        return ref && title ? find (run, JB_KIND_ACHIEVEMENT, "owner_id", ref, "title", title)
-                            : 0;
-      }
-    case JB_KIND_PERSON:
-      {
-        const char *name = jb_record_get_text_by_name (record, "name");
-        const char *phone = jb_record_get_text_by_name (record, "phone");
-        if (name && ref)
-          return find (run, JB_KIND_PERSON, "name", name, "organization_id", ref);
-        return name && phone ? find (run, JB_KIND_PERSON, "name", name, "phone", phone) : 0;
-      }
-    default:
-      return 0;
-    }
+  return find (run, run->kind->id, fields[0], v0, fields[1], v1);
 }
 
 /* Saves the row's record (and organization); *@update: it was in the

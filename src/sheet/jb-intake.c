@@ -40,22 +40,19 @@ static const char * const achievement_targets[] = {
   "org.email", JB_INTAKE_NOTES, NULL,
 };
 
+/* What a column of a sheet of each kind may be; NULL for a kind sheets do
+ * not bring. */
+static const char * const *const kind_targets[JB_N_KINDS] = {
+  [JB_KIND_DEMAND] = demand_targets,
+  [JB_KIND_ORGANIZATION] = organization_targets,
+  [JB_KIND_PERSON] = person_targets,
+  [JB_KIND_ACHIEVEMENT] = achievement_targets,
+};
+
 static const char * const *
 targets_of (JbKindId kind)
 {
-  switch (kind)
-    {
-    case JB_KIND_DEMAND:
-      return demand_targets;
-    case JB_KIND_ORGANIZATION:
-      return organization_targets;
-    case JB_KIND_PERSON:
-      return person_targets;
-    case JB_KIND_ACHIEVEMENT:
-      return achievement_targets;
-    default:
-      return NULL;
-    }
+  return kind < JB_N_KINDS ? kind_targets[kind] : NULL;
 }
 
 gboolean
@@ -466,16 +463,12 @@ jb_intake_list_targets (JbIntake *intake)
 const char *
 jb_intake_org_field (JbKindId kind)
 {
-  switch (kind)
-    {
-    case JB_KIND_DEMAND:
-    case JB_KIND_ACHIEVEMENT:
-      return "owner_id";
-    case JB_KIND_PERSON:
-      return "organization_id";
-    default:
-      return NULL;
-    }
+  static const char *const org_fields[JB_N_KINDS] = {
+    [JB_KIND_DEMAND] = "owner_id",
+    [JB_KIND_ACHIEVEMENT] = "owner_id",
+    [JB_KIND_PERSON] = "organization_id",
+  };
+  return kind < JB_N_KINDS ? org_fields[kind] : NULL;
 }
 
 const JbField *
