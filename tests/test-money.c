@@ -35,6 +35,8 @@ test_refuse (void)
 {
   const char *bad[] = { "", "abc", "-5", "1.001", "1.2.3", "12万万", "1e6", "0.0000001万",
                         "99999999999999999999",
+                        /* just past the largest amount by its decimals: fuzz-money */
+                        "1,00,000000.12万", "1000000000000.01",
                         /* invalid UTF-8, cut in a character: found by fuzz-money */
                         "y\xe3\x90\xac\xe5\x85\x83.uan  \xe4" };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -132,8 +132,16 @@ jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
     }
   for (guint i = n_frac; i < unit_decimals (unit); i++)
     frac *= 10;
-  /* frac is now in the unit's smallest step; 1 fen in both units. */
-  *fen = whole * unit_fen (unit) + frac;
+  /* frac is now in the unit's smallest step; 1 fen in both units.  The
+   * whole part alone was checked: its decimals may still carry it past the
+   * largest amount (found by fuzz-money). */
+  gint64 total = whole * unit_fen (unit) + frac;
+  if (total > JB_MONEY_MAX)
+    {
+      g_set_error (error, JB_MONEY_ERROR, 0, _("The amount is too large."));
+      return FALSE;
+    }
+  *fen = total;
   return TRUE;
 }
 
