@@ -14,6 +14,7 @@
 #include "jb-cli.h"
 #include "jb-exchange-private.h"
 #include "jb-file.h"
+#include "jb-intake.h"
 #include "jb-schema.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -258,6 +259,21 @@ test_normalised_text (Fixture *f, gconstpointer data)
                                                                        "name")));
   g_assert_false (jb_store_save (f->store, org, JB_SAVE_DEFAULT, &error));
   g_assert_cmpstr (error->message, ==, "Name: This field is required.");
+  g_clear_error (&error);
+
+  /* A spreadsheet: the owner " 甲　" is 甲, not a second organization. */
+  g_autofree char *csv = g_build_filename (f->dir, "in.csv", NULL);
+  g_assert_true (g_file_set_contents (csv, "需求名称,需求单位\n 固态电池\t, 甲　\n", -1, NULL));
+  g_autoptr (GFile) file = g_file_new_for_path (csv);
+  g_autoptr (JbIntake) intake = jb_intake_open (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jb_intake_set_sheet (intake, 0, JB_KIND_DEMAND, NULL, &error));
+  g_assert_true (jb_intake_import (intake, f->store, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
+  g_autoptr (GPtrArray) demands = jb_store_list (f->store, JB_KIND_DEMAND, NULL, &error);
+  g_assert_cmpuint (demands->len, ==, 1);
+  g_assert_cmpstr (jb_record_get_title (g_ptr_array_index (demands, 0)), ==, "固态电池");
 }
 
 /* 5. A file without demand codes keeps none: it exports as it came. */
