@@ -29,6 +29,8 @@ test_invalid (void)
     { "91350100I000100Y43", "cannot appear" }, /* I is not in the alphabet */
     { "91350100m000100Y43", "cannot appear" }, /* lower case */
     { "", "18" },
+    /* invalid UTF-8 ending in half a character: found by fuzz-credit-code */
+    { "o\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x05\xe7", "this one has 14" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

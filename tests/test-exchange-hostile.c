@@ -62,9 +62,13 @@ static const Case cases[] = {
   { "huge-text", NULL, 4, "<name> is too long." },
   { "huger-than-libxml-allows", NULL, 4, "*not well-formed*" },
   { "invalid-utf8", HEAD ORG_OPEN (U1) "    <name>\xff\xfe</name>\n", 4, "*not well-formed*UTF-8*" },
-  { "truncated", HEAD ORG_OPEN (U1) "    <name>宁德", 4, "*not well-formed*" },
-  { "truncated-between-records", HEAD ORG (U1, "甲"), 6, "*not well-formed*" },
-  { "empty", "", 1, "*not well-formed*" },
+  { "truncated", HEAD ORG_OPEN (U1) "    <name>宁德", 4, "The file ends early, at line 4:*" },
+  { "truncated-between-records", HEAD ORG (U1, "甲"), 6, "The file ends early, at line 6:*" },
+  { "truncated-in-tag", HEAD ORG (U1, "甲") "  <organi", 7, "The file ends early, at line 7:*" },
+  { "truncated-in-attribute", HEAD "  <organization id=\"6f1c", 3, "The file ends early, at line 3:*" },
+  { "truncated-in-end-tag", HEAD ORG (U1, "甲") "</exch", 7, "The file ends early, at line 7:*" },
+  { "truncated-after-end-tag", HEAD ORG (U1, "甲") "  </organization>\n", 7, "*not well-formed*" },
+  { "empty", "", 1, "The file is empty." },
   { "garbage", "\x01\x02\x03PK\x03\x04 binary", 1, "*not well-formed*" },
   { "trailing-root", HEAD TAIL "<exchange/>\n", 4, "*not well-formed*Extra content*" },
   { "wrong-namespace", "<?xml version=\"1.0\"?>\n<exchange xmlns=\"urn:other\" version=\"1\"/>\n", 2,
@@ -89,7 +93,7 @@ static const Case cases[] = {
   { "updated-before-created", HEAD "  <organization id=\"" U1 "\" created=\"2022-08-02T09:00:00.000000Z\" "
     "updated=\"2022-08-01T09:00:00.000000Z\"/>\n" TAIL, 3, "*updated before it was created*" },
   { "missing-required", HEAD ORG_OPEN (U1) "    <name>甲</name>\n  </organization>\n" TAIL, 3,
-    "<organization> “甲” (" U1 ") was refused: Kind: Kind is required." },
+    "<organization> “甲” (" U1 ") was refused: Kind: This field is required." },
   { "field-repeated", HEAD ORG_OPEN (U1) "    <name>甲</name>\n    <name>乙</name>\n" END_ORG, 5,
     "<name> is repeated or out of order*" },
   { "field-out-of-order", HEAD ORG_OPEN (U1) "    <kind>institute</kind>\n    <name>乙</name>\n" END_ORG, 5,
@@ -145,19 +149,19 @@ static const Case cases[] = {
   { "rule-in-last-record", HEAD ORG (U1, "甲") DEMAND_OPEN (U2) "    <title>需求</title>\n    <owner ref=\"" U1 "\"/>\n"
     "    <keywords>一,二,三,四,五,六</keywords>\n    <status>draft</status>\n  </demand>\n" TAIL, 7,
     "<demand> “需求” (" U2 ") was refused: Keywords: At most 5 keywords, please." },
-  { "unique-clash", HEAD ORG (U1, "甲") ORG (U2, "甲") TAIL, 7, "*“甲” already has this Name.*" },
+  { "unique-clash", HEAD ORG (U1, "甲") ORG (U2, "甲") TAIL, 7, "*was refused: Name: Already taken by “甲”." },
   /* An import leaves unique fields to the table's constraint, and still names
    * every problem of the record, in the order of a save in the window. */
   { "unique-clash-and-rule", HEAD ORG (U1, "甲") ORG_OPEN (U2) "    <name>甲</name>\n"
     "    <kind>institute</kind>\n    <email>x</email>\n" END_ORG, 7,
     "<organization> “甲” (" U2 ") was refused: E-mail: “x” is not an e-mail address.\n"
-    "Name: “甲” already has this Name." },
+    "Name: Already taken by “甲”." },
   { "unique-code-clash", HEAD ORG (U1, "甲") DEMAND_OPEN (U2) "    <code>MH-1</code>\n"
     "    <title>需求</title>\n    <owner ref=\"" U1 "\"/>\n    <status>draft</status>\n  </demand>\n"
     "  <demand id=\"6f1c0a52-1b7e-4c57-9a53-0d6b1c1e0003\" " TIMES ">\n    <code>MH-1</code>\n"
     "    <title>需求二</title>\n    <owner ref=\"" U1 "\"/>\n    <status>draft</status>\n" END_DEMAND, 13,
-    "<demand> “需求二” (6f1c0a52-1b7e-4c57-9a53-0d6b1c1e0003) was refused: Code: “需求” already "
-    "has this Code." },
+    "<demand> “需求二” (6f1c0a52-1b7e-4c57-9a53-0d6b1c1e0003) was refused: Code: Already taken "
+    "by “需求”." },
   { "one-line-text", HEAD ORG_OPEN (U1) "    <name>甲\n乙</name>\n    <kind>institute</kind>\n  </organization>\n" TAIL,
     3, "*Keep this to one line.*" },
 };

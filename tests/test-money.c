@@ -24,6 +24,7 @@ test_parse (void)
   g_assert_cmpint (parse_ok ("12.5", JB_MONEY_WAN), ==, 12500000);
   g_assert_cmpint (parse_ok ("3000元", JB_MONEY_WAN), ==, 300000);
   g_assert_cmpint (parse_ok ("¥3,000", JB_MONEY_WAN), ==, 300000);
+  g_assert_cmpint (parse_ok ("￥3,000", JB_MONEY_WAN), ==, 300000);  /* full width */
   g_assert_cmpint (parse_ok ("0.000001", JB_MONEY_WAN), ==, 1);
   g_assert_cmpint (parse_ok ("4980", JB_MONEY_WAN), ==, G_GINT64_CONSTANT (4980000000));
   g_assert_cmpint (parse_ok ("0", JB_MONEY_YUAN), ==, 0);
@@ -33,7 +34,11 @@ static void
 test_refuse (void)
 {
   const char *bad[] = { "", "abc", "-5", "1.001", "1.2.3", "12万万", "1e6", "0.0000001万",
-                        "99999999999999999999" };
+                        "99999999999999999999",
+                        /* just past the largest amount by its decimals: fuzz-money */
+                        "1,00,000000.12万", "1000000000000.01",
+                        /* invalid UTF-8, cut in a character: found by fuzz-money */
+                        "y\xe3\x90\xac\xe5\x85\x83.uan  \xe4" };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr (GError) error = NULL;

@@ -242,7 +242,7 @@ test_refusals_leave_store_unchanged (Fixture *f, gconstpointer data)
   jb_record_set_text_by_name (twin, "name", "威高(上海)国际研究院");
   jb_record_set_text_by_name (twin, "kind", "institute");
   g_assert_false (jb_store_save (f->store, twin, JB_SAVE_DEFAULT, &error));
-  g_assert_nonnull (strstr (error->message, "already has"));
+  g_assert_nonnull (strstr (error->message, "Already taken by"));
   g_clear_error (&error);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
 

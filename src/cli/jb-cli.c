@@ -27,7 +27,15 @@ jb_cli_run_full (const char *db_path, const char *import_path, const char *expor
       g_printerr ("%s\n", _("Nothing to do: give --import FILE or --export FILE."));
       return 1;
     }
-  g_autoptr (JbStore) store = jb_store_open (db_path ? db_path : default_path, &error);
+  const char *path = db_path ? db_path : default_path;
+  /* Exporting reads a database: a mistyped --db would otherwise be created
+   * empty and exported as such, with success. */
+  if (import_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("No such database: “%s”. Nothing was exported.\n"), path);
+      return 1;
+    }
+  g_autoptr (JbStore) store = jb_store_open (path, &error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -38,9 +38,13 @@ jb_credit_code_is_valid (const char *code, char **message)
   gsize len = code ? strlen (code) : 0;
   if (len != 18 || !g_str_is_ascii (code))
     {
+      /* Invalid UTF-8 (a cell of a file in another encoding) counts in bytes:
+       * g_utf8_strlen() reads past its end (found by fuzz-credit-code). */
+      glong n = code == NULL ? 0 : g_utf8_validate (code, -1, NULL) ? g_utf8_strlen (code, -1)
+                                                                   : (glong) len;
       if (message)
         *message = g_strdup_printf (_("A unified social credit code has 18 characters; this one has %u."),
-                                    (guint) (code ? g_utf8_strlen (code, -1) : 0));
+                                    (guint) n);
       return FALSE;
     }
   for (gsize i = 0; i < len; i++)

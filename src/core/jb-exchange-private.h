@@ -17,4 +17,16 @@ void         jb_exchange_set_ids_in_memory (guint n);
  * negative: the default). */
 void         jb_exchange_set_bulk_from     (goffset bytes);
 
+/* jb_exchange_import_stream() in the caller's transaction (jb_store_begin()),
+ * which the caller commits, or rolls back on failure. */
+gboolean     jb_exchange_import_in_transaction (JbStore           *store,
+                                                GInputStream      *stream,
+                                                const char        *name,
+                                                goffset            size,
+                                                GCancellable      *cancellable,
+                                                JbProgressFunc     progress,
+                                                gpointer           user_data,
+                                                JbImportSummary   *summary,
+                                                GError           **error);
+
 G_END_DECLS

@@ -81,14 +81,14 @@ jb_exchange_import (JbStore *store, GFile *file, GCancellable *cancellable,
   goffset size = info && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
                  ? g_file_info_get_size (info) : -1;
 
-  /* The transaction already makes the import all or nothing; the copy is for
-   * the user who regrets an import that succeeded. */
-  g_autofree char *backup = g_strconcat (jb_store_get_path (store), ".before-import", NULL);
-  if (!jb_store_backup (store, backup, error))
+  /* The transaction makes the import all or nothing; the copy made with it
+   * is for the user who regrets an import that succeeded. */
+  if (!jb_store_begin_import (store, error))
     return FALSE;
-
-  return jb_exchange_import_stream (store, G_INPUT_STREAM (in), name, size, cancellable,
-                                    progress, user_data, summary, error);
+  gboolean ok = jb_exchange_import_in_transaction (store, G_INPUT_STREAM (in), name, size,
+                                                   cancellable, progress, user_data, summary,
+                                                   error);
+  return jb_store_end_import (store, ok, error);
 }
 
 typedef struct {
@@ -123,6 +123,9 @@ jb_exchange_looks_like_xml (GFile *file)
   /* UTF-16 with its byte order mark: '<' is the next code unit. */
   if (got >= 4 && (((guchar) head[0] == 0xFF && (guchar) head[1] == 0xFE && head[2] == '<') ||
                    ((guchar) head[0] == 0xFE && (guchar) head[1] == 0xFF && head[3] == '<')))
+    return TRUE;
+  /* UTF-16 without it: "<?" */
+  if (got >= 4 && (memcmp (head, "<\0?\0", 4) == 0 || memcmp (head, "\0<\0?", 4) == 0))
     return TRUE;
   const char *p = head;
   if (g_str_has_prefix (p, "\xEF\xBB\xBF"))

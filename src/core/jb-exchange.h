@@ -34,8 +34,9 @@ GQuark    jb_exchange_error_quark      (void);
  * calls it; calling it once from main() first avoids racing threads. */
 void      jb_exchange_init             (void);
 
-/* All or nothing.  Takes a backup copy of the database file first (next to it:
- * "<db>.before-import").  Errors read "FILE:LINE: what is wrong". */
+/* All or nothing.  Keeps a copy of the database as it was before (next to it:
+ * "<db>.before-import", jb_store_end_import()).  Errors read "FILE:LINE:
+ * what is wrong". */
 gboolean  jb_exchange_import           (JbStore          *store,
                                         GFile            *file,
                                         GCancellable     *cancellable,

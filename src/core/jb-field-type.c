@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jb-date.h"
@@ -81,7 +82,18 @@ date_parse (JbRecord *record, guint i, const char *text, char **message)
 {
   if (!is_date (text))
     {
-      *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)."), text);
+      /* A real date all the same: say which dates are kept. */
+      gboolean shape = strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+      for (guint c = 0; shape && c < 10; c++)
+        shape = c == 4 || c == 7 || g_ascii_isdigit (text[c]);
+      guint y = shape ? (guint) atoi (text) : 0, m = shape ? (guint) atoi (text + 5) : 0;
+      guint d = shape ? (guint) atoi (text + 8) : 0;
+      if (y > 0 && (y < 1900 || y > 2999) &&
+          g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        *message = g_strdup_printf (_("“%s” is outside the dates Jiebang keeps, 1900-01-01 to "
+                                      "2999-12-31."), text);
+      else
+        *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)."), text);
       return FALSE;
     }
   jb_record_set_text (record, i, text);
@@ -258,7 +270,7 @@ static void
 ref_validate (JbRecord *record, guint i, GPtrArray *problems)
 {
   if (jb_record_get_int (record, i) <= 0)
-    jb_problem_add (problems, (int) i, _("%s is required."), _(field_of (record, i)->label));
+    jb_problem_add (problems, (int) i, _("This field is required."));
 }
 
 /* ---- yes or no ------------------------------------------------------------ */

@@ -1,10 +1,60 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jb-file.c: atomic file writes (see jb-file.h). */
+/* jb-file.c: atomic file writes and their temporary files (see jb-file.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "jb-file.h"
+
+/* ".NAME.jiebang-HOST-": what every temporary file for NAME of this host
+ * begins with, the process id and a random part follow (the host: a folder
+ * on a network share is seen by other machines, whose PIDs mean nothing
+ * here). */
+static char *
+temp_prefix (const char *basename)
+{
+  g_autofree char *host = g_strdup (g_get_host_name ());
+  g_strdelimit (host, "-/. ", '_');
+  return g_strdup_printf (".%s.jiebang-%s-", basename, host);
+}
+
+char *
+jb_file_temp_name (const char *basename)
+{
+  g_autofree char *prefix = temp_prefix (basename);
+  g_autofree char *random = g_uuid_string_random ();
+  return g_strdup_printf ("%s%ld-%.8s.tmp", prefix, (long) getpid (), random);
+}
+
+void
+jb_file_remove_stale (GFile *dir, const char *basename)
+{
+  g_autofree char *prefix = temp_prefix (basename);
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+    dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
+    {
+      const char *name = g_file_info_get_name (info);
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".tmp"))
+        continue;
+      char *end;
+      long pid = strtol (name + strlen (prefix), &end, 10);
+      if (end == name + strlen (prefix) || *end != '-' || pid <= 0)
+        continue;
+      /* Still running (EPERM: another user's): not stale. */
+      if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+      g_autoptr (GFile) stale = g_file_get_child (dir, name);
+      g_file_delete (stale, NULL, NULL);
+    }
+}
 
 gboolean
 jb_file_write_atomically (GFile *file, JbWriteFunc write, gpointer user_data,
@@ -13,8 +63,7 @@ jb_file_write_atomically (GFile *file, JbWriteFunc write, gpointer user_data,
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr (GFile) parent = g_file_get_parent (file);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *tmp_name = g_strdup_printf (".%s.%.8s.tmp", basename, random);
+  g_autofree char *tmp_name = jb_file_temp_name (basename);
   g_autoptr (GFile) tmp = parent ? g_file_get_child (parent, tmp_name) : NULL;
 
   if (tmp == NULL)
@@ -23,6 +72,8 @@ jb_file_write_atomically (GFile *file, JbWriteFunc write, gpointer user_data,
                    _("%s: cannot write a file there."), name);
       return FALSE;
     }
+  /* What an earlier write killed midway (power cut, kill -9) left behind. */
+  jb_file_remove_stale (parent, basename);
   g_autoptr (GFileOutputStream) out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable,
                                                      error);
   if (out == NULL)

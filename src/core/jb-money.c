@@ -39,13 +39,23 @@ unit_decimals (JbMoneyUnit unit)
 gboolean
 jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
 {
+  /* GLib's UTF-8 functions read past the end of invalid UTF-8 (a cell of a
+   * file in another encoding): found by tests/fuzz-parsers.c. */
+  if (text && !g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+      g_set_error (error, JB_MONEY_ERROR, 0,
+                   _("“%s” is not an amount. Write a number such as 125000 or 12.5万."), shown);
+      return FALSE;
+    }
   g_autofree char *s = g_utf8_strdown (text ? text : "", -1);
   g_strstrip (s);
 
   const char *p = s;
   if (g_str_has_prefix (p, "¥") || g_str_has_prefix (p, "￥"))
     {
-      p += strlen ("¥");
+      /* Not the same length: the half-width sign is 2 bytes, the full-width 3. */
+      p += g_str_has_prefix (p, "¥") ? strlen ("¥") : strlen ("￥");
       unit = JB_MONEY_YUAN;
       while (g_ascii_isspace (*p))
         p++;
@@ -122,8 +132,16 @@ jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
     }
   for (guint i = n_frac; i < unit_decimals (unit); i++)
     frac *= 10;
-  /* frac is now in the unit's smallest step; 1 fen in both units. */
-  *fen = whole * unit_fen (unit) + frac;
+  /* frac is now in the unit's smallest step; 1 fen in both units.  The
+   * whole part alone was checked: its decimals may still carry it past the
+   * largest amount (found by fuzz-money). */
+  gint64 total = whole * unit_fen (unit) + frac;
+  if (total > JB_MONEY_MAX)
+    {
+      g_set_error (error, JB_MONEY_ERROR, 0, _("The amount is too large."));
+      return FALSE;
+    }
+  *fen = total;
   return TRUE;
 }
 

@@ -146,8 +146,10 @@ jb_record_get_uuid (JbRecord *record)
 void
 jb_record_set_uuid (JbRecord *record, const char *uuid)
 {
+  /* UUIDs compare without case (RFC 4122): one form, lowercase, is kept. */
+  char *copy = uuid ? g_ascii_strdown (uuid, -1) : NULL;
   g_free (record->uuid);
-  record->uuid = g_strdup (uuid);
+  record->uuid = copy;
 }
 
 const char *
@@ -193,12 +195,44 @@ jb_record_get_text (JbRecord *record, guint field)
   return record->values[field].text;
 }
 
+/* Whether a white space character starts at @p (before @end). */
+static gboolean
+space_at (const char *p, const char *end)
+{
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+  return c < (gunichar) -2 && g_unichar_isspace (c);
+}
+
+char *
+jb_text_normalize (JbFieldType type, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (type != JB_TYPE_TEXT && type != JB_TYPE_LONG_TEXT)
+    return g_strdup (text);
+  /* Unicode spaces too: the ideographic space U+3000 is typed as often as the
+   * ASCII one.  Only whole characters are looked at, so invalid UTF-8 stays
+   * for the rules to refuse.  Runs on every text loaded: no full scan. */
+  const char *start = text, *end = text + strlen (text);
+  if (type == JB_TYPE_TEXT)
+    while (start < end && space_at (start, end))
+      start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (prev == NULL || !space_at (prev, end))
+        break;
+      end = prev;
+    }
+  return end > start ? g_strndup (start, (gsize) (end - start)) : NULL;
+}
+
 void
 jb_record_set_text (JbRecord *record, guint field, const char *text)
 {
   g_return_if_fail (field < record->kind->n_fields);
   g_return_if_fail (is_text_type (record->kind->fields[field].type));
-  char *copy = text && *text ? g_strdup (text) : NULL;
+  char *copy = jb_text_normalize (record->kind->fields[field].type, text);
   clear_value (record, field);
   record->values[field].text = copy;
   if (copy)
@@ -385,7 +419,9 @@ jb_record_validate (JbRecord *record, GPtrArray *problems)
       if (jb_record_is_set (record, i))
         jb_field_type (f->type)->validate (record, i, problems);
       else if (f->flags & JB_FIELD_REQUIRED)
-        jb_problem_add (problems, (int) i, _("%s is required."), _(f->label));
+        /* The field's label is said where the problem is shown: not here
+         * again ("Kind: Kind is required."). */
+        jb_problem_add (problems, (int) i, _("This field is required."));
     }
   jb_rules_check (record, problems);
 }

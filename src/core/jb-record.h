@@ -27,6 +27,7 @@ const JbKind  *jb_record_get_kind         (JbRecord *record);
 gint64         jb_record_get_id           (JbRecord *record);
 void           jb_record_set_id           (JbRecord *record, gint64 id);
 const char    *jb_record_get_uuid         (JbRecord *record);
+/* Kept in lowercase, the one form of an id (UUIDs compare without case). */
 void           jb_record_set_uuid         (JbRecord *record, const char *uuid);
 const char    *jb_record_get_created      (JbRecord *record);
 const char    *jb_record_get_updated      (JbRecord *record);
@@ -35,9 +36,15 @@ void           jb_record_set_times        (JbRecord *record, const char *created
 
 gboolean       jb_record_is_set           (JbRecord *record, guint field);
 void           jb_record_unset            (JbRecord *record, guint field);
-/* Text, date (YYYY-MM-DD) and enum code fields.  Setting NULL or "" unsets. */
+/* Text, date (YYYY-MM-DD) and enum code fields.  Setting NULL or "" unsets.
+ * Every text passes through jb_text_normalize(): the window, imports and
+ * spreadsheets keep the same value for the same input. */
 const char    *jb_record_get_text         (JbRecord *record, guint field);
 void           jb_record_set_text         (JbRecord *record, guint field, const char *text);
+/* The one normalisation of text: one line of text (a title, a name) without
+ * white space (Unicode's, U+3000 too) at either end, paragraphs without it
+ * at the end; NULL when nothing is left.  Other types: @text as it is. */
+char          *jb_text_normalize          (JbFieldType type, const char *text);
 /* Int, money (fen), ref (row id) and bool fields. */
 gint64         jb_record_get_int          (JbRecord *record, guint field);
 void           jb_record_set_int          (JbRecord *record, guint field, gint64 value);

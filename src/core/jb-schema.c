@@ -225,6 +225,54 @@ static const char migration_7[] =
   " (event_id, created, owner_id, investment);"
   "CREATE INDEX IF NOT EXISTS payment_due ON payment (due_date);";
 
+/* Ids compare without case (RFC 4122), and Jiebang keeps them in lowercase;
+ * older versions kept an imported id as the file wrote it.  Each id in
+ * capitals becomes lowercase, in the records and their history (decisions
+ * name records by id too).  One whose lowercase form another record already
+ * has (the same id imported twice in two cases made two records) gets a new
+ * random id instead, as does every variant but one of the same id. */
+static const char migration_8[] =
+  "CREATE TEMP TABLE jb_ids (old TEXT PRIMARY KEY, new TEXT NOT NULL);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM organization WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM person WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM event WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM demand WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM solution WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM achievement WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM deal WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM payment WHERE uuid != lower(uuid);"
+  "INSERT INTO temp.jb_ids (old, new) SELECT uuid, lower(uuid) FROM award WHERE uuid != lower(uuid);"
+  "UPDATE temp.jb_ids SET new = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'"
+  " || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)"
+  " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+  " WHERE new IN (SELECT uuid FROM organization UNION ALL SELECT uuid FROM person UNION ALL SELECT uuid FROM event UNION ALL SELECT uuid FROM demand UNION ALL SELECT uuid FROM solution UNION ALL SELECT uuid FROM achievement UNION ALL SELECT uuid FROM deal UNION ALL SELECT uuid FROM payment UNION ALL SELECT uuid FROM award)"
+  " OR rowid NOT IN (SELECT min(rowid) FROM temp.jb_ids GROUP BY new);"
+  "UPDATE organization SET uuid = (SELECT new FROM temp.jb_ids WHERE old = organization.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE person SET uuid = (SELECT new FROM temp.jb_ids WHERE old = person.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE event SET uuid = (SELECT new FROM temp.jb_ids WHERE old = event.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE demand SET uuid = (SELECT new FROM temp.jb_ids WHERE old = demand.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE solution SET uuid = (SELECT new FROM temp.jb_ids WHERE old = solution.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE achievement SET uuid = (SELECT new FROM temp.jb_ids WHERE old = achievement.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE deal SET uuid = (SELECT new FROM temp.jb_ids WHERE old = deal.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE payment SET uuid = (SELECT new FROM temp.jb_ids WHERE old = payment.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE award SET uuid = (SELECT new FROM temp.jb_ids WHERE old = award.uuid)"
+  " WHERE uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE history SET record_uuid = (SELECT new FROM temp.jb_ids WHERE old = record_uuid)"
+  " WHERE record_uuid IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE history SET old_value = (SELECT new FROM temp.jb_ids WHERE old = old_value)"
+  " WHERE action IN ('invited', 'dismissed', 'restored') AND old_value IN (SELECT old FROM temp.jb_ids);"
+  "UPDATE history SET new_value = (SELECT new FROM temp.jb_ids WHERE old = new_value)"
+  " WHERE action = 'invited' AND new_value IN (SELECT old FROM temp.jb_ids);"
+  "DROP TABLE temp.jb_ids;";
+
 const char * const jb_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -233,6 +281,7 @@ const char * const jb_schema_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jb-date.h"
+#include "jb-file.h"
 #include "jb-rules.h"
 #include "jb-store-private.h"
 
@@ -166,6 +167,65 @@ jb_store_backup (JbStore *self, const char *path, GError **error)
     g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                  _("Cannot copy the database to “%s”: %s"), path, sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+jb_store_begin_import (JbStore *self, GError **error)
+{
+  g_return_val_if_fail (self->depth == 0 && self->import_copy == NULL, FALSE);
+
+  /* The copy gets a name of this import's own: two imports at once never
+   * write the same file.  One killed midway left its copy: removed here. */
+  g_autofree char *final = g_strconcat (self->path, ".before-import", NULL);
+  g_autofree char *base = g_path_get_basename (final);
+  g_autofree char *dir = g_path_get_dirname (final);
+  g_autofree char *tmp_name = jb_file_temp_name (base);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autoptr (GFile) dir_file = g_file_new_for_path (dir);
+  jb_file_remove_stale (dir_file, base);
+
+  /* VACUUM INTO cannot run in a transaction, and SQLite's backup refuses a
+   * source in a write transaction: copy, lock, then make sure that nobody
+   * committed in between (data_version changes with every commit of another
+   * connection), or copy again. */
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      gint64 version = jb_store_query_int (self, "PRAGMA data_version");
+      if (!jb_store_backup (self, tmp, error) || !jb_store_begin (self, error))
+        {
+          g_remove (tmp);
+          return FALSE;
+        }
+      if (jb_store_query_int (self, "PRAGMA data_version") == version)
+        {
+          self->import_copy = g_steal_pointer (&tmp);
+          return TRUE;
+        }
+      jb_store_rollback (self);
+    }
+  g_remove (tmp);
+  g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_BUSY,
+               _("The database is busy: another Jiebang (or an import) is writing to it. "
+                 "Try again when it is done."));
+  return FALSE;
+}
+
+gboolean
+jb_store_end_import (JbStore *self, gboolean ok, GError **error)
+{
+  g_return_val_if_fail (self->depth == 1 && self->import_copy != NULL, FALSE);
+  g_autofree char *tmp = g_steal_pointer (&self->import_copy);
+
+  if (ok)
+    ok = jb_store_commit (self, error);
+  else
+    jb_store_rollback (self);
+  g_autofree char *final = g_strconcat (self->path, ".before-import", NULL);
+  /* The import is done whatever becomes of its copy: a warning, no failure. */
+  if (ok && g_rename (tmp, final) != 0)
+    g_warning ("Cannot keep the copy before the import as %s: %s", final, g_strerror (errno));
+  g_remove (tmp);
   return ok;
 }
 

@@ -48,12 +48,37 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
   return title;
 }
 
+/* A new record that brings its own id (an import) may not take the id of
+ * any record, of whatever kind: an id names one record everywhere (the
+ * exchange format refers by id alone). */
+static void
+check_id_free (JbStore *self, JbRecord *record, GPtrArray *problems)
+{
+  const char *uuid = jb_record_get_uuid (record);
+  if (jb_record_get_id (record) != 0 || uuid == NULL)
+    return;
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      gint64 id = jb_store_id_for_uuid (self, k, uuid);
+      if (id == 0)
+        continue;
+      g_autoptr (JbRecord) other = jb_store_load (self, k, id, NULL);
+      g_autofree char *heading = other ? jb_record_get_heading (other) : g_strdup ("");
+      g_autofree char *what = g_utf8_strdown (_(jb_kind_get (k)->label), -1);
+      /* TRANSLATORS: "The id 6f1c… is already the id of the organization “甲”." */
+      jb_problem_add (problems, -1, _("The id %s is already the id of the %s “%s”."), uuid,
+                      what, heading);
+      return;
+    }
+}
+
 static gboolean
 check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *problems,
               GError **error)
 {
   const JbKind *kind = jb_record_get_kind (record);
 
+  check_id_free (self, record, problems);
   jb_record_validate (record, problems);
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -77,8 +102,7 @@ check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *pro
         {
           g_autofree char *other = unique_clash (self, record, i);
           if (other)
-            jb_problem_add (problems, (int) i, _("“%s” already has this %s."), other,
-                            _(f->label));
+            jb_problem_add (problems, (int) i, _("Already taken by “%s”."), other);
         }
     }
 

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jb-date.h"
 #include "jb-field-type.h"
@@ -33,11 +34,34 @@ enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 
+/* What SQLite's @rc means for the user, when it is not about a record: the
+ * file is busy or read-only.  FALSE for any other code. */
+static gboolean
+explain_code (JbStore *self, int rc, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_BUSY,
+                   _("The database is busy: another Jiebang (or an import) is writing to it. "
+                     "Try again when it is done."));
+      return TRUE;
+    case SQLITE_READONLY:
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: nothing can be saved to it."), self->path);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 gboolean
 jb_store_fail (JbStore *self, GError **error)
 {
-  g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-               _("The database refused the change: %s"), sqlite3_errmsg (self->db));
+  if (!explain_code (self, sqlite3_extended_errcode (self->db), error))
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                 _("The database refused the change: %s"), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -59,10 +83,12 @@ gboolean
 jb_store_exec (JbStore *self, const char *sql, GError **error)
 {
   char *message = NULL;
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                   _("The database refused the change: %s"), message);
+      if (!explain_code (self, rc, error))
+        g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                     _("The database refused the change: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -109,6 +135,7 @@ jb_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->import_copy);
   g_clear_pointer (&self->last_codes, g_hash_table_unref);
 
   G_OBJECT_CLASS (jb_store_parent_class)->finalize (object);
@@ -305,6 +332,31 @@ jb_store_query_int (JbStore *self, const char *sql)
   return value;
 }
 
+/* A database in WAL mode is read and written with two files beside it (-wal,
+ * -shm): a folder or a file that cannot be written fails its first read.
+ * Says which, rather than that the file is not a database; FALSE if neither
+ * is the case. */
+static gboolean
+explain_cannot_write (JbStore *self, GError **error)
+{
+  int rc = sqlite3_errcode (self->db) & 0xff;
+  if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN && rc != SQLITE_PERM && rc != SQLITE_IOERR)
+    return FALSE;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  if (g_access (dir, W_OK) != 0)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                 _("Cannot open “%s”: its folder “%s” is read-only, and Jiebang keeps its "
+                   "journal beside the database. Copy the database to a folder you can write "
+                   "to."), self->path, dir);
+  else if (g_access (self->path, W_OK) != 0)
+    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                 _("Cannot open “%s”: the file is read-only. Copy it to a file you can write "
+                   "to."), self->path);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 migrate (JbStore *self, GError **error)
 {
@@ -312,6 +364,8 @@ migrate (JbStore *self, GError **error)
   gint64 app_id = jb_store_query_int (self, "PRAGMA application_id");
   gint64 n_tables = jb_store_query_int (self, "SELECT count(*) FROM sqlite_schema");
 
+  if ((version < 0 || n_tables < 0) && explain_cannot_write (self, error))
+    return FALSE;
   if (version < 0 || n_tables < 0)
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_OURS,
@@ -389,7 +443,9 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
     return NULL;
   if (!jb_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !jb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !jb_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* A save the user saw succeed is on the disk: every commit waits for
+       * the WAL to reach it (README, "Nothing is lost"). */
+      !jb_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !jb_store_derived_update (self, cancellable, progress, user_data, error))
     return NULL;
 
@@ -410,6 +466,10 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
 gboolean
 jb_store_begin (JbStore *self, GError **error)
 {
+  /* A file that cannot be written is said so before anything is tried, not
+   * at the first record a save or an import writes. */
+  if (self->depth == 0 && sqlite3_db_readonly (self->db, "main") == 1)
+    return explain_code (self, SQLITE_READONLY, error) && FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database waits here (busy
    * timeout) instead of failing halfway through. */
   if (!jb_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jb", error))
@@ -458,6 +518,13 @@ jb_store_rollback (JbStore *self)
 }
 
 void
+jb_store_set_durable (JbStore *self, gboolean durable)
+{
+  jb_store_exec (self, durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                 NULL);
+}
+
+void
 jb_store_notify_changed (JbStore *self)
 {
   /* The codes given last may be gone (a restore) or taken. */
@@ -494,6 +561,15 @@ jb_store_id_for_uuid (JbStore *self, JbKindId kind, const char *uuid)
    * record and once per reference. */
   sqlite3_stmt *stmt = self->by_uuid[kind];
   gint64 id = 0;
+  /* Ids are stored in lowercase (jb_record_set_uuid()); the same id in
+   * capitals is the same record. */
+  g_autofree char *lower = NULL;
+  for (const char *p = uuid; p && *p; p++)
+    if (g_ascii_isupper (*p))
+      {
+        uuid = lower = g_ascii_strdown (uuid, -1);
+        break;
+      }
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);

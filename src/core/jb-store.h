@@ -22,7 +22,9 @@ typedef enum {
   JB_STORE_ERROR_INVALID,     /* a record breaks a rule: the message says which */
   JB_STORE_ERROR_REFERENCED,  /* other records still point at it */
   JB_STORE_ERROR_NOT_FOUND,
-  JB_STORE_ERROR_FAILED,      /* SQLite said no: disk full, locked… */
+  JB_STORE_ERROR_FAILED,      /* SQLite said no: disk full, corrupt… */
+  JB_STORE_ERROR_BUSY,        /* another connection holds the write lock */
+  JB_STORE_ERROR_READ_ONLY,   /* the file (or its folder) cannot be written */
 } JbStoreError;
 
 typedef enum {
@@ -168,6 +170,13 @@ gboolean     jb_store_commit        (JbStore     *self,
                                      GError     **error);
 void         jb_store_rollback      (JbStore     *self);
 
+/* Whether a commit is on the disk when it returns (the default, SQLite's
+ * synchronous FULL) or may be lost with the last few on power loss, the
+ * database staying whole (NORMAL): tests/bench-durability measures what
+ * the difference costs. */
+void         jb_store_set_durable   (JbStore     *self,
+                                     gboolean     durable);
+
 /* Tells listeners that another connection changed the file. */
 void         jb_store_notify_changed (JbStore    *self);
 
@@ -232,6 +241,20 @@ gboolean     jb_store_check_aggregates (JbStore  *self,
  * Not inside a transaction. */
 gboolean     jb_store_backup        (JbStore     *self,
                                      const char  *path,
+                                     GError     **error);
+/* Begins an import: jb_store_begin() with a copy of the database as the
+ * import finds it, made before the write lock but checked against it (no
+ * other connection wrote in between).  Two imports at once: the second
+ * waits for the lock (the busy timeout), then fails with
+ * JB_STORE_ERROR_BUSY. */
+gboolean     jb_store_begin_import  (JbStore     *self,
+                                     GError     **error);
+/* Commits the import (@ok) or rolls it back.  After a commit its copy becomes
+ * "<db>.before-import", replacing the previous one, for the user who regrets
+ * an import; a refused import drops it and leaves the previous one as it
+ * was.  FALSE if the commit failed. */
+gboolean     jb_store_end_import    (JbStore     *self,
+                                     gboolean     ok,
                                      GError     **error);
 
 /* The page cache of this connection (0: SQLite's default, 2 MB).  A large

@@ -64,16 +64,21 @@ typedef struct {
   GError *io_error;
   char *xml_error;
   int xml_error_line;
+  gboolean eof;           /* the stream has given everything */
+  gboolean xml_error_at_end;  /* libxml2's error came from the file ending */
   xmlTextReaderPtr reader;
   JbImportSummary summary;
   GString *value;
   GHashTable *seen;  /* ids of the file, the first ids_in_memory */
   JbXmlProlog prolog;
+  gboolean utf16;    /* the file is UTF-16, decoded before anything reads it */
   gboolean was_empty[JB_N_KINDS];  /* the kind's table when the import began */
   JbSaveFlags save_flags;
 } Import;
 
 enum { DEPTH_ROOT, DEPTH_RECORD, DEPTH_FIELD };
+
+#define XSI_NAMESPACE "http://www.w3.org/2001/XMLSchema-instance"
 
 static int
 read_cb (void *context, char *buffer, int len)
@@ -85,6 +90,7 @@ read_cb (void *context, char *buffer, int len)
                                   &im->io_error);
   if (n > 0)
     im->consumed += n;
+  im->eof = n == 0;
   /* A DOCTYPE is never parsed at all, entity declarations included. */
   if (n > 0 && jb_xml_prolog_scan (&im->prolog, buffer, n))
     return -1;
@@ -106,6 +112,18 @@ error_cb (void *context, xmlErrorPtr e)
     return;
   im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "?"));
   im->xml_error_line = e->line;
+  /* A file cut short: libxml2 stopped with nothing but white space left to
+   * parse of all there is.  Its message then depends on where the cut fell
+   * ("Couldn't find end of Start Tag", "Extra content at the end of the
+   * document"…): ours says what happened. */
+  xmlParserCtxtPtr ctxt = e->ctxt;
+  if (im->eof && ctxt && ctxt->input && ctxt->input->cur)
+    {
+      const xmlChar *p = ctxt->input->cur;
+      while (p < ctxt->input->end && g_ascii_isspace (*p))
+        p++;
+      im->xml_error_at_end = p >= ctxt->input->end;
+    }
 }
 
 /* libxml2 reports some errors (encodings) only to its generic handler, which
@@ -115,11 +133,41 @@ ignore_generic_error (void *context, const char *format, ...)
 {
 }
 
+/* libxml2 keeps a node's line in 16 bits.  Past 65 535 only text nodes
+ * know theirs (XML_PARSE_BIG_LINES): the line where the text ends.  That
+ * line (@end) or the one where it starts (less its newlines); -1 if @t is
+ * not text or does not know. */
+static long
+text_line_at (xmlNodePtr t, gboolean end)
+{
+  if (t == NULL || t->type != XML_TEXT_NODE)
+    return -1;
+  long line = t->line < 65535 ? (long) t->line : (long) (ptrdiff_t) t->psvi;
+  if (line <= 0)
+    return -1;
+  for (const xmlChar *p = t->content; !end && p && *p; p++)
+    line -= *p == '\n';
+  return line;
+}
+
+/* The line where the current node starts.  An element past line 65 535
+ * (for which xmlGetLineNo() gives the line where its first child ends: the
+ * next line, for a record) starts where the text before it ends, or where
+ * the text in it or after it starts; failing those, where its parent does. */
 static int
 current_line (Import *im)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
-  long line = node ? xmlGetLineNo (node) : -1;
+  long line = -1;
+
+  for (int depth = 0; node && depth < 8 && line < 0; depth++, node = node->parent)
+    {
+      if (node->type != XML_ELEMENT_NODE || node->line < 65535)
+        line = xmlGetLineNo (node);
+      else if ((line = text_line_at (node->prev, TRUE)) < 0 &&
+               (line = text_line_at (node->children, FALSE)) < 0)
+        line = text_line_at (node->next, FALSE);
+    }
   return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (im->reader);
 }
 
@@ -198,6 +246,11 @@ read_attributes (Import *im, const char * const *names, char **values, GError **
       if (xmlTextReaderIsNamespaceDecl (r))
         continue;
       const char *name = local_name (im);
+      /* Where a schema for the file is (valid on any element): a hint for
+       * validators, nothing for us. */
+      if (g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (r), XSI_NAMESPACE) == 0 &&
+          (strcmp (name, "schemaLocation") == 0 || strcmp (name, "noNamespaceSchemaLocation") == 0))
+        continue;
       guint i;
       for (i = 0; names[i]; i++)
         if (strcmp (names[i], name) == 0 && xmlTextReaderConstNamespaceUri (r) == NULL)
@@ -298,6 +351,11 @@ set_value (Import *im, JbRecord *record, guint i, char *text, int line, GError *
     }
   if (!jb_record_parse_field (record, i, text, &message))
     return fail (im, error, line, "<%s>: %s", element, message);
+  /* White space alone is nothing once normalised (jb_text_normalize()): a
+   * required field is then missing, as in the window, and any other one as
+   * good as empty. */
+  if (!jb_record_is_set (record, i) && !(f->flags & JB_FIELD_REQUIRED))
+    return fail (im, error, line, _("<%s> is empty: leave the element out instead."), element);
   return TRUE;
 }
 
@@ -343,7 +401,10 @@ read_field (Import *im, JbRecord *record, int *last, GError **error)
         return FALSE;
       if (uuid == NULL)
         return fail (im, error, line, _("<%s> needs a ref attribute."), element);
-      if (!xmlTextReaderIsEmptyElement (im->reader))
+      /* <owner ref="…"/> or <owner ref="…"></owner>: the same XML. */
+      if (!read_text (im, element, error))
+        return FALSE;
+      if (im->value->len > 0)
         return fail (im, error, line, _("<%s ref=…> must be empty: write <%s ref=\"…\"/>."),
                      element, element);
       gint64 id = jb_store_id_for_uuid (im->store, f->ref_kind, uuid);
@@ -465,6 +526,9 @@ read_record (Import *im, GError **error)
       return fail (im, error, line, _("<%s> needs the attribute %s."), element, names[a]);
   if (!g_uuid_string_is_valid (uuid))
     return fail (im, error, line, _("“%s” is not an id (a UUID)."), uuid);
+  /* The same id in capitals is the same id (RFC 4122): one form is kept. */
+  for (char *c = uuid; *c; c++)
+    *c = g_ascii_tolower (*c);
   if (!is_timestamp (created) || !is_timestamp (updated))
     return fail (im, error, line, _("created and updated must be times such as "
                                     "2022-08-01T09:00:00.000000Z."));
@@ -502,6 +566,15 @@ read_record (Import *im, GError **error)
   if (rc != 1)
     return FALSE;
   return store_record (im, record, line, error);
+}
+
+/* What a file cut short is told (copied or downloaded only in part). */
+static char *
+ends_early (int line)
+{
+  /* TRANSLATORS: %d is the last line of a file that was cut short */
+  return g_strdup_printf (_("The file ends early, at line %d: the rest of it is missing (was "
+                            "it copied only in part?)."), line);
 }
 
 static void
@@ -587,37 +660,83 @@ read_document (Import *im, GError **error)
   if (rc != 0)
     return FALSE;
   if (!seen_root || !root_closed)
-    return fail (im, error, 0, _("The file ends too early."));
+    {
+      g_autofree char *what = ends_early (current_line (im));
+      return fail (im, error, 0, "%s", what);
+    }
   return TRUE;
 }
 
-gboolean
-jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
-                           GCancellable *cancellable, JbProgressFunc progress,
-                           gpointer user_data, JbImportSummary *summary, GError **error)
+/* XML 1.0 has two encodings every reader takes: UTF-8 and UTF-16.  A UTF-16
+ * file (its byte order mark, or "<?" in UTF-16 without one) is decoded to
+ * UTF-8 before anything reads it, the DOCTYPE scan included, so that the
+ * parser always reads UTF-8 and a DOCTYPE is found whatever the encoding.
+ * Returns the stream to read (a new reference). */
+static GInputStream *
+decoded_stream (GInputStream *stream, GCancellable *cancellable, gboolean *utf16)
 {
-  Import im = { .store = store, .name = name, .stream = stream, .cancellable = cancellable,
+  GInputStream *buffered = g_buffered_input_stream_new (stream);
+  gsize got = 0;
+  const guchar *head = NULL;
+  /* An error here comes again at the first read, where it is reported. */
+  if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 4, cancellable,
+                                    NULL) > 0)
+    head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &got);
+  const char *from = NULL;
+  if (got >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+    from = "UTF-16";  /* iconv reads the byte order mark and drops it */
+  else if (got >= 4 && memcmp (head, "<\0?\0", 4) == 0)
+    from = "UTF-16LE";
+  else if (got >= 4 && memcmp (head, "\0<\0?", 4) == 0)
+    from = "UTF-16BE";
+  *utf16 = from != NULL;
+  if (from == NULL)
+    return buffered;
+  g_autoptr (GCharsetConverter) converter = g_charset_converter_new ("UTF-8", from, NULL);
+  if (converter == NULL)
+    {
+      *utf16 = FALSE;
+      return buffered;
+    }
+  GInputStream *decoded = g_converter_input_stream_new (buffered, G_CONVERTER (converter));
+  g_object_unref (buffered);
+  return decoded;
+}
+
+/* @own: in a transaction of its own; otherwise in the caller's, which the
+ * caller commits or rolls back. */
+static gboolean
+import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
+               GCancellable *cancellable, JbProgressFunc progress, gpointer user_data,
+               JbImportSummary *summary, gboolean own, GError **error)
+{
+  Import im = { .name = name, .cancellable = cancellable,
                 .size = size, .progress = progress, .user_data = user_data,
                 .save_flags = JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS };
   if (size < 0 || size >= bulk_from)
     im.save_flags |= JB_SAVE_BULK;
   g_autoptr (GError) local = NULL;
+  g_autoptr (GInputStream) decoded = decoded_stream (stream, cancellable, &im.utf16);
+  im.store = store;
+  im.stream = decoded;
 
   jb_exchange_init ();
   jb_xml_prolog_init (&im.prolog);
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-  /* Forced UTF-8; no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
+  /* Forced UTF-8 (UTF-16 is decoded above: its declaration's encoding is
+   * ignored then); no NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; BIG_LINES so
    * that lines past 65535 are told right. */
   im.reader = xmlReaderForIO (read_cb, close_cb, &im, NULL, "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                              (im.utf16 ? XML_PARSE_IGNORE_ENC : 0));
   if (im.reader)
     xmlTextReaderSetStructuredErrorHandler (im.reader, error_cb, &im);
   im.value = g_string_sized_new (1024);
   im.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gboolean ok = im.reader && jb_store_seen_clear (store, &local) &&
-                jb_store_begin (store, &local);
-  gboolean in_transaction = ok;
+                (!own || jb_store_begin (store, &local));
+  gboolean in_transaction = ok && own;
   for (guint k = 0; ok && k < JB_N_KINDS; k++)
     im.was_empty[k] = jb_store_count (store, k) == 0;
   /* Bounded still: 64 MB whatever the file's size. */
@@ -631,13 +750,29 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
                      im.prolog.doctype_line,
                      _("The file has a document type declaration (DOCTYPE), "
                        "which exchange files never have."));
+      else if (im.io_error && im.utf16 &&
+               (g_error_matches (im.io_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+                g_error_matches (im.io_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT)))
+        g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                     MAX (xmlTextReaderGetParserLineNumber (im.reader), 1),
+                     _("The file is not well-formed XML: it is not valid UTF-16."));
       else if (im.io_error)
         g_propagate_prefixed_error (&local, g_steal_pointer (&im.io_error), "%s: ", name);
+      else if (im.consumed == 0)
+        g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:1: %s", name,
+                     _("The file is empty."));
+      else if (im.xml_error_at_end || im.xml_error == NULL)
+        {
+          int line = im.xml_error ? MAX (im.xml_error_line, 1)
+                                  : MAX (xmlTextReaderGetParserLineNumber (im.reader), 1);
+          g_autofree char *what = ends_early (line);
+          g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
+                       line, what);
+        }
       else
         {
           g_autofree char *what = g_strdup_printf (_("The file is not well-formed XML: %s"),
-                                                   im.xml_error ? im.xml_error
-                                                                : _("it ends too early."));
+                                                   im.xml_error);
           g_set_error (&local, JB_EXCHANGE_ERROR, JB_EXCHANGE_ERROR_INVALID, "%s:%d: %s", name,
                        MAX (im.xml_error_line, 1), what);
         }
@@ -667,4 +802,23 @@ jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *nam
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local));
   return ok;
+}
+
+gboolean
+jb_exchange_import_stream (JbStore *store, GInputStream *stream, const char *name, goffset size,
+                           GCancellable *cancellable, JbProgressFunc progress,
+                           gpointer user_data, JbImportSummary *summary, GError **error)
+{
+  return import_stream (store, stream, name, size, cancellable, progress, user_data, summary,
+                        TRUE, error);
+}
+
+gboolean
+jb_exchange_import_in_transaction (JbStore *store, GInputStream *stream, const char *name,
+                                   goffset size, GCancellable *cancellable,
+                                   JbProgressFunc progress, gpointer user_data,
+                                   JbImportSummary *summary, GError **error)
+{
+  return import_stream (store, stream, name, size, cancellable, progress, user_data, summary,
+                        FALSE, error);
 }

@@ -55,7 +55,9 @@ save (JbIntakeRun *run, JbRecord *record, const int *columns, const char *what)
     }
   if (jb_store_save (run->store, record, flags, &local))
     return TRUE;
-  if (g_error_matches (local, JB_STORE_ERROR, JB_STORE_ERROR_FAILED) && run->fatal == NULL)
+  if (local->domain == JB_STORE_ERROR && run->fatal == NULL &&
+      (local->code == JB_STORE_ERROR_FAILED || local->code == JB_STORE_ERROR_BUSY ||
+       local->code == JB_STORE_ERROR_READ_ONLY))
     run->fatal = g_error_copy (local);
   /* A refused bulk save may have given the record an id or a code: no
    * matter to the rules of its fields. */

@@ -345,10 +345,6 @@ jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
     return jb_sheet_fail (intake->workbook, error, JB_SHEET_ERROR_INVALID,
                           _("The sheet has no column for: %s."), missing);
 
-  g_autofree char *backup = g_strconcat (jb_store_get_path (store), ".before-import", NULL);
-  if (!jb_store_backup (store, backup, error))
-    return FALSE;
-
   JbIntakeRun run;
   run_init (&run, intake, store);
   run.cancellable = cancellable;
@@ -367,7 +363,9 @@ jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
   g_ptr_array_extend_and_steal (run.problems, g_steal_pointer (&run.row_problems));
   run.row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_intake_problem_free);
 
-  gboolean ok = jb_store_begin (store, error);
+  /* The copy before the import is made with the transaction's lock, and kept
+   * only if the import succeeds (jb_store_end_import()). */
+  gboolean ok = jb_store_begin_import (store, error);
   gboolean in_transaction = ok;
   jb_store_set_cache_size (store, 64);
   ok = ok && jb_workbook_read_sheet (intake->workbook, intake->sheet, on_row, &run, cancellable,
@@ -385,12 +383,7 @@ jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
     ok = jb_sheet_fail (intake->workbook, error, JB_SHEET_ERROR_INVALID,
                         _("The sheet has no rows below its header."));
   if (in_transaction)
-    {
-      if (ok)
-        ok = jb_store_commit (store, error);
-      else
-        jb_store_rollback (store);
-    }
+    ok = jb_store_end_import (store, ok, error);
   jb_store_set_cache_size (store, 0);
   if (ok && progress)
     progress (1.0, user_data);
