@@ -104,10 +104,48 @@ jb_match_run_decide (JbMatchRun *run, JbMatchResult *r, const char *key)
 
 /* ---- deciding ------------------------------------------------------------------- */
 
+/* What a candidate of each kind that can answer a demand puts into the
+ * solution inviting it: the solver (0 if it has none) and the notes. */
+typedef gint64 (*AnswerFunc) (JbRecord *target, JbRecord *solution, char **notes);
+
+static gint64
+answer_of_achievement (JbRecord *target, JbRecord *solution, char **notes)
+{
+  const char *title = jb_record_get_title (target);
+  /* The achievement is what the solver would offer. */
+  jb_record_set_text_by_name (solution, "title", title);
+  jb_record_set_text_by_name (solution, "summary", jb_record_get_text_by_name (target, "summary"));
+  if (jb_record_is_set (target, jb_match_field (target, "trl")))
+    jb_record_set_int_by_name (solution, "trl", jb_record_get_int_by_name (target, "trl"));
+  *notes = g_strdup_printf (_("Invited through matching, for the achievement “%s”."), title);
+  return jb_record_get_int_by_name (target, "owner_id");
+}
+
+static gint64
+answer_of_person (JbRecord *target, JbRecord *solution, char **notes)
+{
+  *notes = g_strdup_printf (_("Invited through matching: the expert %s."),
+                            jb_record_get_title (target));
+  return jb_record_get_int_by_name (target, "organization_id");
+}
+
+static gint64
+answer_of_organization (JbRecord *target, JbRecord *solution, char **notes)
+{
+  *notes = g_strdup (_("Invited through matching."));
+  return jb_record_get_id (target);
+}
+
+static const AnswerFunc answer_of[JB_N_KINDS] = {
+  [JB_KIND_ACHIEVEMENT] = answer_of_achievement,
+  [JB_KIND_ORGANIZATION] = answer_of_organization,
+  [JB_KIND_PERSON] = answer_of_person,
+};
+
 static gboolean
 check_kind (JbKindId kind, GError **error)
 {
-  if (kind == JB_KIND_ACHIEVEMENT || kind == JB_KIND_ORGANIZATION || kind == JB_KIND_PERSON)
+  if (kind < JB_N_KINDS && answer_of[kind])
     return TRUE;
   g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                _("Only achievements, organizations and experts answer demands."));
@@ -140,30 +178,9 @@ invitation_new (JbStore *store, JbRecord *demand, JbRecord *target, JbInvitation
       return deal;
     }
 
-  gint64 solver = 0;
   g_autofree char *notes = NULL;
   JbRecord *solution = jb_record_new (JB_KIND_SOLUTION);
-  switch (kind)
-    {
-    case JB_KIND_ACHIEVEMENT:
-      solver = jb_record_get_int_by_name (target, "owner_id");
-      /* The achievement is what the solver would offer. */
-      jb_record_set_text_by_name (solution, "title", title);
-      jb_record_set_text_by_name (solution, "summary",
-                                  jb_record_get_text_by_name (target, "summary"));
-      if (jb_record_is_set (target, jb_match_field (target, "trl")))
-        jb_record_set_int_by_name (solution, "trl", jb_record_get_int_by_name (target, "trl"));
-      notes = g_strdup_printf (_("Invited through matching, for the achievement “%s”."), title);
-      break;
-    case JB_KIND_PERSON:
-      solver = jb_record_get_int_by_name (target, "organization_id");
-      notes = g_strdup_printf (_("Invited through matching: the expert %s."), title);
-      break;
-    default:
-      solver = jb_record_get_id (target);
-      notes = g_strdup (_("Invited through matching."));
-      break;
-    }
+  gint64 solver = answer_of[kind] (target, solution, &notes);
   if (solver == 0)
     {
       g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID,
