@@ -488,9 +488,14 @@ test_before_import (void)
   if (g_test_subprocess ())
     {
       const char *dir = g_getenv ("JB_BACKUP_TEST_DIR");
-      g_autofree char *db = g_build_filename (dir, "other.db", NULL);
-      g_autofree char *xml = g_build_filename (dir, "one.xml", NULL);
-      exit (jb_cli_run (db, xml, NULL));
+      int status;
+      {
+        /* Freed before exit(), which no g_autofree outlives. */
+        g_autofree char *db = g_build_filename (dir, "other.db", NULL);
+        g_autofree char *xml = g_build_filename (dir, "one.xml", NULL);
+        status = jb_cli_run (db, xml, NULL);
+      }
+      exit (status);
     }
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (

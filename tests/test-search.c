@@ -185,7 +185,8 @@ found_by_like (sqlite3 *db, JbKindId kind_id, const char *query)
 static gboolean
 same_ids (GArray *a, GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 static gboolean
