@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "jb-store-backup.h"
+#include "test-util.h"
 
 static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人",
                                "农业", "哈密瓜", "锅炉", "医疗器械", "新材料", "视觉检测",
@@ -82,22 +83,6 @@ median (GArray *times)
   return g_array_index (times, double, times->len / 2);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -163,6 +148,6 @@ main (int argc, char **argv)
   printf ("%-34s %8.0f ms  %.2f×\n", "listing it with its counts", l, l / base);
   printf ("%-34s %8.0f ms  %.2f×\n", "a restore (backup first, copy in)", r, r / base);
   g_clear_object (&store);
-  remove_tree (dir);
+  test_remove_tree (dir);
   return 0;
 }

@@ -13,6 +13,7 @@
 #include "jb-match.h"
 #include "jb-rules.h"
 #include "jb-stats.h"
+#include "test-util.h"
 
 #define TODAY "2023-01-01"
 
@@ -129,12 +130,7 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-match-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "match.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-match-XXXXXX", "match.db", &f->dir, &f->path);
   f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   build (f);
 }
@@ -144,13 +140,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_hash_table_unref (f->ids);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

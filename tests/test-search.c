@@ -13,6 +13,7 @@
 #include "jb-query.h"
 #include "jb-schema.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -23,12 +24,7 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-search-XXXXXX", "test.db", &f->dir, &f->path);
 }
 
 static void
@@ -46,8 +42,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_db (f->path);
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

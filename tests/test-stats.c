@@ -12,6 +12,7 @@
 #include "jb-money.h"
 #include "jb-stats.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -153,12 +154,7 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-stats-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = jb_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-stats-XXXXXX", "test.db", &f->dir, NULL);
   f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (data == NULL)
     build (f);
@@ -168,13 +164,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_hash_table_unref (f->ids);
 }
