@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-date.h"
 #include "jb-stats.h"
 #include "jb-field-editor.h"
@@ -51,36 +52,17 @@ static const Words *words;
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-keys-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keys.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
+  f->store = test_tmp_store ("jb-keys-XXXXXX", "keys.db", &f->dir, &f->path);
+  f->window = ui_test_window_open (f->store, TRUE);
   f->win = GTK_WINDOW (f->window);
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window, k)),
-                  "search-delay", 0, NULL);
-  gtk_window_present (f->win);
-  ui_test_pump ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (f->window && gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (f->win);
-  g_clear_object (&f->window);
-  ui_test_pump ();
+  ui_test_window_close (&f->window);
   g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-dashboard.h"
 #include "jb-field-editor.h"
 #include "jb-match-view.h"
@@ -111,58 +112,27 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-match-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "match.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-match-ui-XXXXXX", "match.db", &f->dir, &f->path);
   f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   build (f);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  f->window = ui_test_window_open (f->store, FALSE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
+  ui_test_window_close (&f->window);
   g_clear_object (&f->store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
   g_hash_table_unref (f->ids);
 }
 
-/* The first widget of @type below @widget that is shown. */
-static GtkWidget *
-find_of_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_of_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static JbRecordEditor *
 editor_of (Fixture *f, JbKindId kind)
 {
-  return jb_record_browser_get_editor (jb_window_get_browser (f->window, kind));
+  return ui_test_editor_of (f->window, kind);
 }
 
 /* Waits for the worker's answer: the view asks in an idle and hears back
@@ -184,7 +154,7 @@ open_record (Fixture *f, JbKindId kind, const char *name)
   jb_record_browser_reveal (jb_window_get_browser (f->window, kind), id_of (f, name));
   ui_test_pump ();
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, kind)), ==, id_of (f, name));
-  JbMatchView *view = JB_MATCH_VIEW (find_of_type (GTK_WIDGET (editor_of (f, kind)),
+  JbMatchView *view = JB_MATCH_VIEW (ui_test_find_type (GTK_WIDGET (editor_of (f, kind)),
                                                    JB_TYPE_MATCH_VIEW));
   g_assert_nonnull (view);
   wait_for_matches (view);
@@ -239,10 +209,10 @@ shows_text (GtkWidget *widget, const char *text)
 static GtkWidget *
 history_of (Fixture *f)
 {
-  GtkWidget *history = find_of_type (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)),
+  GtkWidget *history = ui_test_find_type (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)),
                                      g_type_from_name ("JbHistoryView"));
   g_assert_nonnull (history);
-  gtk_expander_set_expanded (GTK_EXPANDER (find_of_type (history, GTK_TYPE_EXPANDER)), TRUE);
+  gtk_expander_set_expanded (GTK_EXPANDER (ui_test_find_type (history, GTK_TYPE_EXPANDER)), TRUE);
   ui_test_pump ();
   return history;
 }
@@ -379,11 +349,11 @@ test_invite (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (deal, "stage"), ==, "intention");
 
   /* The dashboard counts it. */
-  JbDashboard *dashboard = JB_DASHBOARD (find_of_type (GTK_WIDGET (f->window),
+  JbDashboard *dashboard = JB_DASHBOARD (ui_test_find_type (GTK_WIDGET (f->window),
                                                        JB_TYPE_DASHBOARD));
   g_assert_nonnull (dashboard);
   ui_test_pump ();
-  JbStatsTableView *table = JB_STATS_TABLE_VIEW (find_of_type (GTK_WIDGET (dashboard),
+  JbStatsTableView *table = JB_STATS_TABLE_VIEW (ui_test_find_type (GTK_WIDGET (dashboard),
                                                                JB_TYPE_STATS_TABLE_VIEW));
   g_assert_nonnull (table);
   g_autofree char *asked = g_strdup_printf (_("%s: %s"), _("Solutions asked for"), "1");
@@ -432,7 +402,7 @@ test_dismiss (Fixture *f, gconstpointer data)
   /* No reason, no dismissal. */
   GtkWidget *confirm = ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss"));
   g_assert_false (gtk_widget_is_sensitive (confirm));
-  GtkWidget *entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  GtkWidget *entry = ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   g_assert_true (gtk_widget_is_sensitive (confirm));
@@ -491,7 +461,7 @@ test_reverse (Fixture *f, gconstpointer data)
   jb_record_browser_reveal (jb_window_get_browser (f->window, JB_KIND_PERSON),
                             id_of (f, "expert"));
   ui_test_pump ();
-  GtkWidget *none = find_of_type (GTK_WIDGET (editor_of (f, JB_KIND_PERSON)),
+  GtkWidget *none = ui_test_find_type (GTK_WIDGET (editor_of (f, JB_KIND_PERSON)),
                                   JB_TYPE_MATCH_VIEW);
   g_assert_false (gtk_widget_get_visible (none));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-field-editor.h"
 #include "jb-picker.h"
 #include "jb-query-model.h"
@@ -81,16 +82,9 @@ fill_store (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-tables-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "tables.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-tables-XXXXXX", "tables.db", &f->dir, &f->path);
   fill_store (f);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  f->window = ui_test_window_open (f->store, FALSE);
   jb_window_show_page (f->window, JB_KIND_DEMAND);
   /* Search at once: the tests wait for idle, not for a typist's pause. */
   g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window,
@@ -102,34 +96,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
+  ui_test_window_close (&f->window);
   g_clear_object (&f->store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The label or cell below @widget, shown, whose text is @text. */
@@ -183,7 +154,7 @@ demands (Fixture *f)
 static GtkColumnView *
 table (Fixture *f)
 {
-  return GTK_COLUMN_VIEW (find_type (GTK_WIDGET (demands (f)), GTK_TYPE_COLUMN_VIEW));
+  return GTK_COLUMN_VIEW (ui_test_find_type (GTK_WIDGET (demands (f)), GTK_TYPE_COLUMN_VIEW));
 }
 
 /* Clicks @field's column title (as gtk_column_view_sort_by_column() does). */
@@ -456,7 +427,7 @@ test_picker_searches (Fixture *f, gconstpointer data)
   ui_test_click (GTK_WIDGET (owner));
   GtkWidget *popover = jb_picker_get_popover (owner);
   g_assert_true (gtk_widget_get_mapped (popover));
-  GtkWidget *list = find_type (popover, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = ui_test_find_type (popover, GTK_TYPE_LIST_BOX);
   g_assert_cmpuint (list_rows (list), <, N_ORGS);
   g_assert_cmpuint (list_rows (list), >, 0);
   g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
