@@ -27,9 +27,7 @@ typedef struct {
 static gint64
 id_of (Fixture *f, const char *name)
 {
-  gint64 *id = g_hash_table_lookup (f->ids, name);
-  g_assert_nonnull (id);
-  return *id;
+  return test_id_of (f->ids, name);
 }
 
 /* Saves a record of @kind with "field", "value" pairs (NULL-terminated); a
@@ -37,28 +35,10 @@ id_of (Fixture *f, const char *name)
 static void
 add (Fixture *f, const char *name, JbKindId kind, ...)
 {
-  g_autoptr (JbRecord) r = jb_record_new (kind);
-  g_autoptr (GError) error = NULL;
   va_list ap;
-
   va_start (ap, kind);
-  for (const char *field; (field = va_arg (ap, const char *));)
-    {
-      const char *value = va_arg (ap, const char *);
-      const JbField *def = jb_kind_field (jb_record_get_kind (r), field);
-      g_assert_nonnull (def);
-      if (value[0] == '@')
-        jb_record_set_int_by_name (r, field, id_of (f, value + 1));
-      else if (def->type == JB_TYPE_INT || def->type == JB_TYPE_MONEY || def->type == JB_TYPE_BOOL)
-        jb_record_set_int_by_name (r, field, g_ascii_strtoll (value, NULL, 10));
-      else
-        jb_record_set_text_by_name (r, field, value);
-    }
+  test_add_record (f->store, f->ids, name, kind, NULL, JB_SAVE_ANY_STATUS, ap);
   va_end (ap);
-  if (!jb_store_save (f->store, r, JB_SAVE_ANY_STATUS, &error))
-    g_error ("%s: %s", name, error->message);
-  g_hash_table_insert (f->ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
-                                                          sizeof (gint64)));
 }
 
 #define WAN(n) #n "000000"
@@ -131,7 +111,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   f->store = test_tmp_store ("jb-match-XXXXXX", "match.db", &f->dir, &f->path);
-  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->ids = test_ids_new ();
   build (f);
 }
 

@@ -34,3 +34,48 @@ test_tmp_store (const char *tmpl, const char *name, char **dir, char **path)
     *path = g_steal_pointer (&db);
   return store;
 }
+
+GHashTable *
+test_ids_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+gint64
+test_id_of (GHashTable *ids, const char *name)
+{
+  gint64 *id = g_hash_table_lookup (ids, name);
+  g_assert_nonnull (id);
+  return *id;
+}
+
+void
+test_add_record (JbStore *store, GHashTable *ids, const char *name, JbKindId kind,
+                 const char *created, JbSaveFlags flags, va_list ap)
+{
+  g_autoptr (JbRecord) r = jb_record_new (kind);
+  g_autoptr (GError) error = NULL;
+
+  for (const char *field; (field = va_arg (ap, const char *));)
+    {
+      const char *value = va_arg (ap, const char *);
+      const JbField *def = jb_kind_field (jb_record_get_kind (r), field);
+      g_assert_nonnull (def);
+      if (value[0] == '@')
+        jb_record_set_int_by_name (r, field, test_id_of (ids, value + 1));
+      else if (def->type == JB_TYPE_INT || def->type == JB_TYPE_MONEY || def->type == JB_TYPE_BOOL)
+        jb_record_set_int_by_name (r, field, g_ascii_strtoll (value, NULL, 10));
+      else
+        jb_record_set_text_by_name (r, field, value);
+    }
+  if (created)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      jb_record_set_uuid (r, uuid);
+      jb_record_set_times (r, created, created);
+    }
+  if (!jb_store_save (store, r, flags, &error))
+    g_error ("%s: %s", name, error->message);
+  g_hash_table_insert (ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
+                                                       sizeof (gint64)));
+}

@@ -3,6 +3,8 @@
  * (GLib and the store only, no GTK). */
 #pragma once
 
+#include <stdarg.h>
+
 #include "jb-store.h"
 
 G_BEGIN_DECLS
@@ -15,5 +17,17 @@ void     test_remove_tree (const char *path);
  * test if either cannot be made.  Sets *@dir and, if @path is not NULL,
  * *@path (both for the caller to free). */
 JbStore *test_tmp_store   (const char *tmpl, const char *name, char **dir, char **path);
+
+/* A test's hand-built set of records, kept by name (name -> gint64 id). */
+GHashTable *test_ids_new  (void);
+/* The id of the record kept as @name (fails the test if there is none). */
+gint64   test_id_of       (GHashTable *ids, const char *name);
+/* Saves a record of @kind under @flags with the "field", "value" pairs of
+ * @ap (up to NULL; numbers, amounts in fen and yes/no as decimal text, "@name"
+ * the id of a record kept earlier) and keeps its id in @ids as @name.  With
+ * @created, the record was entered then: a new uuid and both its times
+ * @created (@flags should keep times). */
+void     test_add_record  (JbStore *store, GHashTable *ids, const char *name, JbKindId kind,
+                           const char *created, JbSaveFlags flags, va_list ap);
 
 G_END_DECLS
