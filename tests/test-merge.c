@@ -18,28 +18,18 @@
 #include "jb-record-browser.h"
 #include "jb-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
-} Fixture;
+typedef UiTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->store = test_tmp_store ("jb-merge-XXXXXX", "merge.db", &f->dir, &f->path);
-  f->window = ui_test_window_open (f->store, FALSE);
+  ui_test_fixture_set_up (f, "jb-merge-XXXXXX", "merge.db", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  ui_test_window_close (&f->window);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (f);
 }
 
 static JbRecordEditor *

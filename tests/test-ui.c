@@ -26,28 +26,18 @@
 #include "jb-record-columns.h"
 #include "jb-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
-} Fixture;
+typedef UiTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->store = test_tmp_store ("jb-ui-XXXXXX", "ui.db", &f->dir, &f->path);
-  f->window = ui_test_window_open (f->store, TRUE);
+  ui_test_fixture_set_up (f, "jb-ui-XXXXXX", "ui.db", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  ui_test_window_close (&f->window);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (f);
 }
 
 static JbRecordEditor *

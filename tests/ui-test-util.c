@@ -15,6 +15,7 @@
 #include "jb-environment.h"
 #include "jb-field-editor.h"
 #include "jb-record-browser.h"
+#include "test-util.h"
 
 void
 ui_test_init (int *argc, char ***argv)
@@ -78,6 +79,24 @@ ui_test_window_close (JbWindow **window)
     gtk_window_destroy (GTK_WINDOW (*window));
   g_clear_object (window);
   ui_test_pump ();
+}
+
+void
+ui_test_fixture_set_up (UiTestFixture *f, const char *tmpl, const char *name,
+                        gboolean instant_search)
+{
+  f->store = test_tmp_store (tmpl, name, &f->dir, &f->path);
+  f->window = ui_test_window_open (f->store, instant_search);
+}
+
+void
+ui_test_fixture_tear_down (UiTestFixture *f)
+{
+  ui_test_window_close (&f->window);
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
 }
 
 JbRecordEditor *

@@ -19,6 +19,20 @@ gboolean  ui_test_is_chinese    (void);
 /* Runs the main loop until it is idle: whatever the last step queued
  * (signals, relayout, a dialog's mapping) has happened. */
 void      ui_test_pump          (void);
+/* What most UI tests run on: a store in a temporary folder, and the window. */
+typedef struct {
+  char *dir;
+  char *path;
+  JbStore *store;
+  JbWindow *window;
+} UiTestFixture;
+
+/* A new store @name in a temporary folder from @tmpl, and the window on it
+ * (see ui_test_window_open()). */
+void      ui_test_fixture_set_up    (UiTestFixture *f, const char *tmpl, const char *name,
+                                     gboolean instant_search);
+/* Closes the window if it is open, the store, and removes the folder. */
+void      ui_test_fixture_tear_down (UiTestFixture *f);
 /* The window of most UI tests on @store, referenced, shown and settled; with
  * @instant_search, every page searches at once (the tests wait for idle, not
  * for a typist's pause). */
