@@ -20,12 +20,6 @@ static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "�
                                "农业", "哈密瓜", "锅炉", "医疗器械", "新材料", "视觉检测",
                                "热管理", "封装", "算法", "碳纤维", "涂层", "电机", "光伏" };
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 static void
 fill (JbStore *store, guint n)
 {
@@ -94,9 +88,9 @@ main (int argc, char **argv)
   g_autoptr (JbStore) store = jb_store_open (path, &error);
   g_assert_no_error (error);
 
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   fill (store, n);
-  printf ("%u demands, %u organizations filled in %.0f ms\n", n, MAX (1, n / 20), now_ms () - t0);
+  printf ("%u demands, %u organizations filled in %.0f ms\n", n, MAX (1, n / 20), test_now_ms () - t0);
   jb_store_notify_changed (store);  /* as after an import: the WAL is folded in */
 
   g_autoptr (GArray) copy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -109,30 +103,30 @@ main (int argc, char **argv)
   gint64 size = 0, backup_size = 0;
   for (guint r = 0; r < runs; r++)
     {
-      double t = now_ms ();
+      double t = test_now_ms ();
       g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_array_append_val (copy, t);
       GStatBuf st;
       size = g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (JbBackup) made = jb_store_backup_now (store, "bench", 0, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_array_append_val (backup, t);
       backup_size = made->size;
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (GPtrArray) backups = jb_store_backup_list (store, TRUE, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_assert_cmpint (((JbBackup *) g_ptr_array_index (backups, 0))->counts[JB_KIND_DEMAND], ==, n);
       g_array_append_val (list, t);
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (JbBackup) undo = jb_store_backup_restore (store, made->path, 0, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_array_append_val (restore, t);
       /* Two copies more each round: the next list reads them all. */

@@ -21,10 +21,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "jb-match.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 #define SUBJECTS 25
 
@@ -67,31 +67,9 @@ static const char *surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄
 #define PICK(rand, list) list[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
-         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
 percentile (GArray *values, double p)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, test_compare_doubles);
   return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
 }
 
@@ -353,10 +331,10 @@ time_matches (JbStore *store, JbKindId kind, gboolean cold, const char *what)
       g_autoptr (JbMatcher) fresh = cold ? jb_matcher_new (store) : NULL;
       JbMatchOptions options = { .limit = 10, .today = "2026-01-15" };
       g_autoptr (GError) error = NULL;
-      double t0 = now_ms (), c0 = cpu_ms ();
+      double t0 = test_now_ms (), c0 = test_cpu_ms ();
       g_autoptr (JbMatches) m = jb_matcher_run (cold ? fresh : shared, kind, id, &options, NULL,
                                                 &error);
-      double t = now_ms () - t0, c = cpu_ms () - c0;
+      double t = test_now_ms () - t0, c = test_cpu_ms () - c0;
       if (m == NULL)
         continue;
       g_array_append_val (wall, t);
@@ -392,10 +370,10 @@ main (int argc, char **argv)
           "deals: %u\n", n, n, MAX (20, n / 20), MAX (1, n / 20), n * 2 / 5, n / 10);
   if (!filled)
     {
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_autoptr (JbStore) filler = jb_store_open (path, NULL);
       fill (filler, n);
-      printf ("fill (bulk saves, one transaction): %.1f s\n", (now_ms () - t0) / 1000);
+      printf ("fill (bulk saves, one transaction): %.1f s\n", (test_now_ms () - t0) / 1000);
     }
   printf ("file %.0f MB; search index of achievements %.0f MB (its copy of the text %.0f MB), "
           "of demands %.0f MB\n", size_mb (path, "*"), size_mb (path, "achievement_search*"),
@@ -422,11 +400,11 @@ main (int argc, char **argv)
       g_assert_true (jb_store_begin (s, NULL));
       fill_organizations (s, rand, MAX (20, n / 20), orgs);
       g_assert_true (jb_store_commit (s, NULL));
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_assert_true (jb_store_begin (s, NULL));
       fill_achievements (s, rand, n, orgs, with, NULL);
       g_assert_true (jb_store_commit (s, NULL));
-      double t = now_ms () - t0;
+      double t = test_now_ms () - t0;
       g_clear_object (&s);
       printf ("  %-18s save %.1f s, achievements table %.0f MB, index %.0f MB\n",
               with ? "with summaries" : "without", t / 1000, size_mb (other, "achievement"),

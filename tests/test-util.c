@@ -2,6 +2,7 @@
 /* Helpers shared by the core tests, the UI tests and the benchmarks (see
  * test-util.h). */
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 
 #include "test-util.h"
 
@@ -78,4 +79,26 @@ test_add_record (JbStore *store, GHashTable *ids, const char *name, JbKindId kin
     g_error ("%s: %s", name, error->message);
   g_hash_table_insert (ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
                                                        sizeof (gint64)));
+}
+
+double
+test_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+double
+test_cpu_ms (void)
+{
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
+         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
+}
+
+int
+test_compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
 }

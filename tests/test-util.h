@@ -30,4 +30,11 @@ gint64   test_id_of       (GHashTable *ids, const char *name);
 void     test_add_record  (JbStore *store, GHashTable *ids, const char *name, JbKindId kind,
                            const char *created, JbSaveFlags flags, va_list ap);
 
+/* For the benchmarks: the wall time in ms; the CPU time of this process
+ * (user and system) in ms, what a run costs whatever else the machine runs;
+ * doubles in ascending order, for qsort() and g_array_sort(). */
+double   test_now_ms          (void);
+double   test_cpu_ms          (void);
+int      test_compare_doubles (const void *a, const void *b);
+
 G_END_DECLS
