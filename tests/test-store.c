@@ -10,25 +10,18 @@
 #include "jb-store.h"
 #include "test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-} Fixture;
+typedef TestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->store = test_tmp_store ("jb-store-XXXXXX", "sub/test.db", &f->dir, &f->path);
+  test_store_fixture_set_up (f, "jb-store-XXXXXX", "sub/test.db");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_fixture_tear_down (f);
 }
 
 static JbRecord *

@@ -36,6 +36,21 @@ test_tmp_store (const char *tmpl, const char *name, char **dir, char **path)
   return store;
 }
 
+void
+test_store_fixture_set_up (TestStoreFixture *f, const char *tmpl, const char *name)
+{
+  f->store = test_tmp_store (tmpl, name, &f->dir, &f->path);
+}
+
+void
+test_store_fixture_tear_down (TestStoreFixture *f)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
 GHashTable *
 test_ids_new (void)
 {

@@ -18,6 +18,17 @@ void     test_remove_tree (const char *path);
  * *@path (both for the caller to free). */
 JbStore *test_tmp_store   (const char *tmpl, const char *name, char **dir, char **path);
 
+/* What the tests that need only a store run on: a store in a temporary
+ * folder, made by test_tmp_store(), and removed with the folder. */
+typedef struct {
+  char *dir;
+  char *path;
+  JbStore *store;
+} TestStoreFixture;
+
+void     test_store_fixture_set_up    (TestStoreFixture *f, const char *tmpl, const char *name);
+void     test_store_fixture_tear_down (TestStoreFixture *f);
+
 /* A test's hand-built set of records, kept by name (name -> gint64 id). */
 GHashTable *test_ids_new  (void);
 /* The id of the record kept as @name (fails the test if there is none). */
