@@ -18,7 +18,6 @@
  * --keep FILE fills FILE once and reuses it on later runs; --quick leaves
  * out the cost of the summaries. */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -278,26 +277,6 @@ fill (JbStore *store, guint n)
     g_error ("%s", error->message);
 }
 
-/* Megabytes of the file's pages whose b-tree's name matches @pattern. */
-static double
-size_mb (const char *path, const char *pattern)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  double mb = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, "SELECT sum(pgsize) FROM dbstat WHERE name GLOB ?1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        mb = sqlite3_column_double (stmt, 0) / (1 << 20);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return mb;
-}
-
 static void
 remove_db (const char *path)
 {
@@ -376,8 +355,8 @@ main (int argc, char **argv)
       printf ("fill (bulk saves, one transaction): %.1f s\n", (test_now_ms () - t0) / 1000);
     }
   printf ("file %.0f MB; search index of achievements %.0f MB (its copy of the text %.0f MB), "
-          "of demands %.0f MB\n", size_mb (path, "*"), size_mb (path, "achievement_search*"),
-          size_mb (path, "achievement_search_content"), size_mb (path, "demand_search*"));
+          "of demands %.0f MB\n", test_size_mb (path, "*"), test_size_mb (path, "achievement_search*"),
+          test_size_mb (path, "achievement_search_content"), test_size_mb (path, "demand_search*"));
 
   g_autoptr (JbStore) store = jb_store_open (path, NULL);
   printf ("\nmatching, %d subjects each: wall time (CPU time)\n", SUBJECTS);
@@ -407,8 +386,8 @@ main (int argc, char **argv)
       double t = test_now_ms () - t0;
       g_clear_object (&s);
       printf ("  %-18s save %.1f s, achievements table %.0f MB, index %.0f MB\n",
-              with ? "with summaries" : "without", t / 1000, size_mb (other, "achievement"),
-              size_mb (other, "achievement_search*"));
+              with ? "with summaries" : "without", t / 1000, test_size_mb (other, "achievement"),
+              test_size_mb (other, "achievement_search*"));
       remove_db (other);
     }
 

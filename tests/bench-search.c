@@ -208,26 +208,6 @@ make_schema_4 (const char *path)
   sqlite3_close (db);
 }
 
-/* Megabytes of the file's pages whose b-tree's name matches the GLOB @pattern. */
-static double
-size_mb (const char *path, const char *pattern)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  double mb = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, "SELECT sum(pgsize) FROM dbstat WHERE name GLOB ?1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        mb = sqlite3_column_double (stmt, 0) / (1 << 20);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return mb;
-}
-
 static void
 count_progress (double fraction, gpointer user_data)
 {
@@ -268,9 +248,9 @@ main (int argc, char **argv)
     }
   printf ("open the store: %.1f ms\n", median (t_open, RUNS));
   printf ("file: %.0f MB, of which the demands' search index %.0f MB (its copy of the text "
-          "%.0f MB), sort indexes %.0f MB\n", size_mb (path, "*"),
-          size_mb (path, "demand_search*"), size_mb (path, "demand_search_content"),
-          size_mb (path, "*_sort_*"));
+          "%.0f MB), sort indexes %.0f MB\n", test_size_mb (path, "*"),
+          test_size_mb (path, "demand_search*"), test_size_mb (path, "demand_search_content"),
+          test_size_mb (path, "*_sort_*"));
 
   g_autoptr (JbStore) store = jb_store_open (path, NULL);
   const char *searches[] = { "电", "电池", "固态电池", "MH-2022-012345", "MOSFET",

@@ -2,6 +2,7 @@
 /* Helpers shared by the core tests, the UI tests and the benchmarks (see
  * test-util.h). */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 
 #include "test-util.h"
@@ -116,4 +117,23 @@ test_compare_doubles (const void *a, const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
+}
+
+double
+test_size_mb (const char *path, const char *pattern)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double mb = -1;
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT sum(pgsize) FROM dbstat WHERE name GLOB ?1", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        mb = sqlite3_column_double (stmt, 0) / (1 << 20);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mb;
 }

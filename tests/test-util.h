@@ -47,5 +47,8 @@ void     test_add_record  (JbStore *store, GHashTable *ids, const char *name, Jb
 double   test_now_ms          (void);
 double   test_cpu_ms          (void);
 int      test_compare_doubles (const void *a, const void *b);
+/* Megabytes of the pages of the database at @path whose b-tree's name
+ * matches the GLOB @pattern (SQLite's dbstat table; -1 without it). */
+double   test_size_mb         (const char *path, const char *pattern);
 
 G_END_DECLS
