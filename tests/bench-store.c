@@ -17,10 +17,6 @@
 #include "jb-store.h"
 #include "test-util.h"
 
-static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人",
-                               "农业", "哈密瓜", "锅炉", "医疗器械", "新材料", "视觉检测",
-                               "热管理", "封装", "算法", "碳纤维", "涂层", "电机", "光伏" };
-
 static long
 peak_rss_kb (void)
 {
@@ -40,28 +36,17 @@ fill (JbStore *store, guint n)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (2022);
   guint n_orgs = MAX (1, n / 20);
-  g_autoptr (GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
   const JbEnum *status = &jb_enum_demand_status;
   const JbEnum *industry = &jb_enum_industry;
 
   g_assert_true (jb_store_begin (store, NULL));
-  for (guint i = 0; i < n_orgs; i++)
-    {
-      g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
-      g_autofree char *name = g_strdup_printf ("%s科技有限公司 %u", words[i % 20], i);
-      jb_record_set_text_by_name (org, "name", name);
-      jb_record_set_text_by_name (org, "kind", "enterprise");
-      jb_record_set_text_by_name (org, "province", "shanghai");
-      g_assert_true (jb_store_save (store, org, JB_SAVE_DEFAULT, NULL));
-      gint64 id = jb_record_get_id (org);
-      g_array_append_val (orgs, id);
-    }
+  g_autoptr (GArray) orgs = test_add_organizations (store, n_orgs, JB_SAVE_DEFAULT);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
       g_autofree char *title = g_strdup_printf ("%s%s关键技术攻关 %u",
-                                                words[g_rand_int_range (rand, 0, 20)],
-                                                words[g_rand_int_range (rand, 0, 20)], i);
+                                                test_words[g_rand_int_range (rand, 0, 20)],
+                                                test_words[g_rand_int_range (rand, 0, 20)], i);
       g_autofree char *code = g_strdup_printf ("B-%06u", i);
       jb_record_set_text_by_name (d, "code", code);
       jb_record_set_text_by_name (d, "title", title);

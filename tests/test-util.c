@@ -137,3 +137,26 @@ test_size_mb (const char *path, const char *pattern)
   sqlite3_close (db);
   return mb;
 }
+
+const char *const test_words[20] = {
+  "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人", "农业", "哈密瓜", "锅炉",
+  "医疗器械", "新材料", "视觉检测", "热管理", "封装", "算法", "碳纤维", "涂层", "电机", "光伏"
+};
+
+GArray *
+test_add_organizations (JbStore *store, guint n, JbSaveFlags flags)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
+      g_autofree char *name = g_strdup_printf ("%s科技有限公司 %u", test_words[i % 20], i);
+      jb_record_set_text_by_name (org, "name", name);
+      jb_record_set_text_by_name (org, "kind", "enterprise");
+      jb_record_set_text_by_name (org, "province", "shanghai");
+      g_assert_true (jb_store_save (store, org, flags, NULL));
+      gint64 id = jb_record_get_id (org);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}

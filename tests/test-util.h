@@ -47,6 +47,11 @@ void     test_add_record  (JbStore *store, GHashTable *ids, const char *name, Jb
 double   test_now_ms          (void);
 double   test_cpu_ms          (void);
 int      test_compare_doubles (const void *a, const void *b);
+/* For the benchmarks' generated sets: twenty words of the domain, and @n
+ * organizations named after them ("<word>科技有限公司 <i>", enterprises in
+ * Shanghai) saved with @flags; returns their ids (gint64). */
+extern const char *const test_words[20];
+GArray  *test_add_organizations (JbStore *store, guint n, JbSaveFlags flags);
 /* Megabytes of the pages of the database at @path whose b-tree's name
  * matches the GLOB @pattern (SQLite's dbstat table; -1 without it). */
 double   test_size_mb         (const char *path, const char *pattern);
