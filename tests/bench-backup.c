@@ -14,47 +14,27 @@
 #include <stdlib.h>
 
 #include "jb-store-backup.h"
-
-static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人",
-                               "农业", "哈密瓜", "锅炉", "医疗器械", "新材料", "视觉检测",
-                               "热管理", "封装", "算法", "碳纤维", "涂层", "电机", "光伏" };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
+#include "test-util.h"
 
 static void
 fill (JbStore *store, guint n)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (2022);
   guint n_orgs = MAX (1, n / 20);
-  g_autoptr (GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_assert_true (jb_store_begin (store, NULL));
-  for (guint i = 0; i < n_orgs; i++)
-    {
-      g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
-      g_autofree char *name = g_strdup_printf ("%s科技有限公司 %u", words[i % 20], i);
-      jb_record_set_text_by_name (org, "name", name);
-      jb_record_set_text_by_name (org, "kind", "enterprise");
-      jb_record_set_text_by_name (org, "province", "shanghai");
-      g_assert_true (jb_store_save (store, org, JB_SAVE_BULK, NULL));
-      gint64 id = jb_record_get_id (org);
-      g_array_append_val (orgs, id);
-    }
+  g_autoptr (GArray) orgs = test_add_organizations (store, n_orgs, JB_SAVE_BULK);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
       g_autofree char *title = g_strdup_printf ("%s%s关键技术攻关 %u",
-                                                words[g_rand_int_range (rand, 0, 20)],
-                                                words[g_rand_int_range (rand, 0, 20)], i);
+                                                test_words[g_rand_int_range (rand, 0, 20)],
+                                                test_words[g_rand_int_range (rand, 0, 20)], i);
       g_autofree char *code = g_strdup_printf ("B-%06u", i);
       g_autofree char *problem = g_strdup_printf ("现有%s工艺在%s条件下效率不足，需要解决%s问题。",
-                                                  words[g_rand_int_range (rand, 0, 20)],
-                                                  words[g_rand_int_range (rand, 0, 20)],
-                                                  words[g_rand_int_range (rand, 0, 20)]);
+                                                  test_words[g_rand_int_range (rand, 0, 20)],
+                                                  test_words[g_rand_int_range (rand, 0, 20)],
+                                                  test_words[g_rand_int_range (rand, 0, 20)]);
       jb_record_set_text_by_name (d, "code", code);
       jb_record_set_text_by_name (d, "title", title);
       jb_record_set_text_by_name (d, "problem", problem);
@@ -82,22 +62,6 @@ median (GArray *times)
   return g_array_index (times, double, times->len / 2);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -109,9 +73,9 @@ main (int argc, char **argv)
   g_autoptr (JbStore) store = jb_store_open (path, &error);
   g_assert_no_error (error);
 
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   fill (store, n);
-  printf ("%u demands, %u organizations filled in %.0f ms\n", n, MAX (1, n / 20), now_ms () - t0);
+  printf ("%u demands, %u organizations filled in %.0f ms\n", n, MAX (1, n / 20), test_now_ms () - t0);
   jb_store_notify_changed (store);  /* as after an import: the WAL is folded in */
 
   g_autoptr (GArray) copy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -124,30 +88,30 @@ main (int argc, char **argv)
   gint64 size = 0, backup_size = 0;
   for (guint r = 0; r < runs; r++)
     {
-      double t = now_ms ();
+      double t = test_now_ms ();
       g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_array_append_val (copy, t);
       GStatBuf st;
       size = g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (JbBackup) made = jb_store_backup_now (store, "bench", 0, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_array_append_val (backup, t);
       backup_size = made->size;
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (GPtrArray) backups = jb_store_backup_list (store, TRUE, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_assert_cmpint (((JbBackup *) g_ptr_array_index (backups, 0))->counts[JB_KIND_DEMAND], ==, n);
       g_array_append_val (list, t);
 
-      t = now_ms ();
+      t = test_now_ms ();
       g_autoptr (JbBackup) undo = jb_store_backup_restore (store, made->path, 0, &error);
-      t = now_ms () - t;
+      t = test_now_ms () - t;
       g_assert_no_error (error);
       g_array_append_val (restore, t);
       /* Two copies more each round: the next list reads them all. */
@@ -163,6 +127,6 @@ main (int argc, char **argv)
   printf ("%-34s %8.0f ms  %.2f×\n", "listing it with its counts", l, l / base);
   printf ("%-34s %8.0f ms  %.2f×\n", "a restore (backup first, copy in)", r, r / base);
   g_clear_object (&store);
-  remove_tree (dir);
+  test_remove_tree (dir);
   return 0;
 }

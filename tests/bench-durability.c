@@ -15,12 +15,7 @@
 #include <stdlib.h>
 
 #include "jb-exchange.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
+#include "test-util.h"
 
 static void
 remove_store (const char *path)
@@ -70,23 +65,23 @@ measure (const char *path, gboolean durable, guint saves, GBytes *file)
   g_assert_no_error (error);
   jb_store_set_durable (store, durable);
   g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (file);
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   g_assert_true (jb_exchange_import_stream (store, in, "bench.xml", -1, NULL, NULL, NULL, NULL,
                                             &error));
-  fig.import_ms = now_ms () - t0;
+  fig.import_ms = test_now_ms () - t0;
 
   g_autoptr (JbRecord) demand = jb_store_load_by_uuid (store, JB_KIND_DEMAND,
                                                        "00000000-0000-4000-8000-000000000001",
                                                        &error);
   g_assert_no_error (error);
-  t0 = now_ms ();
+  t0 = test_now_ms ();
   for (guint i = 0; i < saves; i++)
     {
       g_autofree char *title = g_strdup_printf ("固态电池电解质材料（第 %u 稿）", i);
       jb_record_set_text_by_name (demand, "title", title);
       g_assert_true (jb_store_save (store, demand, JB_SAVE_DEFAULT, &error));
     }
-  fig.save_ms = (now_ms () - t0) / saves;
+  fig.save_ms = (test_now_ms () - t0) / saves;
   g_clear_object (&store);
   remove_store (path);
   return fig;

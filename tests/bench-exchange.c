@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "jb-exchange.h"
+#include "test-util.h"
 
 static const char *industries[] = { "new_energy", "new_materials", "ai", "ic", "biomedicine",
                                     "equipment", "automotive", "agriculture" };
@@ -141,17 +142,10 @@ child (const char *self, const char *step, const char *db, const char *file, dou
   g_assert_cmpint (sscanf (out, "%lf %u", seconds, kb), ==, 2);
 }
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *values)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, test_compare_doubles);
   guint n = values->len;
   return n % 2 ? g_array_index (values, double, n / 2)
                : (g_array_index (values, double, n / 2 - 1) +

@@ -18,13 +18,12 @@
  * --keep FILE fills FILE once and reuses it on later runs; --quick leaves
  * out the cost of the summaries. */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "jb-match.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 #define SUBJECTS 25
 
@@ -67,31 +66,9 @@ static const char *surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄
 #define PICK(rand, list) list[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
-         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
 percentile (GArray *values, double p)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, test_compare_doubles);
   return g_array_index (values, double, (guint) (p * (values->len - 1) + 0.5));
 }
 
@@ -300,26 +277,6 @@ fill (JbStore *store, guint n)
     g_error ("%s", error->message);
 }
 
-/* Megabytes of the file's pages whose b-tree's name matches @pattern. */
-static double
-size_mb (const char *path, const char *pattern)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  double mb = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, "SELECT sum(pgsize) FROM dbstat WHERE name GLOB ?1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        mb = sqlite3_column_double (stmt, 0) / (1 << 20);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return mb;
-}
-
 static void
 remove_db (const char *path)
 {
@@ -353,10 +310,10 @@ time_matches (JbStore *store, JbKindId kind, gboolean cold, const char *what)
       g_autoptr (JbMatcher) fresh = cold ? jb_matcher_new (store) : NULL;
       JbMatchOptions options = { .limit = 10, .today = "2026-01-15" };
       g_autoptr (GError) error = NULL;
-      double t0 = now_ms (), c0 = cpu_ms ();
+      double t0 = test_now_ms (), c0 = test_cpu_ms ();
       g_autoptr (JbMatches) m = jb_matcher_run (cold ? fresh : shared, kind, id, &options, NULL,
                                                 &error);
-      double t = now_ms () - t0, c = cpu_ms () - c0;
+      double t = test_now_ms () - t0, c = test_cpu_ms () - c0;
       if (m == NULL)
         continue;
       g_array_append_val (wall, t);
@@ -392,14 +349,14 @@ main (int argc, char **argv)
           "deals: %u\n", n, n, MAX (20, n / 20), MAX (1, n / 20), n * 2 / 5, n / 10);
   if (!filled)
     {
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_autoptr (JbStore) filler = jb_store_open (path, NULL);
       fill (filler, n);
-      printf ("fill (bulk saves, one transaction): %.1f s\n", (now_ms () - t0) / 1000);
+      printf ("fill (bulk saves, one transaction): %.1f s\n", (test_now_ms () - t0) / 1000);
     }
   printf ("file %.0f MB; search index of achievements %.0f MB (its copy of the text %.0f MB), "
-          "of demands %.0f MB\n", size_mb (path, "*"), size_mb (path, "achievement_search*"),
-          size_mb (path, "achievement_search_content"), size_mb (path, "demand_search*"));
+          "of demands %.0f MB\n", test_size_mb (path, "*"), test_size_mb (path, "achievement_search*"),
+          test_size_mb (path, "achievement_search_content"), test_size_mb (path, "demand_search*"));
 
   g_autoptr (JbStore) store = jb_store_open (path, NULL);
   printf ("\nmatching, %d subjects each: wall time (CPU time)\n", SUBJECTS);
@@ -422,15 +379,15 @@ main (int argc, char **argv)
       g_assert_true (jb_store_begin (s, NULL));
       fill_organizations (s, rand, MAX (20, n / 20), orgs);
       g_assert_true (jb_store_commit (s, NULL));
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_assert_true (jb_store_begin (s, NULL));
       fill_achievements (s, rand, n, orgs, with, NULL);
       g_assert_true (jb_store_commit (s, NULL));
-      double t = now_ms () - t0;
+      double t = test_now_ms () - t0;
       g_clear_object (&s);
       printf ("  %-18s save %.1f s, achievements table %.0f MB, index %.0f MB\n",
-              with ? "with summaries" : "without", t / 1000, size_mb (other, "achievement"),
-              size_mb (other, "achievement_search*"));
+              with ? "with summaries" : "without", t / 1000, test_size_mb (other, "achievement"),
+              test_size_mb (other, "achievement_search*"));
       remove_db (other);
     }
 

@@ -18,13 +18,13 @@
  * --keep FILE fills FILE once and reuses it on later runs. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "jb-query.h"
 #include "jb-schema.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 #define RUNS 9
 #define PAGE 100
@@ -59,33 +59,9 @@ static const char *trades[] = { "新能源科技", "机械", "新材料", "智�
 #define PICK(rand, list) list[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* CPU time of this process: what a run costs, whatever else the machine
- * runs (wall time is what the user waits, on a quiet machine). */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
-         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
 median (double *values, guint n)
 {
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) test_compare_doubles);
   return values[n / 2];
 }
 
@@ -180,7 +156,7 @@ time_query (JbStore *store, const char *search, const char *field, gboolean desc
   double t[RUNS], c[RUNS];
   for (guint r = 0; r < RUNS; r++)
     {
-      double t0 = now_ms (), c0 = cpu_ms ();
+      double t0 = test_now_ms (), c0 = test_cpu_ms ();
       g_autoptr (JbQuery) q = jb_query_new (store, JB_KIND_DEMAND);
       g_autoptr (GError) error = NULL;
       jb_query_set_search (q, search);
@@ -190,8 +166,8 @@ time_query (JbStore *store, const char *search, const char *field, gboolean desc
       g_autoptr (GPtrArray) rows = jb_query_fetch (q, position, PAGE, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (rows->len, ==, MIN (PAGE, *count - position));
-      t[r] = now_ms () - t0;
-      c[r] = cpu_ms () - c0;
+      t[r] = test_now_ms () - t0;
+      c[r] = test_cpu_ms () - c0;
     }
   return g_strdup_printf ("%.1f (%.1f)", median (t, RUNS), median (c, RUNS));
 }
@@ -232,26 +208,6 @@ make_schema_4 (const char *path)
   sqlite3_close (db);
 }
 
-/* Megabytes of the file's pages whose b-tree's name matches the GLOB @pattern. */
-static double
-size_mb (const char *path, const char *pattern)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  double mb = -1;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, "SELECT sum(pgsize) FROM dbstat WHERE name GLOB ?1", -1, &stmt,
-                          NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        mb = sqlite3_column_double (stmt, 0) / (1 << 20);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return mb;
-}
-
 static void
 count_progress (double fraction, gpointer user_data)
 {
@@ -276,25 +232,25 @@ main (int argc, char **argv)
   printf ("demands: %u (organizations: %u)\n", n, MAX (1, n / 20));
   if (!filled)
     {
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_autoptr (JbStore) filler = jb_store_open (path, NULL);
       fill (filler, n);
       printf ("fill (bulk saves, one transaction, index at commit): %.1f s\n",
-              (now_ms () - t0) / 1000);
+              (test_now_ms () - t0) / 1000);
     }
 
   double t_open[RUNS];
   for (guint r = 0; r < RUNS; r++)
     {
-      double t0 = now_ms ();
+      double t0 = test_now_ms ();
       g_autoptr (JbStore) s = jb_store_open (path, NULL);
-      t_open[r] = now_ms () - t0;
+      t_open[r] = test_now_ms () - t0;
     }
   printf ("open the store: %.1f ms\n", median (t_open, RUNS));
   printf ("file: %.0f MB, of which the demands' search index %.0f MB (its copy of the text "
-          "%.0f MB), sort indexes %.0f MB\n", size_mb (path, "*"),
-          size_mb (path, "demand_search*"), size_mb (path, "demand_search_content"),
-          size_mb (path, "*_sort_*"));
+          "%.0f MB), sort indexes %.0f MB\n", test_size_mb (path, "*"),
+          test_size_mb (path, "demand_search*"), test_size_mb (path, "demand_search_content"),
+          test_size_mb (path, "*_sort_*"));
 
   g_autoptr (JbStore) store = jb_store_open (path, NULL);
   const char *searches[] = { "电", "电池", "固态电池", "MH-2022-012345", "MOSFET",
@@ -337,13 +293,13 @@ main (int argc, char **argv)
 
   make_schema_4 (path);
   guint calls = 0;
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   g_autoptr (GError) error = NULL;
   g_autoptr (JbStore) rebuilt = jb_store_open_full (path, NULL, count_progress, &calls, &error);
   g_assert_no_error (error);
   printf ("\nopen a schema-4 database, building its index and totals: %.1f s"
           " (%u progress calls)\n",
-          (now_ms () - t0) / 1000, calls);
+          (test_now_ms () - t0) / 1000, calls);
   g_clear_object (&rebuilt);
 
   if (!keep)

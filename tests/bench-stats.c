@@ -15,6 +15,7 @@
 #include "jb-report.h"
 #include "jb-schema.h"
 #include "jb-stats.h"
+#include "test-util.h"
 
 static const char *industries[] = { "new_energy", "ai", "ic", "equipment", "biomedicine",
                                     "agriculture", "digital", NULL };
@@ -177,13 +178,6 @@ dashboard (JbStore *store, const JbStatsPeriod *p)
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -227,7 +221,7 @@ main (int argc, char **argv)
       double times[9];
       for (guint r = 0; r < G_N_ELEMENTS (times); r++)
         times[r] = dashboard (store, cases[i].p);
-      qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+      qsort (times, G_N_ELEMENTS (times), sizeof (double), test_compare_doubles);
       g_print ("dashboard refresh (%s): median %.1f ms (%.1f–%.1f)", cases[i].name, times[4],
                times[0], times[8]);
       if (g_getenv ("BENCH_RECORDS"))

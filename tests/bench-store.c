@@ -15,16 +15,7 @@
 #include "jb-record-browser.h"
 #include "jb-record-columns.h"
 #include "jb-store.h"
-
-static const char *words[] = { "固态电池", "芯片", "储能", "氢能", "电解质", "传感器", "机器人",
-                               "农业", "哈密瓜", "锅炉", "医疗器械", "新材料", "视觉检测",
-                               "热管理", "封装", "算法", "碳纤维", "涂层", "电机", "光伏" };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
+#include "test-util.h"
 
 static long
 peak_rss_kb (void)
@@ -45,28 +36,17 @@ fill (JbStore *store, guint n)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (2022);
   guint n_orgs = MAX (1, n / 20);
-  g_autoptr (GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
   const JbEnum *status = &jb_enum_demand_status;
   const JbEnum *industry = &jb_enum_industry;
 
   g_assert_true (jb_store_begin (store, NULL));
-  for (guint i = 0; i < n_orgs; i++)
-    {
-      g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
-      g_autofree char *name = g_strdup_printf ("%s科技有限公司 %u", words[i % 20], i);
-      jb_record_set_text_by_name (org, "name", name);
-      jb_record_set_text_by_name (org, "kind", "enterprise");
-      jb_record_set_text_by_name (org, "province", "shanghai");
-      g_assert_true (jb_store_save (store, org, JB_SAVE_DEFAULT, NULL));
-      gint64 id = jb_record_get_id (org);
-      g_array_append_val (orgs, id);
-    }
+  g_autoptr (GArray) orgs = test_add_organizations (store, n_orgs, JB_SAVE_DEFAULT);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
       g_autofree char *title = g_strdup_printf ("%s%s关键技术攻关 %u",
-                                                words[g_rand_int_range (rand, 0, 20)],
-                                                words[g_rand_int_range (rand, 0, 20)], i);
+                                                test_words[g_rand_int_range (rand, 0, 20)],
+                                                test_words[g_rand_int_range (rand, 0, 20)], i);
       g_autofree char *code = g_strdup_printf ("B-%06u", i);
       jb_record_set_text_by_name (d, "code", code);
       jb_record_set_text_by_name (d, "title", title);
@@ -89,12 +69,12 @@ fill (JbStore *store, guint n)
 static double
 time_sort (GListStore *rows, GtkSorter *sorter)
 {
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   g_autoptr (GtkSortListModel) sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
                                                                  g_object_ref (sorter));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sorted)), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (rows)));
-  return now_ms () - t0;
+  return test_now_ms () - t0;
 }
 
 int
@@ -106,31 +86,31 @@ main (int argc, char **argv)
 
   gtk_init ();
 
-  double t0 = now_ms ();
+  double t0 = test_now_ms ();
   g_autoptr (JbStore) filler = jb_store_open (path, NULL);
   fill (filler, n);
   g_clear_object (&filler);
-  double t_fill = now_ms () - t0;
+  double t_fill = test_now_ms () - t0;
   long rss_before = peak_rss_kb ();
 
-  t0 = now_ms ();
+  t0 = test_now_ms ();
   g_autoptr (JbStore) store = jb_store_open (path, NULL);
-  double t_open = now_ms () - t0;
+  double t_open = test_now_ms () - t0;
 
-  t0 = now_ms ();
+  t0 = test_now_ms ();
   g_autoptr (GPtrArray) all = jb_store_list (store, JB_KIND_DEMAND, NULL, NULL);
   g_autoptr (GListStore) rows = g_list_store_new (JB_TYPE_RECORD);
   g_list_store_splice (rows, 0, 0, all->pdata, all->len);
-  double t_list = now_ms () - t0;
+  double t_list = test_now_ms () - t0;
 
   const char *queries[] = { "电", "电池", "固态电池", "B-0999", "科技有限公司 7", "不存在" };
   double t_search[G_N_ELEMENTS (queries)];
   guint n_found[G_N_ELEMENTS (queries)];
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      t0 = now_ms ();
+      t0 = test_now_ms ();
       g_autoptr (GPtrArray) found = jb_store_list (store, JB_KIND_DEMAND, queries[q], NULL);
-      t_search[q] = now_ms () - t0;
+      t_search[q] = test_now_ms () - t0;
       n_found[q] = found->len;
     }
 

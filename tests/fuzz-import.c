@@ -8,9 +8,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fuzz-driver.h"
 #include "jb-exchange-private.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static char *dir;
 
@@ -112,40 +112,10 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 }
 
 #ifndef JB_LIBFUZZER
-static void
-run_file (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  LLVMFuzzerTestOneInput ((const guint8 *) data, len);
-}
-
 int
 main (int argc, char **argv)
 {
-  guint n = 0;
-  for (int i = 1; i < argc; i++)
-    {
-      if (!g_file_test (argv[i], G_FILE_TEST_IS_DIR))
-        {
-          run_file (argv[i]);
-          n++;
-          continue;
-        }
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GDir) d = g_dir_open (argv[i], 0, &error);
-      g_assert_no_error (error);
-      const char *name;
-      while ((name = g_dir_read_name (d)))
-        {
-          g_autofree char *path = g_build_filename (argv[i], name, NULL);
-          run_file (path);
-          n++;
-        }
-    }
-  /* No input ran is a broken test, not a passed one. */
-  g_print ("1..1\n%s 1 - %u inputs\n", n > 0 ? "ok" : "not ok", n);
+  guint n = fuzz_driver_run (argc, argv);
   g_clear_object (&store);
   if (dir)
     {

@@ -13,6 +13,7 @@
 #include "jb-exchange.h"
 #include "jb-stats.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -209,12 +210,7 @@ add_record (Fixture *f, JbKindId kind, JbSaveFlags flags)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-aggregates-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_autofree char *path = g_build_filename (f->dir, "a.db", NULL);
-  f->store = jb_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-aggregates-XXXXXX", "a.db", &f->dir, NULL);
   f->rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data) + 11);
 }
 
@@ -222,13 +218,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_rand_free (f->rand);
 }

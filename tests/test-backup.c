@@ -15,6 +15,7 @@
 #include "jb-exchange.h"
 #include "jb-schema.h"
 #include "jb-store-backup.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -23,22 +24,6 @@ typedef struct {
   guint changed;  /* "changed" signals seen */
   guint changed_kinds;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 on_changed (JbStore *store, guint kinds, Fixture *f)
@@ -50,12 +35,7 @@ on_changed (JbStore *store, guint kinds, Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-backup-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "data", "jiebang.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-backup-XXXXXX", "data/jiebang.db", &f->dir, &f->path);
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
 }
 
@@ -63,7 +43,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

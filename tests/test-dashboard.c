@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-dashboard.h"
 #include "jb-environment.h"
 #include "jb-exchange.h"
@@ -37,11 +38,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-dashboard-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_autofree char *path = g_build_filename (f->dir, "dashboard.db", NULL);
-  f->store = jb_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-dashboard-XXXXXX", "dashboard.db", &f->dir, NULL);
   g_autofree char *sample = g_build_filename (JB_SOURCE_ROOT, "data", "sample",
                                               "jiebang-sample.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (sample);
@@ -67,13 +64,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   ui_test_pump ();
   g_clear_pointer (&f->shown, jb_filter_unref);
   g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-date.h"
 #include "jb-stats.h"
 #include "jb-field-editor.h"
@@ -19,10 +20,7 @@
 #include "jb-window.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
+  UiTestFixture ui;
   GtkWindow *win;
 } Fixture;
 
@@ -51,38 +49,14 @@ static const Words *words;
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-keys-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keys.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  f->win = GTK_WINDOW (f->window);
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window, k)),
-                  "search-delay", 0, NULL);
-  gtk_window_present (f->win);
-  ui_test_pump ();
+  ui_test_fixture_set_up (&f->ui, "jb-keys-XXXXXX", "keys.db", TRUE);
+  f->win = GTK_WINDOW (f->ui.window);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (f->window && gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (f->win);
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (&f->ui);
 }
 
 /* ---- what the user hears and presses ------------------------------------ */
@@ -188,10 +162,10 @@ choose (Fixture *f, JbKindId kind, const char *field, const char *choice, const 
 static JbRecord *
 only (Fixture *f, JbKindId kind, const char *field, const char *value)
 {
-  g_autoptr (GPtrArray) rows = jb_store_list (f->store, kind, NULL, NULL);
+  g_autoptr (GPtrArray) rows = jb_store_list (f->ui.store, kind, NULL, NULL);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (jb_record_get_text_by_name (rows->pdata[i], field), value) == 0)
-      return jb_store_load (f->store, kind, jb_record_get_id (rows->pdata[i]), NULL);
+      return jb_store_load (f->ui.store, kind, jb_record_get_id (rows->pdata[i]), NULL);
   g_error ("no %s with %s “%s”", jb_kind_get (kind)->name, field, value);
 }
 
@@ -246,7 +220,7 @@ shown_dialog (void)
 static void
 check_names (Fixture *f)
 {
-  g_assert_cmpuint (ui_test_check_names (GTK_WIDGET (f->window)), >, 10);
+  g_assert_cmpuint (ui_test_check_names (GTK_WIDGET (f->ui.window)), >, 10);
 }
 
 static void
@@ -254,7 +228,7 @@ save (Fixture *f, JbKindId kind)
 {
   press (f, "<Control>s");
   g_assert_false (jb_record_editor_is_dirty (jb_record_browser_get_editor (
-    jb_window_get_browser (f->window, kind))));
+    jb_window_get_browser (f->ui.window, kind))));
 }
 
 /* ---- the cycle ---------------------------------------------------------- */
@@ -332,7 +306,7 @@ people (Fixture *f)
   g_assert_cmpstr (first, ==, cancel);
   ui_test_tab_to (dialog, delete, FALSE, 3);
   ui_test_press (dialog, "Return");
-  g_assert_cmpint (jb_store_count (f->store, JB_KIND_PERSON), ==, 1);
+  g_assert_cmpint (jb_store_count (f->ui.store, JB_KIND_PERSON), ==, 1);
   g_autofree char *next = ui_test_focus_name (f->win);
   g_assert_nonnull (strstr (next, words->manager));
 }
@@ -499,7 +473,7 @@ award (Fixture *f)
 static guint
 rows_of (Fixture *f, JbKindId kind)
 {
-  return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->window,
+  return g_list_model_get_n_items (jb_record_browser_get_rows (jb_window_get_browser (f->ui.window,
                                                                                       kind)));
 }
 
@@ -535,7 +509,7 @@ dashboard (Fixture *f)
   press (f, "Return");
   g_assert_cmpuint (rows_of (f, JB_KIND_PAYMENT), ==, 1);
   g_autoptr (JbRecord) late = g_list_model_get_item (jb_record_browser_get_rows (
-    jb_window_get_browser (f->window, JB_KIND_PAYMENT)), 0);
+    jb_window_get_browser (f->ui.window, JB_KIND_PAYMENT)), 0);
   g_assert_cmpstr (jb_record_get_text_by_name (late, "milestone"), ==, words->milestone_2);
 }
 
@@ -558,7 +532,7 @@ static const char *
 error_at (Fixture *f, JbKindId kind, const char *field)
 {
   GtkWidget *fe = jb_record_editor_get_field (jb_record_browser_get_editor (
-    jb_window_get_browser (f->window, kind)), field);
+    jb_window_get_browser (f->ui.window, kind)), field);
   return jb_field_editor_get_error (JB_FIELD_EDITOR (fe));
 }
 
@@ -572,7 +546,7 @@ refused_input (Fixture *f)
   fill (f, JB_KIND_DEMAND, "investment", "-5");
   fill (f, JB_KIND_DEMAND, "deadline", "2026-02-30");
   press (f, "<Control>s");
-  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 1);
+  g_assert_cmpint (jb_store_count (f->ui.store, JB_KIND_DEMAND), ==, 1);
   const char *fields[] = { "title", "owner_id", "investment", "deadline" };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (error_at (f, JB_KIND_DEMAND, fields[i]) == NULL)
@@ -587,7 +561,7 @@ unsaved_edits (Fixture *f)
    * it, and the sidebar says so. */
   press (f, "<Alt>7");
   g_autofree char *marked = g_strdup_printf (_("%s, unsaved changes"), _("Demands"));
-  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (f->window), marked));
+  g_assert_nonnull (ui_test_find_named (GTK_WIDGET (f->ui.window), marked));
   /* Back from the table to the sidebar. */
   press (f, "<Shift>F6");
   expect_focus (f, _("Organizations"));
@@ -596,13 +570,13 @@ unsaved_edits (Fixture *f)
   expect_focus (f, marked);
   press (f, "Return");
   g_assert_true (jb_record_editor_is_dirty (jb_record_browser_get_editor (
-    jb_window_get_browser (f->window, JB_KIND_DEMAND))));
+    jb_window_get_browser (f->ui.window, JB_KIND_DEMAND))));
 
   /* Closing asks; Discard closes without a word on the terminal (criticals
    * are fatal here) once nothing but GTK holds the window. */
-  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *window = GTK_WIDGET (f->ui.window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_clear_object (&f->window);
+  g_clear_object (&f->ui.window);
   gtk_window_close (f->win);
   ui_test_pump ();
   GtkWindow *dialog = shown_dialog ();

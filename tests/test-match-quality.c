@@ -13,6 +13,7 @@
 
 #include "jb-exchange.h"
 #include "jb-match-weights.h"
+#include "test-util.h"
 
 #define DEPTH 50   /* ranks looked at: a reciprocal rank below counts 0 */
 
@@ -47,11 +48,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-match-quality-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_autofree char *path = g_build_filename (f->dir, "set.db", NULL);
-  f->store = jb_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_tmp_store ("jb-match-quality-XXXXXX", "set.db", &f->dir, NULL);
 
   g_autofree char *set = g_build_filename (JB_TEST_SRCDIR, "tests", "match-set", "match-set.xml",
                                            NULL);
@@ -86,13 +83,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->matcher);
   g_clear_object (&f->store);
   g_array_unref (f->labels);
-  const char *names[] = { "set.db", "set.db-wal", "set.db-shm", "set.db.before-import" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *p = g_build_filename (f->dir, names[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

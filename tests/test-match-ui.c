@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-dashboard.h"
 #include "jb-field-editor.h"
 #include "jb-match-view.h"
@@ -23,19 +24,14 @@
 #include "jb-window.h"
 
 typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
+  UiTestFixture ui;
   GHashTable *ids;
 } Fixture;
 
 static gint64
 id_of (Fixture *f, const char *name)
 {
-  gint64 *id = g_hash_table_lookup (f->ids, name);
-  g_assert_nonnull (id);
-  return *id;
+  return test_id_of (f->ids, name);
 }
 
 /* Saves a record of @kind with "field", "value" pairs (NULL-terminated)
@@ -43,28 +39,10 @@ id_of (Fixture *f, const char *name)
 static void
 add (Fixture *f, const char *name, JbKindId kind, ...)
 {
-  g_autoptr (JbRecord) r = jb_record_new (kind);
-  g_autoptr (GError) error = NULL;
   va_list ap;
-
   va_start (ap, kind);
-  for (const char *field; (field = va_arg (ap, const char *));)
-    {
-      const char *value = va_arg (ap, const char *);
-      const JbField *def = jb_kind_field (jb_record_get_kind (r), field);
-      g_assert_nonnull (def);
-      if (value[0] == '@')
-        jb_record_set_int_by_name (r, field, id_of (f, value + 1));
-      else if (def->type == JB_TYPE_INT || def->type == JB_TYPE_MONEY)
-        jb_record_set_int_by_name (r, field, g_ascii_strtoll (value, NULL, 10));
-      else
-        jb_record_set_text_by_name (r, field, value);
-    }
+  test_add_record (f->ui.store, f->ids, name, kind, NULL, JB_SAVE_ANY_STATUS, ap);
   va_end (ap);
-  if (!jb_store_save (f->store, r, JB_SAVE_ANY_STATUS, &error))
-    g_error ("%s: %s", name, error->message);
-  g_hash_table_insert (f->ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
-                                                          sizeof (gint64)));
 }
 
 /* A demand for solid-state batteries, two achievements that share its
@@ -111,58 +89,23 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-match-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "match.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->ui.store = test_tmp_store ("jb-match-ui-XXXXXX", "match.db", &f->ui.dir, &f->ui.path);
+  f->ids = test_ids_new ();
   build (f);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  f->ui.window = ui_test_window_open (f->ui.store, FALSE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (&f->ui);
   g_hash_table_unref (f->ids);
-}
-
-/* The first widget of @type below @widget that is shown. */
-static GtkWidget *
-find_of_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_of_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static JbRecordEditor *
 editor_of (Fixture *f, JbKindId kind)
 {
-  return jb_record_browser_get_editor (jb_window_get_browser (f->window, kind));
+  return ui_test_editor_of (f->ui.window, kind);
 }
 
 /* Waits for the worker's answer: the view asks in an idle and hears back
@@ -180,11 +123,11 @@ wait_for_matches (JbMatchView *view)
 static JbMatchView *
 open_record (Fixture *f, JbKindId kind, const char *name)
 {
-  jb_window_show_page (f->window, kind);
-  jb_record_browser_reveal (jb_window_get_browser (f->window, kind), id_of (f, name));
+  jb_window_show_page (f->ui.window, kind);
+  jb_record_browser_reveal (jb_window_get_browser (f->ui.window, kind), id_of (f, name));
   ui_test_pump ();
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, kind)), ==, id_of (f, name));
-  JbMatchView *view = JB_MATCH_VIEW (find_of_type (GTK_WIDGET (editor_of (f, kind)),
+  JbMatchView *view = JB_MATCH_VIEW (ui_test_find_type (GTK_WIDGET (editor_of (f, kind)),
                                                    JB_TYPE_MATCH_VIEW));
   g_assert_nonnull (view);
   wait_for_matches (view);
@@ -197,7 +140,7 @@ static JbMatches *
 core_matches (Fixture *f, JbMatchView *view, JbKindId kind, gint64 id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (JbMatcher) matcher = jb_matcher_new (f->store);
+  g_autoptr (JbMatcher) matcher = jb_matcher_new (f->ui.store);
   JbMatchOptions options;
   jb_match_view_get_options (view, &options);
   JbMatches *matches = jb_matcher_run (matcher, kind, id, &options, NULL, &error);
@@ -239,10 +182,10 @@ shows_text (GtkWidget *widget, const char *text)
 static GtkWidget *
 history_of (Fixture *f)
 {
-  GtkWidget *history = find_of_type (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)),
+  GtkWidget *history = ui_test_find_type (GTK_WIDGET (editor_of (f, JB_KIND_DEMAND)),
                                      g_type_from_name ("JbHistoryView"));
   g_assert_nonnull (history);
-  gtk_expander_set_expanded (GTK_EXPANDER (find_of_type (history, GTK_TYPE_EXPANDER)), TRUE);
+  gtk_expander_set_expanded (GTK_EXPANDER (ui_test_find_type (history, GTK_TYPE_EXPANDER)), TRUE);
   ui_test_pump ();
   return history;
 }
@@ -325,16 +268,16 @@ test_invite (Fixture *f, gconstpointer data)
   ui_test_click (button);
 
   /* A draft solution from that solver for the demand, in the store. */
-  g_autoptr (GPtrArray) solutions = jb_store_list_referring (f->store, JB_KIND_SOLUTION,
+  g_autoptr (GPtrArray) solutions = jb_store_list_referring (f->ui.store, JB_KIND_SOLUTION,
                                                              "demand_id", demand, NULL);
   g_assert_cmpuint (solutions->len, ==, 1);
-  g_autoptr (JbRecord) solution = jb_store_load (f->store, JB_KIND_SOLUTION,
+  g_autoptr (JbRecord) solution = jb_store_load (f->ui.store, JB_KIND_SOLUTION,
                                                  jb_record_get_id (solutions->pdata[0]), NULL);
   g_assert_cmpint (jb_record_get_int_by_name (solution, "solver_id"), ==, solver);
   g_assert_cmpstr (jb_record_get_text_by_name (solution, "status"), ==, "invited");
 
   /* The focus is on the offer to open it; opening it shows it. */
-  GtkWidget *open = ui_test_focus (GTK_WINDOW (f->window));
+  GtkWidget *open = ui_test_focus (GTK_WINDOW (f->ui.window));
   g_assert_nonnull (open);
   g_assert_true (GTK_IS_ACTIONABLE (open));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==,
@@ -364,26 +307,26 @@ test_invite (Fixture *f, gconstpointer data)
                    jb_record_get_id (solution));
 
   /* From an achievement, a deal intention too. */
-  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  jb_window_show_page (f->ui.window, JB_KIND_DEMAND);
   wait_for_matches (view);
   gint64 best = id_of (f, "best");
   ui_test_click (ui_test_find_actionable (GTK_WIDGET (view), "match.invite",
                                           g_variant_new ("(uxu)", (guint32) JB_KIND_ACHIEVEMENT,
                                                          best, (guint32) JB_INVITE_DEAL)));
-  g_autoptr (GPtrArray) deals = jb_store_list_referring (f->store, JB_KIND_DEAL, "demand_id",
+  g_autoptr (GPtrArray) deals = jb_store_list_referring (f->ui.store, JB_KIND_DEAL, "demand_id",
                                                          demand, NULL);
   g_assert_cmpuint (deals->len, ==, 1);
-  g_autoptr (JbRecord) deal = jb_store_load (f->store, JB_KIND_DEAL,
+  g_autoptr (JbRecord) deal = jb_store_load (f->ui.store, JB_KIND_DEAL,
                                              jb_record_get_id (deals->pdata[0]), NULL);
   g_assert_cmpint (jb_record_get_int_by_name (deal, "achievement_id"), ==, best);
   g_assert_cmpstr (jb_record_get_text_by_name (deal, "stage"), ==, "intention");
 
   /* The dashboard counts it. */
-  JbDashboard *dashboard = JB_DASHBOARD (find_of_type (GTK_WIDGET (f->window),
+  JbDashboard *dashboard = JB_DASHBOARD (ui_test_find_type (GTK_WIDGET (f->ui.window),
                                                        JB_TYPE_DASHBOARD));
   g_assert_nonnull (dashboard);
   ui_test_pump ();
-  JbStatsTableView *table = JB_STATS_TABLE_VIEW (find_of_type (GTK_WIDGET (dashboard),
+  JbStatsTableView *table = JB_STATS_TABLE_VIEW (ui_test_find_type (GTK_WIDGET (dashboard),
                                                                JB_TYPE_STATS_TABLE_VIEW));
   g_assert_nonnull (table);
   g_autofree char *asked = g_strdup_printf (_("%s: %s"), _("Solutions asked for"), "1");
@@ -423,7 +366,7 @@ test_dismiss (Fixture *f, gconstpointer data)
                                                               far));
   g_assert_nonnull (button);
   ui_test_click (button);
-  GtkDialog *dialog = find_dialog (f->window);
+  GtkDialog *dialog = find_dialog (f->ui.window);
   g_assert_nonnull (dialog);
   ui_test_check_names (GTK_WIDGET (dialog));
   /* The focus on the first common reason. */
@@ -432,12 +375,12 @@ test_dismiss (Fixture *f, gconstpointer data)
   /* No reason, no dismissal. */
   GtkWidget *confirm = ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss"));
   g_assert_false (gtk_widget_is_sensitive (confirm));
-  GtkWidget *entry = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  GtkWidget *entry = ui_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   g_assert_true (gtk_widget_is_sensitive (confirm));
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss")));
-  g_assert_null (find_dialog (f->window));
+  g_assert_null (find_dialog (f->ui.window));
 
   /* Gone at once, and still gone when the worker has looked again. */
   g_assert_null (jb_match_view_find_row (view, JB_KIND_ACHIEVEMENT, far));
@@ -446,9 +389,9 @@ test_dismiss (Fixture *f, gconstpointer data)
   g_assert_nonnull (jb_match_view_find_row (view, JB_KIND_ACHIEVEMENT, id_of (f, "best")));
 
   /* In the store's history with its reason, and in the history shown. */
-  g_autoptr (JbRecord) demand = jb_store_load (f->store, JB_KIND_DEMAND, id_of (f, "demand"),
+  g_autoptr (JbRecord) demand = jb_store_load (f->ui.store, JB_KIND_DEMAND, id_of (f, "demand"),
                                                NULL);
-  g_autoptr (GPtrArray) history = jb_store_history (f->store, jb_record_get_uuid (demand), NULL);
+  g_autoptr (GPtrArray) history = jb_store_history (f->ui.store, jb_record_get_uuid (demand), NULL);
   gboolean kept = FALSE;
   for (guint i = 0; i < history->len; i++)
     {
@@ -461,7 +404,7 @@ test_dismiss (Fixture *f, gconstpointer data)
   g_assert_true (shows_text (history_of (f), line));
 
   /* Undo brings it back. */
-  GtkWidget *undo = ui_test_focus (GTK_WINDOW (f->window));
+  GtkWidget *undo = ui_test_focus (GTK_WINDOW (f->ui.window));
   g_assert_true (GTK_IS_ACTIONABLE (undo));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "match.restore");
   ui_test_click (undo);
@@ -487,11 +430,11 @@ test_reverse (Fixture *f, gconstpointer data)
   g_assert_nonnull (jb_match_view_find_row (view, JB_KIND_DEMAND, id_of (f, "demand")));
 
   /* Kinds that matching does not serve show nothing. */
-  jb_window_show_page (f->window, JB_KIND_PERSON);
-  jb_record_browser_reveal (jb_window_get_browser (f->window, JB_KIND_PERSON),
+  jb_window_show_page (f->ui.window, JB_KIND_PERSON);
+  jb_record_browser_reveal (jb_window_get_browser (f->ui.window, JB_KIND_PERSON),
                             id_of (f, "expert"));
   ui_test_pump ();
-  GtkWidget *none = find_of_type (GTK_WIDGET (editor_of (f, JB_KIND_PERSON)),
+  GtkWidget *none = ui_test_find_type (GTK_WIDGET (editor_of (f, JB_KIND_PERSON)),
                                   JB_TYPE_MATCH_VIEW);
   g_assert_false (gtk_widget_get_visible (none));
 }
@@ -511,7 +454,7 @@ test_both_sides (Fixture *f, gconstpointer data)
   ui_test_click (ui_test_find_actionable (row, "match.dismiss",
                                           g_variant_new ("(ux)", (guint32) JB_KIND_ACHIEVEMENT,
                                                          far)));
-  GtkDialog *dialog = find_dialog (f->window);
+  GtkDialog *dialog = find_dialog (f->ui.window);
   g_assert_nonnull (dialog);
   /* A common reason, chosen. */
   GtkWidget *choice = ui_test_find_named (GTK_WIDGET (dialog), _("Too far away"));
@@ -520,12 +463,12 @@ test_both_sides (Fixture *f, gconstpointer data)
   ui_test_click (ui_test_find_button (GTK_WIDGET (dialog), _("_Dismiss")));
   g_assert_null (jb_match_view_find_row (view, JB_KIND_ACHIEVEMENT, far));
 
-  jb_window_show_page (f->window, JB_KIND_ACHIEVEMENT);
+  jb_window_show_page (f->ui.window, JB_KIND_ACHIEVEMENT);
   wait_for_matches (reverse);
   g_assert_null (jb_match_view_find_row (reverse, JB_KIND_DEMAND, demand));
   g_autofree char *line = g_strdup_printf (_("Dismissed %s: %s"), "固态电池电解质界面修饰方法",
                                            _("Too far away"));
-  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  jb_window_show_page (f->ui.window, JB_KIND_DEMAND);
   g_assert_true (shows_text (history_of (f), line));
 }
 
@@ -540,27 +483,27 @@ test_keyboard (Fixture *f, gconstpointer data)
    * Shift+Tab goes back. */
   gtk_widget_grab_focus (jb_record_editor_get_first_field (editor_of (f, JB_KIND_DEMAND), FALSE));
   ui_test_pump ();
-  ui_test_tab_to (GTK_WINDOW (f->window), dismiss, FALSE, 120);
-  ui_test_tab_to (GTK_WINDOW (f->window), invite, TRUE, 4);
-  g_assert_true (gtk_widget_is_ancestor (ui_test_focus (GTK_WINDOW (f->window)),
+  ui_test_tab_to (GTK_WINDOW (f->ui.window), dismiss, FALSE, 120);
+  ui_test_tab_to (GTK_WINDOW (f->ui.window), invite, TRUE, 4);
+  g_assert_true (gtk_widget_is_ancestor (ui_test_focus (GTK_WINDOW (f->ui.window)),
                                          GTK_WIDGET (view)));
   /* A change elsewhere rebuilds the rows: the focus stays on the same
    * button of the same row. */
-  g_autoptr (JbRecord) rice = jb_store_load (f->store, JB_KIND_ACHIEVEMENT, id_of (f, "rice"),
+  g_autoptr (JbRecord) rice = jb_store_load (f->ui.store, JB_KIND_ACHIEVEMENT, id_of (f, "rice"),
                                              NULL);
   jb_record_set_text_by_name (rice, "summary", "盐碱地水稻高产栽培，亩产提高两成。");
-  g_assert_true (jb_store_save (f->store, rice, JB_SAVE_DEFAULT, NULL));
+  g_assert_true (jb_store_save (f->ui.store, rice, JB_SAVE_DEFAULT, NULL));
   wait_for_matches (view);
-  g_autofree char *still = ui_test_focus_name (GTK_WINDOW (f->window));
+  g_autofree char *still = ui_test_focus_name (GTK_WINDOW (f->ui.window));
   g_assert_cmpstr (still, ==, invite);
 
   /* Enter on Invite invites (GTK shows the press a moment first). */
-  ui_test_press (GTK_WINDOW (f->window), "Return");
+  ui_test_press (GTK_WINDOW (f->ui.window), "Return");
   guint n = 0;
   while (n == 0)
     {
       g_main_context_iteration (NULL, TRUE);
-      g_autoptr (GPtrArray) solutions = jb_store_list_referring (f->store, JB_KIND_SOLUTION,
+      g_autoptr (GPtrArray) solutions = jb_store_list_referring (f->ui.store, JB_KIND_SOLUTION,
                                                                  "demand_id", id_of (f, "demand"),
                                                                  NULL);
       n = solutions->len;

@@ -13,6 +13,7 @@
 #include "jb-match.h"
 #include "jb-rules.h"
 #include "jb-stats.h"
+#include "test-util.h"
 
 #define TODAY "2023-01-01"
 
@@ -26,9 +27,7 @@ typedef struct {
 static gint64
 id_of (Fixture *f, const char *name)
 {
-  gint64 *id = g_hash_table_lookup (f->ids, name);
-  g_assert_nonnull (id);
-  return *id;
+  return test_id_of (f->ids, name);
 }
 
 /* Saves a record of @kind with "field", "value" pairs (NULL-terminated); a
@@ -36,28 +35,10 @@ id_of (Fixture *f, const char *name)
 static void
 add (Fixture *f, const char *name, JbKindId kind, ...)
 {
-  g_autoptr (JbRecord) r = jb_record_new (kind);
-  g_autoptr (GError) error = NULL;
   va_list ap;
-
   va_start (ap, kind);
-  for (const char *field; (field = va_arg (ap, const char *));)
-    {
-      const char *value = va_arg (ap, const char *);
-      const JbField *def = jb_kind_field (jb_record_get_kind (r), field);
-      g_assert_nonnull (def);
-      if (value[0] == '@')
-        jb_record_set_int_by_name (r, field, id_of (f, value + 1));
-      else if (def->type == JB_TYPE_INT || def->type == JB_TYPE_MONEY || def->type == JB_TYPE_BOOL)
-        jb_record_set_int_by_name (r, field, g_ascii_strtoll (value, NULL, 10));
-      else
-        jb_record_set_text_by_name (r, field, value);
-    }
+  test_add_record (f->store, f->ids, name, kind, NULL, JB_SAVE_ANY_STATUS, ap);
   va_end (ap);
-  if (!jb_store_save (f->store, r, JB_SAVE_ANY_STATUS, &error))
-    g_error ("%s: %s", name, error->message);
-  g_hash_table_insert (f->ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
-                                                          sizeof (gint64)));
 }
 
 #define WAN(n) #n "000000"
@@ -129,13 +110,8 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-match-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "match.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->store = test_tmp_store ("jb-match-XXXXXX", "match.db", &f->dir, &f->path);
+  f->ids = test_ids_new ();
   build (f);
 }
 
@@ -144,13 +120,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_hash_table_unref (f->ids);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

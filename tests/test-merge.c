@@ -11,74 +11,37 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-field-editor.h"
 #include "jb-money.h"
 #include "jb-picker.h"
 #include "jb-record-browser.h"
 #include "jb-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
+typedef UiTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-merge-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "merge.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  ui_test_fixture_set_up (f, "jb-merge-XXXXXX", "merge.db", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (f);
 }
 
 static JbRecordEditor *
 editor_of (Fixture *f, JbKindId kind)
 {
-  return jb_record_browser_get_editor (jb_window_get_browser (f->window, kind));
+  return ui_test_editor_of (f->window, kind);
 }
 
 static GtkWidget *
 input (Fixture *f, JbKindId kind, const char *field)
 {
-  GtkWidget *fe = jb_record_editor_get_field (editor_of (f, kind), field);
-  g_assert_nonnull (fe);
-  return jb_field_editor_get_input (JB_FIELD_EDITOR (fe));
+  return ui_test_input (f->window, kind, field);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "jb-cli.h"
 #include "jb-exchange.h"
+#include "test-util.h"
 
 static char *dir, *db;
 
@@ -103,22 +104,6 @@ test_refusals (void)
   g_test_trap_assert_stderr ("*no-such-event*");
 }
 
-/* The test's folder: the database, its journal and backups. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  for (const char *name; d && (name = g_dir_read_name (d));)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -156,6 +141,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/refusals", test_refusals);
   int status = g_test_run ();
   if (!g_test_subprocess ())
-    remove_tree (dir);
+    test_remove_tree (dir);
   return status;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-backup-dialog.h"
 #include "jb-exchange-dialog.h"
 #include "jb-exchange.h"
@@ -18,54 +19,18 @@
 #include "jb-store-backup.h"
 #include "jb-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
+typedef UiTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-restore-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "restore.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  ui_test_fixture_set_up (f, "jb-restore-XXXXXX", "restore.db", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (f);
 }
 
 static gint64
@@ -112,20 +77,6 @@ new_demand (Fixture *f, gint64 owner, const char *title)
   jb_record_set_text_by_name (r, "status", "draft");
   jb_record_set_text_by_name (r, "industry", "new_energy");
   return saved (f->store, r);
-}
-
-/* The toplevel of @type that is shown, if any. */
-static GtkWidget *
-shown_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
 }
 
 static void
@@ -243,7 +194,7 @@ test_restore_through_dialog (Fixture *f, gconstpointer data)
   /* Restore from Backup… in the main menu. */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "restore-backup", NULL);
   ui_test_pump ();
-  JbBackupDialog *dialog = JB_BACKUP_DIALOG (shown_toplevel (JB_TYPE_BACKUP_DIALOG));
+  JbBackupDialog *dialog = JB_BACKUP_DIALOG (ui_test_shown_toplevel (JB_TYPE_BACKUP_DIALOG));
   g_assert_nonnull (dialog);
   ui_test_check_names (GTK_WIDGET (dialog));
   GtkListBox *list = jb_backup_dialog_get_list (dialog);
@@ -280,7 +231,7 @@ test_restore_through_dialog (Fixture *f, gconstpointer data)
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_pump ();
-  g_assert_null (shown_toplevel (JB_TYPE_BACKUP_DIALOG));
+  g_assert_null (ui_test_shown_toplevel (JB_TYPE_BACKUP_DIALOG));
 }
 
 /* The number kept is the Preferences' and an import's copy obeys it. */
@@ -291,7 +242,7 @@ test_preferences_keep (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "backups-keep");
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "preferences", NULL);
   ui_test_pump ();
-  JbPreferencesDialog *dialog = JB_PREFERENCES_DIALOG (shown_toplevel (
+  JbPreferencesDialog *dialog = JB_PREFERENCES_DIALOG (ui_test_shown_toplevel (
     JB_TYPE_PREFERENCES_DIALOG));
   g_assert_nonnull (dialog);
   ui_test_check_names (GTK_WIDGET (dialog));
@@ -329,11 +280,11 @@ test_daily (Fixture *f, gconstpointer data)
     {
       g_clear_pointer (&list, g_ptr_array_unref);
       list = jb_store_backup_list (f->store, TRUE, NULL);
-      if (list->len > 0 || shown_toplevel (GTK_TYPE_MESSAGE_DIALOG))
+      if (list->len > 0 || ui_test_shown_toplevel (GTK_TYPE_MESSAGE_DIALOG))
         break;
       g_main_context_iteration (NULL, TRUE);
     }
-  g_assert_null (shown_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ui_test_shown_toplevel (GTK_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (list->len, ==, 1);
   JbBackup *daily = g_ptr_array_index (list, 0);
   g_assert_cmpstr (daily->reason, ==, JB_BACKUP_DAILY);

@@ -13,22 +13,14 @@
 #include "jb-query.h"
 #include "jb-schema.h"
 #include "jb-store.h"
+#include "test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-} Fixture;
+typedef TestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  test_store_fixture_set_up (f, "jb-search-XXXXXX", "test.db");
 }
 
 static void
@@ -45,11 +37,7 @@ remove_db (const char *path)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  remove_db (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_fixture_tear_down (f);
 }
 
 static void

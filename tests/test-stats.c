@@ -12,6 +12,7 @@
 #include "jb-money.h"
 #include "jb-stats.h"
 #include "jb-store.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -23,9 +24,7 @@ typedef struct {
 static gint64
 id_of (Fixture *f, const char *name)
 {
-  gint64 *id = g_hash_table_lookup (f->ids, name);
-  g_assert_nonnull (id);
-  return *id;
+  return test_id_of (f->ids, name);
 }
 
 /* Saves a record of @kind entered at @created with "field", "value" pairs
@@ -33,32 +32,11 @@ id_of (Fixture *f, const char *name)
 static void
 add (Fixture *f, const char *name, JbKindId kind, const char *created, ...)
 {
-  g_autoptr (JbRecord) r = jb_record_new (kind);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
   va_list ap;
-
   va_start (ap, created);
-  for (const char *field; (field = va_arg (ap, const char *));)
-    {
-      const char *value = va_arg (ap, const char *);
-      const JbField *def = jb_kind_field (jb_record_get_kind (r), field);
-      g_assert_nonnull (def);
-      if (value[0] == '@')
-        jb_record_set_int_by_name (r, field, id_of (f, value + 1));
-      else if (def->type == JB_TYPE_INT || def->type == JB_TYPE_MONEY || def->type == JB_TYPE_BOOL)
-        jb_record_set_int_by_name (r, field, g_ascii_strtoll (value, NULL, 10));
-      else
-        jb_record_set_text_by_name (r, field, value);
-    }
+  test_add_record (f->store, f->ids, name, kind, created,
+                   JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS, ap);
   va_end (ap);
-  jb_record_set_uuid (r, uuid);
-  jb_record_set_times (r, created, created);
-  if (!jb_store_save (f->store, r, JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS,
-                      &error))
-    g_error ("%s: %s", name, error->message);
-  g_hash_table_insert (f->ids, g_strdup (name), g_memdup2 (&(gint64) { jb_record_get_id (r) },
-                                                          sizeof (gint64)));
 }
 
 #define T "T09:00:00.000000Z"
@@ -153,13 +131,8 @@ build (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-stats-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = jb_store_open (path, &error);
-  g_assert_no_error (error);
-  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->store = test_tmp_store ("jb-stats-XXXXXX", "test.db", &f->dir, NULL);
+  f->ids = test_ids_new ();
   if (data == NULL)
     build (f);
 }
@@ -168,13 +141,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  for (const char *name; dir && (name = g_dir_read_name (dir));)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_hash_table_unref (f->ids);
 }

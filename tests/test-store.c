@@ -8,39 +8,20 @@
 #include "jb-money.h"
 #include "jb-schema.h"
 #include "jb-store.h"
+#include "test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-} Fixture;
+typedef TestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sub", "test.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  test_store_fixture_set_up (f, "jb-store-XXXXXX", "sub/test.db");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  g_autofree char *sub = g_path_get_dirname (f->path);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (sub);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_fixture_tear_down (f);
 }
 
 static JbRecord *

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-field-editor.h"
 #include "jb-picker.h"
 #include "jb-query-model.h"
@@ -26,10 +27,7 @@
 #define RARE_ORG "宁波储能电池材料有限公司"
 
 typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
+  UiTestFixture ui;
   gint64 rare_org;
 } Fixture;
 
@@ -49,7 +47,7 @@ fill_store (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
   gint64 first_org = 0;
-  g_assert_true (jb_store_begin (f->store, &error));
+  g_assert_true (jb_store_begin (f->ui.store, &error));
   for (guint i = 0; i <= N_ORGS; i++)
     {
       g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
@@ -57,7 +55,7 @@ fill_store (Fixture *f)
                                           : g_strdup_printf ("测试企业%03u号", i);
       jb_record_set_text_by_name (org, "name", name);
       jb_record_set_text_by_name (org, "kind", "enterprise");
-      save_new (f->store, org);
+      save_new (f->ui.store, org);
       if (i == 0)
         first_org = jb_record_get_id (org);
       if (i == N_ORGS)
@@ -73,63 +71,28 @@ fill_store (Fixture *f)
       jb_record_set_text_by_name (d, "status", "published");
       /* Distinct amounts out of the order of entry: 1万 to 30万. */
       jb_record_set_int_by_name (d, "investment", (gint64) ((i * 7) % N_DEMANDS + 1) * 1000000);
-      save_new (f->store, d);
+      save_new (f->ui.store, d);
     }
-  g_assert_true (jb_store_commit (f->store, &error));
+  g_assert_true (jb_store_commit (f->ui.store, &error));
 }
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-tables-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "tables.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->ui.store = test_tmp_store ("jb-tables-XXXXXX", "tables.db", &f->ui.dir, &f->ui.path);
   fill_store (f);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
-  jb_window_show_page (f->window, JB_KIND_DEMAND);
+  f->ui.window = ui_test_window_open (f->ui.store, FALSE);
+  jb_window_show_page (f->ui.window, JB_KIND_DEMAND);
   /* Search at once: the tests wait for idle, not for a typist's pause. */
-  g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window,
-                                                                          JB_KIND_DEMAND)),
-                "search-delay", 0, NULL);
+  JbRecordBrowser *browser = jb_window_get_browser (f->ui.window, JB_KIND_DEMAND);
+  g_object_set (jb_record_browser_get_search_entry (browser), "search-delay", 0, NULL);
   ui_test_pump ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
+  ui_test_fixture_tear_down (&f->ui);
 }
 
 /* The label or cell below @widget, shown, whose text is @text. */
@@ -177,13 +140,13 @@ wait_frame (GtkWidget *widget)
 static JbRecordBrowser *
 demands (Fixture *f)
 {
-  return jb_window_get_browser (f->window, JB_KIND_DEMAND);
+  return jb_window_get_browser (f->ui.window, JB_KIND_DEMAND);
 }
 
 static GtkColumnView *
 table (Fixture *f)
 {
-  return GTK_COLUMN_VIEW (find_type (GTK_WIDGET (demands (f)), GTK_TYPE_COLUMN_VIEW));
+  return GTK_COLUMN_VIEW (ui_test_find_type (GTK_WIDGET (demands (f)), GTK_TYPE_COLUMN_VIEW));
 }
 
 /* Clicks @field's column title (as gtk_column_view_sort_by_column() does). */
@@ -256,7 +219,7 @@ by_code (gconstpointer a, gconstpointer b)
 static void
 assert_order (Fixture *f, GCompareFunc compare, gboolean descending)
 {
-  g_autoptr (GPtrArray) records = jb_store_list (f->store, JB_KIND_DEMAND, NULL, NULL);
+  g_autoptr (GPtrArray) records = jb_store_list (f->ui.store, JB_KIND_DEMAND, NULL, NULL);
   g_ptr_array_sort (records, compare);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, records->len);
   for (guint i = 0; i < records->len; i++)
@@ -378,10 +341,10 @@ test_edit_sorted_row (Fixture *f, gconstpointer data)
   gint64 id = row_id (f, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (input (f, "investment")), "999万");
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "save", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.window), "save", NULL);
   ui_test_pump ();
 
-  g_autoptr (JbRecord) saved = jb_store_load (f->store, JB_KIND_DEMAND, id, NULL);
+  g_autoptr (JbRecord) saved = jb_store_load (f->ui.store, JB_KIND_DEMAND, id, NULL);
   g_assert_cmpint (jb_record_get_int_by_name (saved, "investment"), ==, 9990000 * 100);
   assert_order (f, by_investment, FALSE);
   g_assert_cmpint (row_id (f, N_DEMANDS - 1), ==, id);
@@ -422,8 +385,8 @@ test_delete_selected_row (Fixture *f, gconstpointer data)
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   ui_test_pump ();
 
-  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, N_DEMANDS - 1);
-  g_assert_null (jb_store_load (f->store, JB_KIND_DEMAND, gone, NULL));
+  g_assert_cmpint (jb_store_count (f->ui.store, JB_KIND_DEMAND), ==, N_DEMANDS - 1);
+  g_assert_null (jb_store_load (f->ui.store, JB_KIND_DEMAND, gone, NULL));
   assert_order (f, by_investment, TRUE);
   /* The row that took its place is selected and in the form. */
   g_assert_cmpuint (selected (f), ==, 2);
@@ -456,7 +419,7 @@ test_picker_searches (Fixture *f, gconstpointer data)
   ui_test_click (GTK_WIDGET (owner));
   GtkWidget *popover = jb_picker_get_popover (owner);
   g_assert_true (gtk_widget_get_mapped (popover));
-  GtkWidget *list = find_type (popover, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = ui_test_find_type (popover, GTK_TYPE_LIST_BOX);
   g_assert_cmpuint (list_rows (list), <, N_ORGS);
   g_assert_cmpuint (list_rows (list), >, 0);
   g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -476,9 +439,9 @@ test_picker_searches (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (popover));
   g_assert_cmpint (jb_picker_get_key (owner), ==, f->rare_org);
 
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), "save", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->ui.window), "save", NULL);
   ui_test_pump ();
-  g_autoptr (JbRecord) saved = jb_store_load (f->store, JB_KIND_DEMAND, jb_record_get_id (first),
+  g_autoptr (JbRecord) saved = jb_store_load (f->ui.store, JB_KIND_DEMAND, jb_record_get_id (first),
                                               NULL);
   g_assert_cmpint (jb_record_get_int_by_name (saved, "owner_id"), ==, f->rare_org);
 
@@ -521,7 +484,7 @@ static void
 test_model_refresh (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_assert_true (jb_store_begin (f->store, &error));
+  g_assert_true (jb_store_begin (f->ui.store, &error));
   for (guint i = 0; i < 2500; i++)
     {
       g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
@@ -529,11 +492,11 @@ test_model_refresh (Fixture *f, gconstpointer data)
       jb_record_set_text_by_name (d, "title", title);
       jb_record_set_int_by_name (d, "owner_id", f->rare_org);
       jb_record_set_text_by_name (d, "status", "draft");
-      save_new (f->store, d);
+      save_new (f->ui.store, d);
     }
-  g_assert_true (jb_store_commit (f->store, &error));
+  g_assert_true (jb_store_commit (f->ui.store, &error));
 
-  g_autoptr (JbQuery) query = jb_query_new (f->store, JB_KIND_DEMAND);
+  g_autoptr (JbQuery) query = jb_query_new (f->ui.store, JB_KIND_DEMAND);
   jb_query_set_order (query, "id", FALSE);
   g_autoptr (JbQueryModel) model = jb_query_model_new (query);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -545,13 +508,13 @@ test_model_refresh (Fixture *f, gconstpointer data)
   /* The view is in the middle; a row before it goes, a row is added. */
   g_autoptr (JbRecord) shown = g_list_model_get_item (G_LIST_MODEL (model), 1500);
   gint64 first = g_array_index (mirror, gint64, 0);
-  g_assert_true (jb_store_delete (f->store, JB_KIND_DEMAND, g_array_index (mirror, gint64, 7),
+  g_assert_true (jb_store_delete (f->ui.store, JB_KIND_DEMAND, g_array_index (mirror, gint64, 7),
                                   &error));
   g_autoptr (JbRecord) late = jb_record_new (JB_KIND_DEMAND);
   jb_record_set_text_by_name (late, "title", "最后一条需求");
   jb_record_set_int_by_name (late, "owner_id", f->rare_org);
   jb_record_set_text_by_name (late, "status", "draft");
-  save_new (f->store, late);
+  save_new (f->ui.store, late);
   jb_query_model_refresh (model, TRUE);
 
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "test-util.h"
 #include "jb-environment.h"
 #include "jb-exchange-dialog.h"
 #include "jb-sheet.h"
@@ -25,72 +26,30 @@
 #include "jb-record-columns.h"
 #include "jb-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  JbStore *store;
-  JbWindow *window;
-} Fixture;
+typedef UiTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  f->dir = g_dir_make_tmp ("jb-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ui.db", NULL);
-  f->store = jb_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = g_object_ref_sink (jb_window_new (NULL, f->store));
-  /* Search at once: the tests wait for idle, not for a typist's pause. */
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (f->window, k)),
-                  "search-delay", 0, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_pump ();
+  ui_test_fixture_set_up (f, "jb-ui-XXXXXX", "ui.db", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (f->window)))
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  ui_test_pump ();
-  g_clear_object (&f->store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (p);
-    }
-  /* The copies imports made first (jb-store-backup.h). */
-  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
-  g_autoptr (GDir) folder = g_dir_open (backups, 0, NULL);
-  const char *name;
-  while (folder && (name = g_dir_read_name (folder)))
-    {
-      g_autofree char *p = g_build_filename (backups, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (backups);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ui_test_fixture_tear_down (f);
 }
 
 static JbRecordEditor *
 editor_of (Fixture *f, JbKindId kind)
 {
-  return jb_record_browser_get_editor (jb_window_get_browser (f->window, kind));
+  return ui_test_editor_of (f->window, kind);
 }
 
 static GtkWidget *
 input (Fixture *f, JbKindId kind, const char *field)
 {
-  GtkWidget *fe = jb_record_editor_get_field (editor_of (f, kind), field);
-  g_assert_nonnull (fe);
-  return jb_field_editor_get_input (JB_FIELD_EDITOR (fe));
+  return ui_test_input (f->window, kind, field);
 }
 
 static void
@@ -518,26 +477,12 @@ test_accessible_names (Fixture *f, gconstpointer data)
                               NULL);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* A column's width the user gives is kept, and given again to a new window. */
 static void
 test_column_widths (Fixture *f, gconstpointer data)
 {
   JbRecordBrowser *browser = jb_window_get_browser (f->window, JB_KIND_PAYMENT);
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (browser), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (ui_test_find_type (GTK_WIDGET (browser), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr (GtkColumnViewColumn) milestone = g_list_model_get_item (columns, 1);
   g_assert_cmpint (jb_record_columns_field (milestone), ==,
@@ -546,7 +491,7 @@ test_column_widths (Fixture *f, gconstpointer data)
 
   g_autoptr (JbWindow) again = g_object_ref_sink (jb_window_new (NULL, f->store));
   JbRecordBrowser *other = jb_window_get_browser (again, JB_KIND_PAYMENT);
-  GtkColumnView *view2 = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (other), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view2 = GTK_COLUMN_VIEW (ui_test_find_type (GTK_WIDGET (other), GTK_TYPE_COLUMN_VIEW));
   g_autoptr (GtkColumnViewColumn) milestone2 =
     g_list_model_get_item (gtk_column_view_get_columns (view2), 1);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (milestone2), ==, 333);
@@ -696,20 +641,6 @@ test_challenge_cycle (Fixture *f, gconstpointer data)
   g_assert_cmpint (jb_record_editor_get_id (editor_of (f, JB_KIND_DEMAND)), ==, demand);
 }
 
-/* The toplevel of @type that is shown, if any. */
-static GtkWidget *
-shown_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
 static gboolean
 focus_is_in (Fixture *f, GtkWidget *widget)
 {
@@ -753,11 +684,11 @@ test_window_shortcuts (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
     {
       ui_test_press (GTK_WINDOW (f->window), choosers[i]);
-      GtkWidget *chooser = shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      GtkWidget *chooser = ui_test_shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
       g_assert_nonnull (chooser);
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
       ui_test_pump ();
-      g_assert_null (shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+      g_assert_null (ui_test_shown_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
     }
 }
 

@@ -13,6 +13,9 @@
 #include <gdk/x11/gdkx.h>
 
 #include "jb-environment.h"
+#include "jb-field-editor.h"
+#include "jb-record-browser.h"
+#include "test-util.h"
 
 void
 ui_test_init (int *argc, char ***argv)
@@ -53,6 +56,88 @@ ui_test_pump (void)
       while (!done)
         g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* ---- the window and what is in it --------------------------------------- */
+
+JbWindow *
+ui_test_window_open (JbStore *store, gboolean instant_search)
+{
+  JbWindow *window = g_object_ref_sink (jb_window_new (NULL, store));
+  for (guint k = 0; instant_search && k < JB_N_KINDS; k++)
+    g_object_set (jb_record_browser_get_search_entry (jb_window_get_browser (window, k)),
+                  "search-delay", 0, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_pump ();
+  return window;
+}
+
+void
+ui_test_window_close (JbWindow **window)
+{
+  if (*window && gtk_widget_get_visible (GTK_WIDGET (*window)))
+    gtk_window_destroy (GTK_WINDOW (*window));
+  g_clear_object (window);
+  ui_test_pump ();
+}
+
+void
+ui_test_fixture_set_up (UiTestFixture *f, const char *tmpl, const char *name,
+                        gboolean instant_search)
+{
+  f->store = test_tmp_store (tmpl, name, &f->dir, &f->path);
+  f->window = ui_test_window_open (f->store, instant_search);
+}
+
+void
+ui_test_fixture_tear_down (UiTestFixture *f)
+{
+  ui_test_window_close (&f->window);
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+JbRecordEditor *
+ui_test_editor_of (JbWindow *window, JbKindId kind)
+{
+  return jb_record_browser_get_editor (jb_window_get_browser (window, kind));
+}
+
+GtkWidget *
+ui_test_input (JbWindow *window, JbKindId kind, const char *field)
+{
+  GtkWidget *fe = jb_record_editor_get_field (ui_test_editor_of (window, kind), field);
+  g_assert_nonnull (fe);
+  return jb_field_editor_get_input (JB_FIELD_EDITOR (fe));
+}
+
+GtkWidget *
+ui_test_shown_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_test_find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
 /* ---- what a screen reader is told ---------------------------------------- */

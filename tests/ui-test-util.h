@@ -4,6 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "jb-record-editor.h"
+#include "jb-window.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init(), then the locale the environment names (gtk_test_init()
@@ -16,6 +19,35 @@ gboolean  ui_test_is_chinese    (void);
 /* Runs the main loop until it is idle: whatever the last step queued
  * (signals, relayout, a dialog's mapping) has happened. */
 void      ui_test_pump          (void);
+/* What most UI tests run on: a store in a temporary folder, and the window. */
+typedef struct {
+  char *dir;
+  char *path;
+  JbStore *store;
+  JbWindow *window;
+} UiTestFixture;
+
+/* A new store @name in a temporary folder from @tmpl, and the window on it
+ * (see ui_test_window_open()). */
+void      ui_test_fixture_set_up    (UiTestFixture *f, const char *tmpl, const char *name,
+                                     gboolean instant_search);
+/* Closes the window if it is open, the store, and removes the folder. */
+void      ui_test_fixture_tear_down (UiTestFixture *f);
+/* The window of most UI tests on @store, referenced, shown and settled; with
+ * @instant_search, every page searches at once (the tests wait for idle, not
+ * for a typist's pause). */
+JbWindow  *ui_test_window_open  (JbStore *store, gboolean instant_search);
+/* Closes *@window if a test left it open, drops it (NULL is fine) and waits
+ * for what closing queued. */
+void      ui_test_window_close  (JbWindow **window);
+/* The editor of @window's page for @kind, and the input of its @field (fails
+ * the test if the form has no such field). */
+JbRecordEditor *ui_test_editor_of (JbWindow *window, JbKindId kind);
+GtkWidget *ui_test_input        (JbWindow *window, JbKindId kind, const char *field);
+/* The toplevel of @type that is shown (a dialog), if any. */
+GtkWidget *ui_test_shown_toplevel (GType type);
+/* @widget or the first widget below it of @type, shown or not. */
+GtkWidget *ui_test_find_type    (GtkWidget *widget, GType type);
 /* The button below @widget whose label (mnemonic included) is @label. */
 GtkWidget *ui_test_find_button  (GtkWidget *widget, const char *label);
 /* The actionable widget below @widget bound to @action with @target (NULL:

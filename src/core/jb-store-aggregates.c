@@ -633,20 +633,8 @@ jb_store_check_aggregates (JbStore *self, GError **error)
       g_string_append_printf (held, " FROM %s WHERE", a->table);
       for (guint v = 0; v < N_VALUES (a); v++)
         g_string_append_printf (held, "%s %s <> 0", v ? " OR" : "", a->values[v]);
-      for (int way = 0; way < 2; way++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s)",
-                                                  way ? recount->str : held->str,
-                                                  way ? held->str : recount->str);
-          gint64 n = jb_store_query_int (self, sql);
-          if (n != 0)
-            {
-              g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                           "%s %s %" G_GINT64_FORMAT " rows", a->table,
-                           way ? "misses" : "has wrong or extra", n);
-              return FALSE;
-            }
-        }
+      if (!jb_store_same_rows (self, a->table, held->str, recount->str, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -539,20 +539,9 @@ jb_store_check_index (JbStore *self, GError **error)
           g_string_append_printf (indexed, ", %s", kind->fields[i].name);
       g_string_append_printf (indexed, " FROM %s_search", kind->name);
       g_autoptr (GString) source = source_sql (kind);
-      for (int way = 0; way < 2; way++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s)",
-                                                  way ? source->str : indexed->str,
-                                                  way ? indexed->str : source->str);
-          gint64 n = jb_store_query_int (self, sql);
-          if (n != 0)
-            {
-              g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                           "the search index of %s %s %" G_GINT64_FORMAT " rows", kind->name,
-                           way ? "misses" : "has wrong or extra", n);
-              return FALSE;
-            }
-        }
+      g_autofree char *what = g_strdup_printf ("the search index of %s", kind->name);
+      if (!jb_store_same_rows (self, what, indexed->str, source->str, error))
+        return FALSE;
     }
   return TRUE;
 }

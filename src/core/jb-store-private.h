@@ -54,6 +54,11 @@ sqlite3_stmt *jb_store_prepare        (JbStore *self, const char *sql, gboolean 
 sqlite3_stmt *jb_store_cached         (JbStore *self, const char *sql, GError **error);
 /* The first column of the first row of @sql, or -1. */
 gint64        jb_store_query_int      (JbStore *self, const char *sql);
+/* Whether the queries @held (what the store keeps) and @truth (what it
+ * should be) give the same rows; if not, an error "@what misses N rows" or
+ * "@what has wrong or extra N rows".  For the consistency checks. */
+gboolean      jb_store_same_rows      (JbStore *self, const char *what, const char *held,
+                                       const char *truth, GError **error);
 const JbKind *jb_store_ref_target     (const JbField *field);
 GString      *jb_store_select_sql_full (const JbKind *kind, JbFieldFlags flags,
                                         gboolean with_uuids);

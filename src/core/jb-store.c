@@ -332,6 +332,26 @@ jb_store_query_int (JbStore *self, const char *sql)
   return value;
 }
 
+gboolean
+jb_store_same_rows (JbStore *self, const char *what, const char *held, const char *truth,
+                    GError **error)
+{
+  for (int way = 0; way < 2; way++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s)",
+                                              way ? truth : held, way ? held : truth);
+      gint64 n = jb_store_query_int (self, sql);
+      if (n != 0)
+        {
+          g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                       "%s %s %" G_GINT64_FORMAT " rows", what,
+                       way ? "misses" : "has wrong or extra", n);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A database in WAL mode is read and written with two files beside it (-wal,
  * -shm): a folder or a file that cannot be written fails its first read.
  * Says which, rather than that the file is not a database; FALSE if neither
