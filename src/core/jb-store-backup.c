@@ -233,22 +233,6 @@ next_number (const char *dir, const char *stamp)
   return next;
 }
 
-/* VACUUM INTO writes into a file that is empty (ours, just claimed). */
-static gboolean
-vacuum_into (JbStore *self, const char *path, GError **error)
-{
-  sqlite3_stmt *stmt = jb_store_prepare (self, "VACUUM INTO ?1", FALSE, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
-  if (!ok)
-    g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
-                 _("Cannot copy the database to “%s”: %s"), path, sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /* A reason is a word of small letters: the list finds the copy by its name. */
 static gboolean
 is_reason (const char *reason)
@@ -314,7 +298,7 @@ jb_store_backup_now (JbStore *self, const char *reason, guint keep, GError **err
         }
     }
 
-  if (!vacuum_into (self, part, error) || !flush_file (part, FALSE, error))
+  if (!jb_store_vacuum_into (self, part, error) || !flush_file (part, FALSE, error))
     {
       g_remove (part);
       return NULL;

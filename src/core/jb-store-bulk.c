@@ -158,6 +158,13 @@ jb_store_backup (JbStore *self, const char *path, GError **error)
                    _("Cannot replace the backup “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
+  return jb_store_vacuum_into (self, path, error);
+}
+
+/* VACUUM INTO writes only into a file that does not exist or is empty. */
+gboolean
+jb_store_vacuum_into (JbStore *self, const char *path, GError **error)
+{
   sqlite3_stmt *stmt = jb_store_prepare (self, "VACUUM INTO ?1", FALSE, error);
   if (stmt == NULL)
     return FALSE;

@@ -72,6 +72,10 @@ GPtrArray    *jb_store_collect_rows   (JbStore *self, const JbKind *kind, sqlite
 sqlite3_stmt *jb_store_statement      (JbStore *self, const char *sql, GError **error);
 /* Sets @error from SQLite's last message; returns FALSE. */
 gboolean      jb_store_fail           (JbStore *self, GError **error);
+/* A compact copy of the database into @path (jb-store-bulk.c). */
+gboolean      jb_store_vacuum_into    (JbStore     *self,
+                                       const char  *path,
+                                       GError     **error);
 /* Steps a one-row aggregate into @out (@n columns) and resets the statement;
  * FALSE (and @error) if @stmt is NULL or gave no row. */
 gboolean      jb_store_one_row        (JbStore       *self,
