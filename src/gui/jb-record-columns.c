@@ -130,6 +130,13 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, const JbField 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1 : 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* The records are in Chinese whatever the window's language: Chinese
+   * glyph forms, and a height measured on the font that draws them (an
+   * inscription's height comes from its context's font metrics; in an
+   * English window those were the Latin font's, which cut the Chinese
+   * glyphs' feet off). */
+  pango_context_set_language (gtk_widget_get_pango_context (cell),
+                              pango_language_from_string ("zh-cn"));
   gtk_list_item_set_child (item, cell);
   g_object_set_data (G_OBJECT (cell), ITEM_KEY, item);
 }
