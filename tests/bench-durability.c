@@ -17,17 +17,6 @@
 #include "jb-exchange.h"
 #include "test-util.h"
 
-static void
-remove_store (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", ".before-import" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
 static GBytes *
 demands_file (guint n)
 {
@@ -60,7 +49,7 @@ measure (const char *path, gboolean durable, guint saves, GBytes *file)
   Figures fig;
   g_autoptr (GError) error = NULL;
 
-  remove_store (path);
+  jb_store_remove_files (path);
   g_autoptr (JbStore) store = jb_store_open (path, &error);
   g_assert_no_error (error);
   jb_store_set_durable (store, durable);
@@ -83,7 +72,7 @@ measure (const char *path, gboolean durable, guint saves, GBytes *file)
     }
   fig.save_ms = (test_now_ms () - t0) / saves;
   g_clear_object (&store);
-  remove_store (path);
+  jb_store_remove_files (path);
   return fig;
 }
 

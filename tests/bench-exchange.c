@@ -218,12 +218,7 @@ main (int argc, char **argv)
     {
       double lint_s, import_s, export_s;
       guint kb;
-      const char *leftovers[] = { "", "-wal", "-shm", ".before-import" };
-      for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-        {
-          g_autofree char *p = g_strconcat (db, leftovers[i], NULL);
-          g_remove (p);
-        }
+      jb_store_remove_files (db);
       lint_s = time_xmllint (input);
       child (argv[0], "import", db, input, &import_s, &kb);
       import_kb = MAX (import_kb, kb);

@@ -277,17 +277,6 @@ fill (JbStore *store, guint n)
     g_error ("%s", error->message);
 }
 
-static void
-remove_db (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
 /* Times matching SUBJECTS records of @kind, evenly spread, each with a new
  * matcher (@cold) or all with one. */
 static void
@@ -388,11 +377,11 @@ main (int argc, char **argv)
       printf ("  %-18s save %.1f s, achievements table %.0f MB, index %.0f MB\n",
               with ? "with summaries" : "without", t / 1000, test_size_mb (other, "achievement"),
               test_size_mb (other, "achievement_search*"));
-      remove_db (other);
+      jb_store_remove_files (other);
     }
 
   if (!keep)
-    remove_db (path);
+    jb_store_remove_files (path);
   g_rmdir (dir);
   return 0;
 }

@@ -303,14 +303,7 @@ main (int argc, char **argv)
   g_clear_object (&rebuilt);
 
   if (!keep)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-          g_remove (p);
-        }
-    }
+    jb_store_remove_files (path);
   g_rmdir (dir);
   return 0;
 }

@@ -168,19 +168,12 @@ main (int argc, char **argv)
           rx.created, rx.peak_mb);
   printf ("sheet / exchange:          %.2f× (target ≤ 3)\n", rs.seconds / rx.seconds);
 
-  const char *files[] = { small, large, xml, db_small, db_sheet, db_xml };
+  const char *files[] = { small, large, xml };
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_unlink (files[i]);
-      char *extra[] = { g_strconcat (files[i], "-wal", NULL),
-                                   g_strconcat (files[i], "-shm", NULL),
-                                   g_strconcat (files[i], ".before-import", NULL) };
-      for (guint e = 0; e < 3; e++)
-        {
-          g_unlink (extra[e]);
-          g_free (extra[e]);
-        }
-    }
+    g_unlink (files[i]);
+  const char *dbs[] = { db_small, db_sheet, db_xml };
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    jb_store_remove_files (dbs[i]);
   g_rmdir (dir);
   return 0;
 }

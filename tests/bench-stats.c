@@ -244,12 +244,7 @@ main (int argc, char **argv)
       g_print ("kept %s\n", path);
       return 0;
     }
-  const char *leftovers[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
-    {
-      g_autofree char *p = g_strconcat (path, leftovers[i], NULL);
-      g_remove (p);
-    }
+  jb_store_remove_files (path);
   g_remove (pdf);
   g_rmdir (dir);
   return 0;

@@ -137,12 +137,7 @@ main (int argc, char **argv)
   g_clear_pointer (&all, g_ptr_array_unref);
   g_clear_object (&rows);
   g_clear_object (&store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
+  jb_store_remove_files (path);
   g_rmdir (dir);
   return 0;
 }

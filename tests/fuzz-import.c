@@ -14,17 +14,6 @@
 
 static char *dir;
 
-static void
-remove_store (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
 /* Empties the store after an import that succeeded, children before the
  * records they refer to (kinds are declared in that order); FALSE when a
  * record cannot go (an event that is the parent of another, say) and the
@@ -73,7 +62,7 @@ open_store (void)
     }
   g_clear_object (&store);
   g_autofree char *path = g_build_filename (dir, "fuzz.db", NULL);
-  remove_store (path);
+  jb_store_remove_files (path);
   g_autoptr (GError) error = NULL;
   store = jb_store_open (path, &error);
   g_assert_no_error (error);
@@ -120,7 +109,7 @@ main (int argc, char **argv)
   if (dir)
     {
       g_autofree char *db = g_build_filename (dir, "fuzz.db", NULL);
-      remove_store (db);
+      jb_store_remove_files (db);
       g_rmdir (dir);
     }
   return n > 0 ? 0 : 1;

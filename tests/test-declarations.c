@@ -111,12 +111,7 @@ test_schema (void)
     }
   sqlite3_close (db);
   g_clear_object (&store);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
+  jb_store_remove_files (path);
   g_rmdir (dir);
 }
 

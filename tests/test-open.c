@@ -104,12 +104,7 @@ open_file (const char *file, int response, Run *run)
   gint64 demands = jb_store_count (store, JB_KIND_DEMAND);
   g_clear_object (&store);
 
-  const char *suffixes[] = { "", "-wal", "-shm", ".before-import" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (db, suffixes[i], NULL);
-      g_remove (p);
-    }
+  jb_store_remove_files (db);
   g_rmdir (dir);
   return demands;
 }

@@ -24,17 +24,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_db (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", ".before-import" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   test_store_fixture_tear_down (f);
@@ -622,7 +611,7 @@ test_migrate_builds_index (void)
                 count_rows, &n, NULL);
   g_assert_cmpint (n, ==, 1);
   sqlite3_close (db);
-  remove_db (path);
+  jb_store_remove_files (path);
   g_rmdir (dir);
 }
 

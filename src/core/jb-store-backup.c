@@ -426,17 +426,6 @@ upgraded_copy (const char *dir, const char *path, GError **error)
   return tmp;
 }
 
-static void
-remove_with_journals (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_remove (p);
-    }
-}
-
 /* Copies the database @src over the store's own, page by page, in one
  * write transaction: all or nothing. */
 static gboolean
@@ -514,7 +503,7 @@ jb_store_backup_restore (JbStore *self, const char *path, guint keep, GError **e
         {
           sqlite3_close (db);
           if (upgraded)
-            remove_with_journals (upgraded);
+            jb_store_remove_files (upgraded);
           if (error && *error == NULL)
             g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                          _("Cannot bring the backup up to date."));
@@ -527,7 +516,7 @@ jb_store_backup_restore (JbStore *self, const char *path, guint keep, GError **e
   gboolean ok = undo != NULL && copy_into_store (self, db, error);
   sqlite3_close (db);
   if (upgraded)
-    remove_with_journals (upgraded);
+    jb_store_remove_files (upgraded);
   if (!ok)
     {
       /* The store's data is as it was; the undo copy is of no use. */

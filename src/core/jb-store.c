@@ -425,6 +425,17 @@ migrate (JbStore *self, GError **error)
   return TRUE;
 }
 
+void
+jb_store_remove_files (const char *path)
+{
+  const char *beside[] = { "", "-wal", "-shm", "-journal", ".before-import" };
+  for (guint i = 0; i < G_N_ELEMENTS (beside); i++)
+    {
+      g_autofree char *p = g_strconcat (path, beside[i], NULL);
+      g_remove (p);
+    }
+}
+
 JbStore *
 jb_store_open (const char *path, GError **error)
 {

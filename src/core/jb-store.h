@@ -68,6 +68,9 @@ GQuark       jb_store_error_quark   (void);
  * builds its search index and sort indexes if they are missing or out of
  * date (a database of an older Jiebang: about a minute for a million
  * demands). */
+/* Removes the closed database at @path and what lies beside it: SQLite's
+ * journals and the copy made before an import (the backups folder stays). */
+void         jb_store_remove_files  (const char  *path);
 JbStore     *jb_store_open          (const char  *path,
                                      GError     **error);
 /* The same, telling how far the building is (not called when there is
