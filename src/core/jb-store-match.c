@@ -450,21 +450,10 @@ jb_store_match_decide (JbStore *self, const char *demand_uuid, const char *kind,
                        GError **error)
 {
   g_autofree char *now = jb_timestamp_now ();
-  sqlite3_stmt *stmt = jb_store_statement (self, "INSERT INTO history (kind, record_uuid, at,"
-                                                 " action, field, old_value, new_value)"
-                                                 " VALUES ('demand', ?1, ?2, ?3, ?4, ?5, ?6)",
-                                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, demand_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, target_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, value, -1, SQLITE_STATIC);
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  /* In the demand's history: the field is the candidate's kind, the old
+   * value the candidate, the new one the reason or the invitation. */
+  gboolean ok = jb_store_history_add (self, "demand", demand_uuid, now, action, kind,
+                                      target_uuid, value, error);
   /* The demand's history changed: its views read it again. */
   if (ok)
     self->changed_kinds |= 1u << JB_KIND_DEMAND;

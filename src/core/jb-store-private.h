@@ -72,6 +72,16 @@ GPtrArray    *jb_store_collect_rows   (JbStore *self, const JbKind *kind, sqlite
 sqlite3_stmt *jb_store_statement      (JbStore *self, const char *sql, GError **error);
 /* Sets @error from SQLite's last message; returns FALSE. */
 gboolean      jb_store_fail           (JbStore *self, GError **error);
+/* A row of the history table (jb-store-write.c). */
+gboolean      jb_store_history_add    (JbStore     *self,
+                                       const char  *kind,
+                                       const char  *uuid,
+                                       const char  *at,
+                                       const char  *action,
+                                       const char  *field,
+                                       const char  *old_value,
+                                       const char  *new_value,
+                                       GError     **error);
 /* A compact copy of the database into @path (jb-store-bulk.c). */
 gboolean      jb_store_vacuum_into    (JbStore     *self,
                                        const char  *path,

@@ -130,13 +130,14 @@ jb_store_check (JbStore *self, JbRecord *record, GPtrArray *problems, GError **e
   return check_record (self, record, JB_SAVE_DEFAULT, problems, error);
 }
 
-static gboolean
-add_history (JbStore *self, JbRecord *record, const char *at, const char *action,
-             const char *field, const char *old_value, const char *new_value, GError **error)
+gboolean
+jb_store_history_add (JbStore *self, const char *kind, const char *uuid, const char *at,
+                      const char *action, const char *field, const char *old_value,
+                      const char *new_value, GError **error)
 {
   sqlite3_stmt *stmt = self->history_insert;
-  sqlite3_bind_text (stmt, 1, jb_record_get_kind (record)->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, jb_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
@@ -146,6 +147,15 @@ add_history (JbStore *self, JbRecord *record, const char *at, const char *action
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return ok;
+}
+
+static gboolean
+add_history (JbStore *self, JbRecord *record, const char *at, const char *action,
+             const char *field, const char *old_value, const char *new_value, GError **error)
+{
+  return jb_store_history_add (self, jb_record_get_kind (record)->name,
+                               jb_record_get_uuid (record), at, action, field, old_value,
+                               new_value, error);
 }
 
 static char *
