@@ -24,6 +24,7 @@ struct _JbStore {
   sqlite3_stmt *insert[JB_N_KINDS];
   sqlite3_stmt *update[JB_N_KINDS];
   sqlite3_stmt *by_uuid[JB_N_KINDS];  /* SELECT id by uuid */
+  sqlite3_stmt *any_by_uuid;          /* SELECT kind, id by uuid, over every kind */
   sqlite3_stmt *history_insert;
   /* SQL text → statement, for statements built per call (checks, lookups):
    * prepared once, so that importing 100 000 records does not parse 100 000
@@ -254,5 +255,9 @@ gboolean      jb_query_step_count     (JbQuery *self, sqlite3_stmt *stmt,
                                        const JbQueryPart *part, guint *count, GError **error);
 /* "k0, k1 DESC…" */
 char         *jb_query_order_sql      (GStrv keys, gboolean descending);
+
+/* The record of any kind that has @uuid (in lowercase): its id, its kind in
+ * *@kind; 0 if there is none. */
+gint64 jb_store_any_for_uuid (JbStore *self, const char *uuid, JbKindId *kind);
 
 G_END_DECLS

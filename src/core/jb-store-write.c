@@ -57,19 +57,16 @@ check_id_free (JbStore *self, JbRecord *record, GPtrArray *problems)
   const char *uuid = jb_record_get_uuid (record);
   if (jb_record_get_id (record) != 0 || uuid == NULL)
     return;
-  for (guint k = 0; k < JB_N_KINDS; k++)
-    {
-      gint64 id = jb_store_id_for_uuid (self, k, uuid);
-      if (id == 0)
-        continue;
-      g_autoptr (JbRecord) other = jb_store_load (self, k, id, NULL);
-      g_autofree char *heading = other ? jb_record_get_heading (other) : g_strdup ("");
-      g_autofree char *what = g_utf8_strdown (_(jb_kind_get (k)->label), -1);
-      /* TRANSLATORS: "The id 6f1c… is already the id of the organization “甲”." */
-      jb_problem_add (problems, -1, _("The id %s is already the id of the %s “%s”."), uuid,
-                      what, heading);
-      return;
-    }
+  JbKindId k = 0;
+  gint64 id = jb_store_any_for_uuid (self, uuid, &k);
+  if (id == 0)
+    return;
+  g_autoptr (JbRecord) other = jb_store_load (self, k, id, NULL);
+  g_autofree char *heading = other ? jb_record_get_heading (other) : g_strdup ("");
+  g_autofree char *what = g_utf8_strdown (_(jb_kind_get (k)->label), -1);
+  /* TRANSLATORS: "The id 6f1c… is already the id of the organization “甲”." */
+  jb_problem_add (problems, -1, _("The id %s is already the id of the %s “%s”."), uuid, what,
+                  heading);
 }
 
 static gboolean
