@@ -30,7 +30,8 @@ jb_cli_run_full (const char *db_path, const char *import_path, const char *expor
   const char *path = db_path ? db_path : default_path;
   /* Exporting reads a database: a mistyped --db would otherwise be created
    * empty and exported as such, with success. */
-  if (import_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (import_path == NULL && !jb_store_location_is_team (path) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("No such database: “%s”. Nothing was exported.\n"), path);
       return 1;

@@ -273,6 +273,16 @@ static const char migration_8[] =
   " WHERE action = 'invited' AND new_value IN (SELECT old FROM temp.jb_ids);"
   "DROP TABLE temp.jb_ids;";
 
+/* Team databases (jb-store-team.c): who did what, in the history; in a
+ * replica, each record's version on the team database with who entered it
+ * and who saved it last, and the replica's own state (the last change it
+ * has).  A file of one user leaves them empty. */
+static const char migration_9[] =
+  "ALTER TABLE history ADD COLUMN who TEXT;"
+  "CREATE TABLE team_row (uuid TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+  " author TEXT, editor TEXT) WITHOUT ROWID;"
+  "CREATE TABLE team_state (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;";
+
 const char * const jb_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -282,6 +292,7 @@ const char * const jb_schema_migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 const guint jb_schema_version = G_N_ELEMENTS (jb_schema_migrations);

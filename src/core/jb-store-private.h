@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _JbTeam JbTeam;
+
 /* The store's state, shared by its files. */
 struct _JbStore {
   GObject parent_instance;
@@ -42,6 +44,9 @@ struct _JbStore {
   char *import_copy;
   /* jb-store-totals.c: figures from the records, never the totals (tests) */
   gboolean stats_from_records;
+  /* jb-store-team.c: the team database this file is the replica of */
+  JbTeam *team;
+  gboolean team_pull_after;  /* a commit refused for a conflict: take the other change */
 };
 
 /* Columns every record table has before its fields. */
@@ -255,6 +260,15 @@ gboolean      jb_query_step_count     (JbQuery *self, sqlite3_stmt *stmt,
                                        const JbQueryPart *part, guint *count, GError **error);
 /* "k0, k1 DESC…" */
 char         *jb_query_order_sql      (GStrv keys, gboolean descending);
+
+/* jb-store-team.c */
+void          jb_team_free            (JbTeam *team);
+/* Writes the open transaction's changes to the team database, before the
+ * replica commits them; FALSE (a conflict, the connection lost…) and the
+ * caller rolls back. */
+gboolean      jb_store_team_commit    (JbStore *self, GError **error);
+/* jb-store.c: "changed" with the kinds written, once. */
+void          jb_store_emit_changed   (JbStore *self);
 
 /* The record of any kind that has @uuid (in lowercase): its id, its kind in
  * *@kind; 0 if there is none. */

@@ -131,6 +131,7 @@ jb_store_finalize (GObject *object)
       sqlite3_finalize (self->by_uuid[k]);
     }
   sqlite3_finalize (self->any_by_uuid);
+  g_clear_pointer (&self->team, jb_team_free);
   sqlite3_finalize (self->history_insert);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   if (self->db)
@@ -447,6 +448,9 @@ JbStore *
 jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc progress,
                     gpointer user_data, GError **error)
 {
+  if (jb_store_location_is_team (path))
+    return jb_store_open_team (path, NULL, cancellable, progress, user_data, error);
+
   g_autoptr (JbStore) self = g_object_new (JB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -511,6 +515,12 @@ jb_store_begin (JbStore *self, GError **error)
    * at the first record a save or an import writes. */
   if (self->depth == 0 && sqlite3_db_readonly (self->db, "main") == 1)
     return explain_code (self, SQLITE_READONLY, error) && FALSE;
+  if (self->depth == 0 && jb_store_is_read_only (self))
+    {
+      g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY,
+                   _("Your role may only read this team database: nothing can be saved to it."));
+      return FALSE;
+    }
   /* IMMEDIATE takes the write lock now, so a busy database waits here (busy
    * timeout) instead of failing halfway through. */
   if (!jb_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jb", error))
@@ -519,7 +529,7 @@ jb_store_begin (JbStore *self, GError **error)
   return TRUE;
 }
 
-static void
+void
 jb_store_emit_changed (JbStore *self)
 {
   guint kinds = self->changed_kinds;
@@ -532,10 +542,19 @@ gboolean
 jb_store_commit (JbStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
+  /* A team database takes the changes first: a conflict there leaves the
+   * replica as it was. */
   if ((self->depth == 1 && !jb_store_bulk_finish (self, error)) ||
+      (self->depth == 1 && !jb_store_team_commit (self, error)) ||
       !jb_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE jb", error))
     {
       jb_store_rollback (self);
+      /* The other change comes in, and an open form shows both. */
+      if (self->depth == 0 && self->team_pull_after)
+        {
+          self->team_pull_after = FALSE;
+          jb_store_pull (self, NULL);
+        }
       return FALSE;
     }
   if (--self->depth == 0)
@@ -661,6 +680,7 @@ jb_history_entry_free (JbHistoryEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->who);
   g_free (entry);
 }
 
@@ -668,7 +688,7 @@ GPtrArray *
 jb_store_history (JbStore *self, const char *uuid, GError **error)
 {
   sqlite3_stmt *stmt = jb_store_prepare (self,
-                                "SELECT at, action, field, old_value, new_value FROM history "
+                                "SELECT at, action, field, old_value, new_value, who FROM history "
                                 "WHERE record_uuid = ?1 ORDER BY at, id", FALSE, error);
   if (stmt == NULL)
     return NULL;
@@ -682,6 +702,7 @@ jb_store_history (JbStore *self, const char *uuid, GError **error)
       e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      e->who = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (entries, e);
     }
   sqlite3_finalize (stmt);

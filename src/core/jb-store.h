@@ -25,6 +25,8 @@ typedef enum {
   JB_STORE_ERROR_FAILED,      /* SQLite said no: disk full, corrupt… */
   JB_STORE_ERROR_BUSY,        /* another connection holds the write lock */
   JB_STORE_ERROR_READ_ONLY,   /* the file (or its folder) cannot be written */
+  JB_STORE_ERROR_CONFLICT,    /* a team database: someone else saved it meanwhile */
+  JB_STORE_ERROR_NEEDS_PASSWORD, /* a team database that asks for a password */
 } JbStoreError;
 
 typedef enum {
@@ -54,6 +56,7 @@ typedef struct {
   char *field;      /* for "changed" */
   char *old_value;
   char *new_value;
+  char *who;        /* on a team database: the role that did it; else NULL */
 } JbHistoryEntry;
 
 /* Called from the working thread, with 0 ≤ @fraction ≤ 1. */
@@ -275,5 +278,50 @@ gboolean     jb_store_seen_add      (JbStore     *self,
                                      const char  *key,
                                      gboolean    *added,
                                      GError     **error);
+
+/* ---- team databases (jb-store-team.c) ----------------------------------- */
+
+/* Whether @location names a PostgreSQL team database (postgresql://…,
+ * postgres://… or libpq's "host=… dbname=…") rather than a file.
+ * jb_store_open() and jb_store_open_full() take either. */
+gboolean     jb_store_location_is_team (const char *location);
+/* Opens the team database at @location through the replica file @replica
+ * (NULL: the one for @location in the user's data folder, see
+ * jb_store_team_replica_path()), creating the team schema in an empty
+ * database, and brings the replica up to date. */
+JbStore     *jb_store_open_team     (const char     *location,
+                                     const char     *replica,
+                                     GCancellable   *cancellable,
+                                     JbProgressFunc  progress,
+                                     gpointer        user_data,
+                                     GError        **error);
+char        *jb_store_team_replica_path (const char *location);
+/* The password the user typed for @location, for every store of this
+ * process that opens it: kept in memory only, never written. */
+void         jb_store_set_team_password (const char *location,
+                                         const char *password);
+gboolean     jb_store_is_team       (JbStore     *self);
+/* A team database whose role may only read: every save fails. */
+gboolean     jb_store_is_read_only  (JbStore     *self);
+/* What names the database for the user: the file's path, or the team
+ * database's connection without its password. */
+const char  *jb_store_get_location  (JbStore     *self);
+/* The role the team database knows this user as; NULL for a file. */
+const char  *jb_store_get_user      (JbStore     *self);
+/* Who entered the record @uuid and who saved it last, on a team database
+ * (FALSE for a file, or a record the team has not seen yet). */
+gboolean     jb_store_get_authorship (JbStore    *self,
+                                      const char *uuid,
+                                      char      **author,
+                                      char      **editor);
+/* Brings what others saved into the store since it last asked, and emits
+ * "changed" for it.  Nothing to do for a file or inside a transaction. */
+gboolean     jb_store_pull          (JbStore     *self,
+                                     GError     **error);
+/* The socket that becomes readable when someone saves to the team database
+ * (-1 for a file); then jb_store_take_notifications() and jb_store_pull(). */
+int          jb_store_get_notify_fd (JbStore     *self);
+/* Reads what arrived on that socket: TRUE if someone saved. */
+gboolean     jb_store_take_notifications (JbStore *self);
 
 G_END_DECLS
