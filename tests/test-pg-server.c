@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,18 @@ test_server (void)
   g_autofree char *expected = g_strdup_printf ("host=%s port=5432 user=jiebang dbname=jb_test",
                                                dir);
   g_assert_cmpstr (pg_test_server_conninfo (s, "jb_test"), ==, expected);
+  /* PostgreSQL refuses root: as root the cluster is the user postgres's. */
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  GStatBuf st;
+  g_assert_cmpint (g_stat (data, &st), ==, 0);
+  if (geteuid () == 0)
+    {
+      struct passwd *pw = getpwnam ("postgres");
+      g_assert_nonnull (pw);
+      g_assert_cmpuint (st.st_uid, ==, pw->pw_uid);
+    }
+  else
+    g_assert_cmpuint (st.st_uid, ==, geteuid ());
   g_autofree char *listen = psql_ok (s, "postgres", "SHOW listen_addresses;");
   g_assert_cmpstr (listen, ==, "");
   g_autofree char *sockets = psql_ok (s, "postgres", "SHOW unix_socket_directories;");
