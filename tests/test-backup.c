@@ -145,20 +145,24 @@ test_now_and_list (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
   g_autoptr (GPtrArray) again = jb_store_backup_list (f->store, FALSE, NULL);
   g_assert_cmpuint (again->len, ==, 2);
+  g_autoptr (JbBackup) third = backup_ok (f, JB_BACKUP_IMPORT, 0);
   g_assert_true (jb_store_backup_prune (f->store, 1, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (first->path, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (second->path, G_FILE_TEST_EXISTS));
+  /* One of each reason: the daily copy stays, the older import goes. */
+  g_assert_true (g_file_test (first->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (second->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (third->path, G_FILE_TEST_EXISTS));
 }
 
-/* The @keep newest stay, whatever their reasons; a copy left half-made long
- * ago goes, one being made now does not. */
+/* The @keep newest of each reason stay; a copy left half-made long ago
+ * goes, one being made now does not. */
 static void
 test_prune (Fixture *f, gconstpointer data)
 {
   new_org (f->store, "上海交通大学");
   g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_backup_free);
+  /* daily, import, daily, import, daily */
   for (guint i = 0; i < 5; i++)
     g_ptr_array_add (made, backup_ok (f, i % 2 ? JB_BACKUP_IMPORT : JB_BACKUP_DAILY, 0));
   g_autofree char *dir = jb_store_backup_dir (f->store);
@@ -173,23 +177,83 @@ test_prune (Fixture *f, gconstpointer data)
   struct utimbuf two_hours_ago = { st.st_atime - 7200, st.st_mtime - 7200 };
   g_assert_cmpint (g_utime (stale, &two_hours_ago), ==, 0);
 
-  /* Keeping three, with the next copy. */
-  g_autoptr (JbBackup) sixth = backup_ok (f, JB_BACKUP_IMPORT, 3);
+  /* Keeping two of each, with the next copy: the oldest daily and the
+   * oldest import go. */
+  g_autoptr (JbBackup) sixth = backup_ok (f, JB_BACKUP_IMPORT, 2);
   g_autoptr (GPtrArray) list = jb_store_backup_list (f->store, FALSE, NULL);
-  g_assert_cmpuint (list->len, ==, 3);
-  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 0))->name, ==, sixth->name);
-  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 1))->name, ==,
-                   ((JbBackup *) g_ptr_array_index (made, 4))->name);
-  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 2))->name, ==,
-                   ((JbBackup *) g_ptr_array_index (made, 3))->name);
+  g_assert_cmpuint (list->len, ==, 4);
+  const char *expected[] = { sixth->name, ((JbBackup *) g_ptr_array_index (made, 4))->name,
+                             ((JbBackup *) g_ptr_array_index (made, 3))->name,
+                             ((JbBackup *) g_ptr_array_index (made, 2))->name };
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, i))->name, ==, expected[i]);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
-  /* Keeping none still keeps the newest. */
+  /* Keeping none still keeps the newest of each. */
   g_assert_true (jb_store_backup_prune (f->store, 0, NULL));
-  g_autoptr (GPtrArray) one = jb_store_backup_list (f->store, FALSE, NULL);
-  g_assert_cmpuint (one->len, ==, 1);
-  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (one, 0))->name, ==, sixth->name);
+  g_autoptr (GPtrArray) two = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (two->len, ==, 2);
+  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (two, 0))->name, ==, sixth->name);
+  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (two, 1))->name, ==,
+                   ((JbBackup *) g_ptr_array_index (made, 4))->name);
+}
+
+static guint
+n_of (GPtrArray *list, const char *reason)
+{
+  guint n = 0;
+  for (guint i = 0; i < list->len; i++)
+    n += g_str_equal (((JbBackup *) g_ptr_array_index (list, i))->reason, reason);
+  return n;
+}
+
+/* A busy day of imports (more than the number kept) leaves every daily
+ * copy and the undo of the last restore; the imports keep their own
+ * newest. */
+static void
+test_prune_imports_keep_daily (Fixture *f, gconstpointer data)
+{
+  gint64 owner = new_org (f->store, "宁德时代未来能源(上海)研究院");
+  g_autoptr (GPtrArray) dailies = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_backup_free);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (dailies, backup_ok (f, JB_BACKUP_DAILY, 3));
+  new_demand (f->store, owner, "固态电池界面稳定性");
+  g_autoptr (JbBackup) undo = NULL;
+  {
+    g_autoptr (GError) error = NULL;
+    JbBackup *daily = g_ptr_array_index (dailies, 2);
+    undo = jb_store_backup_restore (f->store, daily->path, 3, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (undo->reason, ==, JB_BACKUP_RESTORE);
+  }
+  g_autoptr (GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_backup_free);
+  for (guint i = 0; i < 7; i++)
+    g_ptr_array_add (imports, backup_ok (f, JB_BACKUP_IMPORT, 3));
+
+  g_autoptr (GPtrArray) list = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (list->len, ==, 7);
+  g_assert_cmpuint (n_of (list, JB_BACKUP_DAILY), ==, 3);
+  g_assert_cmpuint (n_of (list, JB_BACKUP_RESTORE), ==, 1);
+  g_assert_cmpuint (n_of (list, JB_BACKUP_IMPORT), ==, 3);
+  for (guint i = 0; i < dailies->len; i++)
+    g_assert_true (g_file_test (((JbBackup *) g_ptr_array_index (dailies, i))->path,
+                                G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (undo->path, G_FILE_TEST_EXISTS));
+  /* The imports that stay are the three newest. */
+  for (guint i = 0; i < imports->len; i++)
+    g_assert_true (g_file_test (((JbBackup *) g_ptr_array_index (imports, i))->path,
+                                G_FILE_TEST_EXISTS) == (i >= 4));
+
+  /* And a fourth day's copy pushes out the oldest daily one only. */
+  g_autoptr (JbBackup) fourth = backup_ok (f, JB_BACKUP_DAILY, 3);
+  g_assert_false (g_file_test (((JbBackup *) g_ptr_array_index (dailies, 0))->path,
+                               G_FILE_TEST_EXISTS));
+  g_autoptr (GPtrArray) after = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (n_of (after, JB_BACKUP_DAILY), ==, 3);
+  g_assert_cmpuint (n_of (after, JB_BACKUP_IMPORT), ==, 3);
+  g_assert_cmpuint (n_of (after, JB_BACKUP_RESTORE), ==, 1);
 }
 
 /* Restoring puts the copy's records back in the open store, tells its
@@ -261,12 +325,16 @@ test_restore_and_undo (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  /* Keeping two: the restore's own copy is among them. */
+  /* Keeping two of each: the restore's own copy is among them, the oldest
+   * restore's goes, the copy before the import stays beside them. */
   g_autoptr (JbBackup) third = jb_store_backup_restore (f->store, before->path, 2, &error);
   g_assert_no_error (error);
   g_autoptr (GPtrArray) list = jb_store_backup_list (f->store, FALSE, NULL);
-  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (list->len, ==, 3);
   g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 0))->name, ==, third->name);
+  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 1))->name, ==, redo->name);
+  g_assert_cmpstr (((JbBackup *) g_ptr_array_index (list, 2))->name, ==, before->name);
+  g_assert_false (g_file_test (undo->path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -556,6 +624,7 @@ main (int argc, char **argv)
                                   fixture_tear_down)
   ADD ("now-and-list", test_now_and_list);
   ADD ("prune", test_prune);
+  ADD ("prune-imports-keep-daily", test_prune_imports_keep_daily);
   ADD ("restore-and-undo", test_restore_and_undo);
   ADD ("restore-refused", test_restore_refused);
   ADD ("daily", test_daily);

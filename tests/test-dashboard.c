@@ -13,8 +13,10 @@
 #include "ui-test-util.h"
 #include "test-util.h"
 #include "jb-dashboard.h"
+#include "jb-date.h"
 #include "jb-environment.h"
 #include "jb-exchange.h"
+#include "jb-match.h"
 #include "jb-money.h"
 
 typedef struct {
@@ -215,6 +217,56 @@ test_custom_period (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, "13");
 }
 
+/* Work done today in a database whose records are older (the sample's are
+ * of 2022): an invitation sent from matching, a solution asked for and not
+ * received yet.  This year is offered at once (the year shown stays), and
+ * the dashboard opens on it from then on, with the invitation in it. */
+static void
+test_opens_on_this_year (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = jb_date_today ();
+  g_autofree char *this_year = g_strndup (today, 4);
+  if (g_ascii_strtoll (this_year, NULL, 10) <= 2022)
+    {
+      g_test_skip ("the clock is set before the sample's year");
+      return;
+    }
+  JbPicker *period = jb_dashboard_get_period_picker (f->dashboard);
+  /* Nothing done this year: the archive's year. */
+  g_assert_cmpstr (jb_picker_get_text (period), ==, "2022");
+  g_assert_false (jb_picker_pick_text (period, this_year));
+  ui_test_pump ();
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->from, ==, "2022-01-01");
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) demands = jb_store_list (f->store, JB_KIND_DEMAND, NULL, &error);
+  g_assert_no_error (error);
+  JbRecord *demand = demands->pdata[0];
+  gint64 owner = jb_record_get_int_by_name (demand, "owner_id");
+  g_autoptr (GPtrArray) orgs = jb_store_list (f->store, JB_KIND_ORGANIZATION, NULL, &error);
+  gint64 solver = 0;
+  for (guint i = 0; i < orgs->len && solver == 0; i++)
+    if (jb_record_get_id (orgs->pdata[i]) != owner)
+      solver = jb_record_get_id (orgs->pdata[i]);
+  g_autoptr (JbRecord) invited = jb_match_invite (f->store, jb_record_get_id (demand),
+                                                  JB_KIND_ORGANIZATION, solver,
+                                                  JB_INVITE_SOLUTION, &error);
+  g_assert_no_error (error);
+  ui_test_pump ();
+  /* The year shown stays; this year can be chosen. */
+  g_assert_cmpstr (jb_picker_get_text (period), ==, "2022");
+  choose (period, this_year);
+  g_autofree char *first_day = g_strdup_printf ("%s-01-01", this_year);
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->from, ==, first_day);
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_DEMANDS), ==, "0");
+
+  /* Opened again (the next start): on this year. */
+  jb_dashboard_set_store (f->dashboard, f->store);
+  ui_test_pump ();
+  g_assert_cmpstr (jb_picker_get_text (period), ==, this_year);
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->from, ==, first_day);
+}
+
 static void
 test_accessible_names (Fixture *f, gconstpointer data)
 {
@@ -230,6 +282,8 @@ main (int argc, char **argv)
   jb_exchange_init ();
   g_test_add ("/dashboard/period-and-bar", Fixture, NULL, fixture_set_up, test_period_and_bar,
               fixture_tear_down);
+  g_test_add ("/dashboard/opens-on-this-year", Fixture, NULL, fixture_set_up,
+              test_opens_on_this_year, fixture_tear_down);
   g_test_add ("/dashboard/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
               fixture_tear_down);
   g_test_add ("/dashboard/accessible-names", Fixture, NULL, fixture_set_up,

@@ -11,7 +11,9 @@
 
 #include "ui-test-util.h"
 #include "test-util.h"
+#include "jb-a11y.h"
 #include "jb-backup-dialog.h"
+#include "jb-date.h"
 #include "jb-exchange-dialog.h"
 #include "jb-exchange.h"
 #include "jb-preferences-dialog.h"
@@ -140,9 +142,33 @@ row_name (GtkListBox *list, int index)
   return ui_test_accessible_name (GTK_ACCESSIBLE (row));
 }
 
-/* Presses Restore with the row @index chosen, as a person would. */
-static void
-restore_row (JbBackupDialog *dialog, int index)
+/* The question a restore asks first, shown over the backups, or NULL. */
+static GtkMessageDialog *
+confirmation (void)
+{
+  GtkWidget *w = ui_test_shown_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  return w ? GTK_MESSAGE_DIALOG (w) : NULL;
+}
+
+/* "1 Dec 2026 10:15", as the question names the copy @index of the list. */
+static char *
+when_of (Fixture *f, int index)
+{
+  g_autoptr (GPtrArray) backups = jb_store_backup_list (f->store, TRUE, NULL);
+  g_assert_cmpuint (backups->len, >, (guint) index);
+  JbBackup *backup = g_ptr_array_index (backups, index);
+  g_autoptr (GDateTime) local = g_date_time_to_local (backup->time);
+  g_autofree char *iso = g_date_time_format (local, "%F");
+  g_autofree char *date = jb_date_format (iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  return g_strdup_printf ("%s %s", date, time);
+}
+
+/* Presses Restore with the row @index chosen, as a person would, and
+ * returns the question it asks (checked: it names the copy, says what
+ * happens, and its buttons have names); nothing is restored yet. */
+static GtkMessageDialog *
+ask_restore (Fixture *f, JbBackupDialog *dialog, int index)
 {
   GtkListBox *list = jb_backup_dialog_get_list (dialog);
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
@@ -150,9 +176,45 @@ restore_row (JbBackupDialog *dialog, int index)
   GtkWidget *restore = ui_test_find_button (GTK_WIDGET (dialog), _("_Restore"));
   g_assert_nonnull (restore);
   g_assert_true (gtk_widget_get_sensitive (restore));
+  g_assert_null (confirmation ());
+  ui_test_click (restore);
+
+  GtkMessageDialog *question = confirmation ();
+  g_assert_nonnull (question);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (question)));
+  g_autofree char *text = NULL, *secondary = NULL;
+  g_object_get (question, "text", &text, "secondary-text", &secondary, NULL);
+  g_test_message ("%s / %s", text, secondary);
+  g_autofree char *when = when_of (f, index);
+  g_assert_nonnull (strstr (text, when));
+  g_assert_nonnull (secondary);
+  g_assert_cmpstr (secondary, !=, "");
+  ui_test_check_names (GTK_WIDGET (question));
+  GtkWidget *yes = ui_test_find_button (GTK_WIDGET (question), _("_Restore"));
+  GtkWidget *no = ui_test_find_button (GTK_WIDGET (question), _("_Cancel"));
+  g_assert_nonnull (yes);
+  g_assert_nonnull (no);
+  g_assert_true (gtk_widget_has_css_class (yes, "destructive-action"));
+  g_autofree char *yes_name = ui_test_accessible_name (GTK_ACCESSIBLE (yes));
+  g_autofree char *no_name = ui_test_accessible_name (GTK_ACCESSIBLE (no));
+  g_autofree char *yes_expected = jb_a11y_strip_mnemonic (_("_Restore"));
+  g_autofree char *no_expected = jb_a11y_strip_mnemonic (_("_Cancel"));
+  g_assert_cmpstr (yes_name, ==, yes_expected);
+  g_assert_cmpstr (no_name, ==, no_expected);
+  return question;
+}
+
+/* Restores the row @index as a person would: Restore, then Restore in the
+ * question. */
+static void
+restore_row (Fixture *f, JbBackupDialog *dialog, int index)
+{
+  GtkMessageDialog *question = ask_restore (f, dialog, index);
   int outcome = -1;
   gulong id = g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
-  ui_test_click (restore);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (question), _("_Restore")));
+  g_assert_null (confirmation ());
   /* The worker's end: its result comes back through the main loop. */
   while (outcome < 0)
     g_main_context_iteration (NULL, TRUE);
@@ -205,7 +267,7 @@ test_restore_through_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (name, two));
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
 
-  restore_row (dialog, 0);
+  restore_row (f, dialog, 0);
   g_test_message ("%s", jb_backup_dialog_get_message (dialog));
   g_assert_cmpstr (jb_backup_dialog_get_message (dialog), !=, "");
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
@@ -222,7 +284,7 @@ test_restore_through_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (undo_name, _("Before a restore")));
   g_autofree char *undo_title = g_strndup (undo_name, strcspn (undo_name, ","));
   g_assert_nonnull (strstr (jb_backup_dialog_get_message (dialog), undo_title));
-  restore_row (dialog, 0);
+  restore_row (f, dialog, 0);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
   g_assert_true (has (f, third_uuid));
   g_assert_false (has (f, second_uuid));
@@ -232,6 +294,61 @@ test_restore_through_dialog (Fixture *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_pump ();
   g_assert_null (ui_test_shown_toplevel (JB_TYPE_BACKUP_DIALOG));
+}
+
+/* Cancel in the question leaves everything as it was: the records, the
+ * backups (not even the copy a restore makes first) and the dialog, ready to
+ * choose again; Return on a row asks the same question. */
+static void
+test_restore_cancelled (Fixture *f, gconstpointer data)
+{
+  gint64 owner = new_org (f, "威高(上海)国际研究院");
+  gint64 first = new_demand (f, owner, "医用高分子材料改性");
+  g_autofree char *first_uuid = uuid_of (f, JB_KIND_DEMAND, first);
+  g_autoptr (GFile) file = export_file (f, "mine.xml");
+  import_through_window (f, file);
+  /* Entered after the copy: what a restore would take away. */
+  gint64 later = new_demand (f, owner, "手术机器人力反馈");
+  g_autofree char *later_uuid = uuid_of (f, JB_KIND_DEMAND, later);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "restore-backup", NULL);
+  ui_test_pump ();
+  JbBackupDialog *dialog = JB_BACKUP_DIALOG (ui_test_shown_toplevel (JB_TYPE_BACKUP_DIALOG));
+  g_assert_nonnull (dialog);
+  int outcome = -1;
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+
+  GtkMessageDialog *question = ask_restore (f, dialog, 0);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (question), _("_Cancel")));
+  g_assert_null (confirmation ());
+  g_assert_cmpint (outcome, ==, -1);
+  g_assert_cmpstr (jb_backup_dialog_get_message (dialog), ==, "");
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
+  g_assert_true (has (f, first_uuid));
+  g_assert_true (has (f, later_uuid));
+  g_autoptr (GPtrArray) backups = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpuint (demands_shown (f), ==, 2);
+  /* Still there to choose from, Restore still offered. */
+  GtkWidget *restore = ui_test_find_button (GTK_WIDGET (dialog), _("_Restore"));
+  g_assert_true (gtk_widget_get_sensitive (restore));
+
+  /* Return (or a double click) on the row asks too, and Cancel again. */
+  GtkListBox *list = jb_backup_dialog_get_list (dialog);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  ui_test_pump ();
+  question = confirmation ();
+  g_assert_nonnull (question);
+  ui_test_click (ui_test_find_button (GTK_WIDGET (question), _("_Cancel")));
+  g_assert_null (confirmation ());
+  g_assert_cmpint (outcome, ==, -1);
+  g_assert_true (has (f, later_uuid));
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = jb_store_backup_list (f->store, FALSE, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_pump ();
 }
 
 /* The number kept is the Preferences' and an import's copy obeys it. */
@@ -299,6 +416,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/restore/" path, Fixture, NULL, fixture_set_up, fn, \
                                   fixture_tear_down)
   ADD ("through-dialog", test_restore_through_dialog);
+  ADD ("cancelled", test_restore_cancelled);
   ADD ("preferences-keep", test_preferences_keep);
   ADD ("daily", test_daily);
   return g_test_run ();

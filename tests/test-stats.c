@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "jb-date.h"
 #include "jb-exchange.h"
+#include "jb-match.h"
 #include "jb-money.h"
 #include "jb-stats.h"
 #include "jb-store.h"
@@ -424,6 +426,90 @@ test_series (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (y, int, 2), ==, 2021);
 }
 
+/* The years offered, newest first, as "2030 2023 2022 2021", and the one
+ * opened on. */
+static char *
+choices (Fixture *f, const char *today, int *open)
+{
+  g_autoptr (GError) error = NULL;
+  *open = -1;
+  g_autoptr (GArray) years = jb_store_stats_year_choices (f->store, today, open, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (years);
+  g_autoptr (GString) s = g_string_new (NULL);
+  for (guint i = 0; i < years->len; i++)
+    g_string_append_printf (s, "%s%d", i ? " " : "", g_array_index (years, int, i));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The year a year chooser opens on: the current one as soon as anything was
+ * done in it, else the archive's last; balances are no work done. */
+static void
+test_year_choices (Fixture *f, gconstpointer data)
+{
+  int open;
+  /* An archive opened years later: its last year. */
+  g_autofree char *later = choices (f, "2030-06-01", &open);
+  g_assert_cmpstr (later, ==, "2023 2022 2021");
+  g_assert_cmpint (open, ==, 2023);
+  /* Opened during one of its years (later ones typed ahead): that year. */
+  g_autofree char *during = choices (f, "2022-06-01", &open);
+  g_assert_cmpstr (during, ==, "2023 2022 2021");
+  g_assert_cmpint (open, ==, 2022);
+
+  /* A payment falling due in 2030, not received: outstanding, overdue,
+   * but nothing was done in 2030. */
+  add (f, "p8", JB_KIND_PAYMENT, "2023-01-01" T, "deal_id", "@k5", "due_date", "2030-02-01",
+       "amount", "100000", NULL);
+  g_autofree char *due = choices (f, "2030-06-01", &open);
+  g_assert_cmpstr (due, ==, "2023 2022 2021");
+  g_assert_cmpint (open, ==, 2023);
+  /* Received in 2030: a year with work in it, offered and opened on. */
+  add (f, "p9", JB_KIND_PAYMENT, "2023-01-01" T, "deal_id", "@k5", "due_date", "2030-02-01",
+       "amount", "100000", "received", "1", "received_on", "2030-03-01", NULL);
+  g_autofree char *paid = choices (f, "2030-06-01", &open);
+  g_assert_cmpstr (paid, ==, "2030 2023 2022 2021");
+  g_assert_cmpint (open, ==, 2030);
+  /* An award in 2031 is work done in 2031. */
+  g_autofree char *before_award = choices (f, "2031-06-01", &open);
+  g_assert_cmpint (open, ==, 2023);
+  add (f, "a9", JB_KIND_AWARD, "2023-01-01" T, "title", "最佳开放创新企业", "event_id", "@S",
+       "category", "best_enterprise", "organization_id", "@E1", "awarded_on", "2031-05-01",
+       NULL);
+  g_autofree char *award = choices (f, "2031-06-01", &open);
+  g_assert_cmpstr (award, ==, "2031 2023 2022 2021");
+  g_assert_cmpint (open, ==, 2031);
+}
+
+/* An invitation from matching sent today: a solution asked for, not
+ * received, which only the table of invitations counts; this year is
+ * offered and opened on. */
+static void
+test_year_choices_invitation (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = jb_date_today ();
+  int this_year = (int) g_ascii_strtoll (today, NULL, 10);
+  if (this_year <= 2023)
+    {
+      g_test_skip ("the clock is set before the data set's years");
+      return;
+    }
+  int open;
+  g_autofree char *before = choices (f, NULL, &open);
+  g_assert_cmpstr (before, ==, "2023 2022 2021");
+  g_assert_cmpint (open, ==, 2023);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) invited = jb_match_invite (f->store, id_of (f, "d1"), JB_KIND_ORGANIZATION,
+                                                  id_of (f, "V2"), JB_INVITE_SOLUTION, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (invited);
+  g_autofree char *after = choices (f, NULL, &open);
+  g_autofree char *expected = g_strdup_printf ("%d 2023 2022 2021", this_year);
+  g_assert_cmpstr (after, ==, expected);
+  g_assert_cmpint (open, ==, this_year);
+}
+
 static void
 test_tables (Fixture *f, gconstpointer data)
 {
@@ -536,6 +622,8 @@ main (int argc, char **argv)
   ADD ("/stats/event-scope", test_event_scope, NULL);
   ADD ("/stats/series", test_series, NULL);
   ADD ("/stats/tables", test_tables, NULL);
+  ADD ("/stats/year-choices", test_year_choices, NULL);
+  ADD ("/stats/year-choices-invitation", test_year_choices_invitation, NULL);
   ADD ("/stats/sample", test_sample, "empty");
   return g_test_run ();
 }

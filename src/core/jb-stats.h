@@ -156,6 +156,18 @@ void        jb_store_stats_use_totals (JbStore *self, gboolean use);
 /* The years that hold records (demands entered, deals signed), newest first:
  * for a year chooser. */
 GArray     *jb_store_stats_years  (JbStore *self, GError **error);
+/* The years a year chooser offers, newest first: those of
+ * jb_store_stats_years(), and the year of @today (ISO; NULL: the real
+ * today) as soon as anything the figures count by its date (a solution
+ * received, a payment, an award…) or an invitation from matching happened
+ * in it, so that what was done today is never found under "All time" only.
+ * *@open (may be NULL): the year to open on: @today's year if it is offered
+ * (the year a technology manager is working on), else the newest (an
+ * archive of past years opens on its last), else 0 (nothing: all time). */
+GArray     *jb_store_stats_year_choices (JbStore    *self,
+                                         const char *today,
+                                         int        *open,
+                                         GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JbStatsTable, jb_stats_table_free)
 

@@ -332,9 +332,20 @@ jb_store_backup_prune (JbStore *self, guint keep, GError **error)
   g_autoptr (GPtrArray) list = jb_store_backup_list (self, FALSE, error);
   if (list == NULL)
     return FALSE;
-  for (guint i = MAX (keep, 1); i < list->len; i++)
+  /* Counted for each reason on its own: a day of imports must never push
+   * out the daily copies (the way back to last week), nor the copy a restore
+   * made (its undo).  The user's number means "this many of each", the list
+   * says which is which; the folder holds at most that many times the
+   * reasons in use (three), which a user who keeps ten copies of a
+   * database of a few megabytes does not notice. */
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < list->len; i++)
     {
       JbBackup *old = g_ptr_array_index (list, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, old->reason)) + 1;
+      g_hash_table_insert (seen, old->reason, GUINT_TO_POINTER (n));
+      if (n <= MAX (keep, 1))
+        continue;
       if (g_remove (old->path) != 0 && errno != ENOENT)
         {
           int saved_errno = errno;

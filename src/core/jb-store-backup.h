@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define JB_BACKUP_IMPORT  "import"   /* just before an import */
 #define JB_BACKUP_RESTORE "restore"  /* just before a restore replaced it: its undo */
 
-/* How many copies are kept when the user has not said. */
+/* How many copies of each reason are kept when the user has not said. */
 #define JB_BACKUP_KEEP_DEFAULT 10
 
 typedef struct {
@@ -42,8 +42,8 @@ void       jb_backup_inspect        (JbBackup *backup);
 char      *jb_store_backup_dir      (JbStore     *self);
 /* A copy of the database as it is now, for @reason ([a-z]+), made whole
  * before it gets its name (a copy that is listed is complete and on disk);
- * then, unless @keep is 0, only the @keep newest copies are kept.  Not
- * inside a transaction. */
+ * then, unless @keep is 0, pruned to @keep of each reason
+ * (jb_store_backup_prune()).  Not inside a transaction. */
 JbBackup  *jb_store_backup_now      (JbStore     *self,
                                      const char  *reason,
                                      guint        keep,
@@ -52,8 +52,10 @@ JbBackup  *jb_store_backup_now      (JbStore     *self,
 GPtrArray *jb_store_backup_list     (JbStore     *self,
                                      gboolean     inspect,
                                      GError     **error);
-/* Deletes all but the @keep newest copies (at least one is kept), and
- * copies left half-made for more than an hour. */
+/* Deletes all but the @keep newest copies of each reason (at least one of
+ * each is kept): imports in a row never push out the daily copies nor a
+ * restore's undo.  Also deletes copies left half-made for more than an
+ * hour. */
 gboolean   jb_store_backup_prune    (JbStore     *self,
                                      guint        keep,
                                      GError     **error);
@@ -71,7 +73,7 @@ gboolean   jb_store_backup_daily    (JbStore     *self,
  * copy of an older Jiebang is brought up to date on the way; the copy
  * itself is never changed.  Fails, with the database as it was, if the copy
  * is not a whole Jiebang database of this or an older version.  Then keeps
- * the @keep newest copies (0: all). */
+ * the @keep newest copies of each reason (0: all). */
 JbBackup  *jb_store_backup_restore  (JbStore     *self,
                                      const char  *path,
                                      guint        keep,

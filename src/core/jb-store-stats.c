@@ -1019,3 +1019,70 @@ jb_store_stats_scope_filter (const JbStatsPeriod *p, JbKindId kind, const char *
 {
   return base_filter (p, kind, NULL, what, description);
 }
+
+/* What a year's work is made of: the figures counted by a date of that
+ * year (jb-stats.h), not the balances (outstanding, overdue), which an old
+ * archive has in any year. */
+static const JbFigureId activity[] = {
+  JB_FIGURE_DEMANDS, JB_FIGURE_SOLUTIONS, JB_FIGURE_INTENTIONS, JB_FIGURE_SIGNED,
+  JB_FIGURE_RECEIVED, JB_FIGURE_AWARDS,
+};
+
+static gboolean
+year_active (JbStore *self, int year, const char *today, gboolean *active, GError **error)
+{
+  JbStatsPeriod p = { .today = today };
+  char from[11], to[11];
+  JbFigures figures;
+
+  jb_stats_period_set_year (&p, year, from, to);
+  if (!jb_store_stats_figures (self, &p, &figures, error))
+    return FALSE;
+  *active = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (activity) && !*active; i++)
+    *active = figures.count[activity[i]] > 0;
+  if (*active)
+    return TRUE;
+  /* An invitation asks for a solution that is not received yet: only the
+   * table of invitations counts it. */
+  g_autoptr (JbStatsTable) invitations = jb_store_match_invitations_table (self, &p, "", error);
+  if (invitations == NULL)
+    return FALSE;
+  *active = invitations->rows->len > 0;
+  return TRUE;
+}
+
+GArray *
+jb_store_stats_year_choices (JbStore *self, const char *today, int *open, GError **error)
+{
+  g_autofree char *now = today ? g_strdup (today) : jb_date_today ();
+  int this_year = (int) g_ascii_strtoll (now, NULL, 10);
+  GArray *years = jb_store_stats_years (self, error);
+
+  if (open)
+    *open = 0;
+  if (years == NULL)
+    return NULL;
+  guint at = 0;   /* where this year goes, newest first */
+  while (at < years->len && g_array_index (years, int, at) > this_year)
+    at++;
+  gboolean listed = at < years->len && g_array_index (years, int, at) == this_year;
+  if (!listed && this_year > 0)
+    {
+      gboolean active;
+      if (!year_active (self, this_year, today, &active, error))
+        {
+          g_array_unref (years);
+          return NULL;
+        }
+      if (active)
+        {
+          g_array_insert_val (years, at, this_year);
+          listed = TRUE;
+        }
+    }
+  /* The year being worked on; an archive of past years opens on its last. */
+  if (open)
+    *open = listed ? this_year : years->len ? g_array_index (years, int, 0) : 0;
+  return years;
+}

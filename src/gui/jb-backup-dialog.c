@@ -4,7 +4,8 @@
  * Each copy is a row: when (local time) and why it was made, and how many
  * records of each kind it holds; a copy that cannot be restored says why
  * and cannot be chosen.  Restoring runs in a worker thread on a connection
- * of its own (a large database takes seconds); the window's store is then
+ * of its own (a large database takes seconds), once the user has said yes
+ * to a question that says what it does; the window's store is then
  * told, so that every page reloads, and the dialog says which copy now
  * holds the records as they were, which restoring in turn undoes. */
 #include "config.h"
@@ -45,6 +46,18 @@ reason_label (const char *reason)
   if (g_str_equal (reason, JB_BACKUP_RESTORE))
     return _("Before a restore");
   return reason;
+}
+
+/* "1 Dec 2026 10:15" in the user's time zone: the question before a restore
+ * names the copy by when it was made. */
+static char *
+backup_when (JbBackup *backup)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (backup->time);
+  g_autofree char *iso = g_date_time_format (local, "%F");
+  g_autofree char *date = jb_date_format (iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  return g_strdup_printf ("%s %s", date, time);
 }
 
 /* "1 Dec 2026 10:15:02, before an import" in the user's time zone. */
@@ -104,6 +117,7 @@ backup_row (JbBackup *backup)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (backup->path), g_free);
   g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (row), "when", backup_when (backup), g_free);
   if (backup->problem)
     {
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -145,6 +159,10 @@ fill (JbBackupDialog *self)
 static void
 on_row_selected (JbBackupDialog *self, GtkListBoxRow *row)
 {
+  /* The list, disposed after the button, unselects its rows on the way
+   * out (closing the dialog with a copy chosen). */
+  if (self->restore_button == NULL)
+    return;
   gtk_widget_set_sensitive (self->restore_button,
                             !self->busy && row != NULL && gtk_list_box_row_get_selectable (row));
 }
@@ -216,14 +234,14 @@ restore_done (GObject *source, GAsyncResult *result, gpointer data)
   g_signal_emit (self, signals[FINISHED], 0, TRUE);
 }
 
+/* Restores the copy at @path, listed as @title. */
 static void
-restore_row (JbBackupDialog *self, GtkListBoxRow *row)
+restore_copy (JbBackupDialog *self, const char *path, const char *title)
 {
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
   RestoreJob *job = g_new0 (RestoreJob, 1);
 
   g_free (self->restoring);
-  self->restoring = g_strdup (g_object_get_data (G_OBJECT (row), "title"));
+  self->restoring = g_strdup (title);
   job->db_path = g_strdup (jb_store_get_path (self->store));
   job->backup_path = g_strdup (path);
   job->keep = jb_backups_keep ();
@@ -247,19 +265,65 @@ jb_backup_dialog_close_request (GtkWindow *window)
 }
 
 static void
+on_confirm_response (GtkDialog *dialog, int response, JbBackupDialog *self)
+{
+  /* The copy asked about, by its path: the row may be gone by now. */
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (dialog), "path"));
+  g_autofree char *title = g_strdup (g_object_get_data (G_OBJECT (dialog), "title"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && !self->busy)
+    restore_copy (self, path, title);
+}
+
+/* Restoring replaces every record: a click on the wrong row, or Return on
+ * the list, must not do that without saying so first.  Cancel is the
+ * default; the copy of now that makes it undoable is said too, so that the
+ * question does not sound more final than it is. */
+static void
+confirm_restore (JbBackupDialog *self, GtkListBoxRow *row)
+{
+  const char *when = g_object_get_data (G_OBJECT (row), "when");
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              /* TRANSLATORS: %s is the date and time the
+                                               * backup was made */
+                                              _("Restore the backup of %s?"), when);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Every record is replaced by those of the backup: "
+                                              "what was entered or changed since then is gone "
+                                              "from the database. A backup of the database as "
+                                              "it is now is made first, so that this can be "
+                                              "undone."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Restore"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "path",
+                          g_strdup (g_object_get_data (G_OBJECT (row), "path")), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "title",
+                          g_strdup (g_object_get_data (G_OBJECT (row), "title")), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
+  jb_a11y_present_dialog (GTK_WINDOW (dialog));
+}
+
+static void
 on_restore_clicked (JbBackupDialog *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
   if (row && !self->busy)
-    restore_row (self, row);
+    confirm_restore (self, row);
 }
 
-/* Return (or a double click) on a row restores it. */
+/* Return (or a double click) on a row asks to restore it. */
 static void
 on_row_activated (JbBackupDialog *self, GtkListBoxRow *row)
 {
   if (gtk_list_box_row_get_selectable (row) && !self->busy)
-    restore_row (self, row);
+    confirm_restore (self, row);
 }
 
 static void

@@ -45,7 +45,7 @@ struct _JbDashboard {
   gulong changed_handler;
   guint refresh_idle;
   gboolean updating_choices;  /* setting a choice from code: no refresh */
-  int chosen_year;            /* 0: all time; -1: none yet (the latest) */
+  int chosen_year;            /* 0: all time; -1: none yet (this year, or the latest) */
   gboolean custom;            /* "Custom…": from custom_from to custom_to */
   gboolean syncing;           /* setting a date input from code: no reaction */
 
@@ -177,7 +177,15 @@ load_choices (JbDashboard *self)
   guint year_pos = 0;
 
   g_array_set_size (self->years, 0);
-  g_autoptr (GArray) present = self->store ? jb_store_stats_years (self->store, NULL) : NULL;
+  /* This year as soon as something was done in it (an invitation sent, a
+   * demand entered), and it is where the dashboard opens then; an archive
+   * of past years opens on its last. */
+  int open = 0;
+  g_autoptr (GArray) present = self->store ? jb_store_stats_year_choices (self->store, NULL,
+                                                                            &open, NULL)
+                                           : NULL;
+  if (year < 0)
+    year = open;
   for (guint i = 0; present && i < present->len; i++)
     {
       int y = g_array_index (present, int, i);
@@ -745,7 +753,7 @@ jb_dashboard_set_store (JbDashboard *self, JbStore *store)
   self->period = (JbStatsPeriod) { 0 };
   self->chosen_year = -1;
   self->custom = FALSE;
-  load_choices (self);  /* no year chosen yet: the latest */
+  load_choices (self);  /* no year chosen yet: this year, or the latest */
   /* The figures when the main loop is next idle: the window is shown
    * first, then filled (a million demands' figures take tens of ms). */
   if (self->refresh_idle == 0)

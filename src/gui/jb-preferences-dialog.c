@@ -58,9 +58,11 @@ jb_preferences_dialog_new (GtkWindow *parent, GSettings *settings, JbStore *stor
   g_autofree char *dir = jb_store_backup_dir (store);
   g_autofree char *text = g_strdup_printf (_("Jiebang copies the database the first time it "
                                              "opens it each day, before each import and "
-                                             "before each restore, into “%s”. When there are "
-                                             "more copies than this, the oldest go as the "
-                                             "next one is made."), dir);
+                                             "before each restore, into “%s”, and keeps "
+                                             "this many of each of the three: when there are "
+                                             "more, the oldest of that kind goes as the next "
+                                             "one is made, so that imports never remove the "
+                                             "daily copies."), dir);
 
   gtk_label_set_text (self->explanation, text);
   /* Named by its label without the mnemonic ("保留的备份数", not "…(K)"). */
