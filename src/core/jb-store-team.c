@@ -230,16 +230,17 @@ build_kind_sql (void)
       q->local_upsert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (uuid) "
                                          "DO UPDATE SET %s", kind->name, insert_cols->str,
                                          values->str, set->str);
-      q->pg_insert = g_strdup_printf ("INSERT INTO %s (%s, version, seq, author, editor) "
-                                      "VALUES (%s, 1, $%u, $%u, $%u)", kind->name, pg_cols->str,
-                                      pg_values->str, n + 1, n + 2, n + 2);
+      /* Parameters after the record's: seq, pos, who, and the version known. */
+      q->pg_insert = g_strdup_printf ("INSERT INTO %s (%s, version, seq, pos, author, editor) "
+                                      "VALUES (%s, 1, $%u, $%u, $%u, $%u)", kind->name,
+                                      pg_cols->str, pg_values->str, n + 1, n + 2, n + 3, n + 3);
       q->pg_update = g_strdup_printf ("UPDATE %s SET %s, version = version + 1, seq = $%u, "
-                                      "editor = $%u WHERE uuid = $1 AND version = $%u",
-                                      kind->name, pg_set->str, n + 1, n + 2, n + 3);
-      /* Pages in (seq, uuid) order: an import is one change of many rows. */
-      q->pg_pull = g_strdup_printf ("SELECT %s, version, author, editor FROM %s WHERE "
-                                    "(seq > $1 OR (seq = $1 AND uuid > $2)) AND seq <= $3 "
-                                    "ORDER BY seq, uuid LIMIT 2000", pg_cols->str, kind->name);
+                                      "pos = $%u, editor = $%u WHERE uuid = $1 AND version = $%u",
+                                      kind->name, pg_set->str, n + 1, n + 2, n + 3, n + 4);
+      /* Pages in (seq, pos) order: an import is one change of many rows. */
+      q->pg_pull = g_strdup_printf ("SELECT seq, pos, %s, version, author, editor FROM %s WHERE "
+                                    "(seq > $1 OR (seq = $1 AND pos > $2)) AND seq <= $3 "
+                                    "ORDER BY seq, pos LIMIT 2000", pg_cols->str, kind->name);
       g_string_free (insert_cols, TRUE);
       g_string_free (values, TRUE);
       g_string_free (set, TRUE);
@@ -420,7 +421,7 @@ pushed_clear (gpointer data)
  * naming the version the replica knew. */
 static gboolean
 push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, const char *seq,
-          GArray *done, GError **error)
+          guint pos, GArray *done, GError **error)
 {
   JbTeam *team = self->team;
   const JbKind *k = jb_kind_get (kind);
@@ -452,14 +453,16 @@ push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, con
     }
 
   guint n = k->n_fields + 3;
-  g_autofree const char **params = g_new0 (const char *, n + 3);
+  g_autofree char *place = g_strdup_printf ("%u", pos);
+  g_autofree const char **params = g_new0 (const char *, n + 4);
   for (guint i = 0; i < n; i++)
     params[i] = column_param (row, (int) i);
   params[n] = seq;
-  params[n + 1] = team->user;
-  params[n + 2] = version;
-  res = jb_pg_query (team->pg, known ? q->pg_update : q->pg_insert, known ? (int) n + 3 : (int) n + 2,
-                     params, state, error);
+  params[n + 1] = place;
+  params[n + 2] = team->user;
+  params[n + 3] = version;
+  res = jb_pg_query (team->pg, known ? q->pg_update : q->pg_insert,
+                     known ? (int) n + 4 : (int) n + 3, params, state, error);
   if (res == NULL)
     return FALSE;
   if (known && strcmp (PQcmdTuples (res), "1") != 0)
@@ -539,7 +542,8 @@ push (JbStore *self, GError **error)
         sqlite3_bind_text (row, 1, p->uuid, -1, SQLITE_STATIC);
         gboolean exists = sqlite3_step (row) == SQLITE_ROW;
         gboolean ok = exists != (pass == 0) ||
-                      push_one (self, p->kind, p->uuid, exists ? row : NULL, seq, done, error);
+                      push_one (self, p->kind, p->uuid, exists ? row : NULL, seq, j, done,
+                                error);
         sqlite3_reset (row);
         if (!ok)
           return FALSE;
@@ -630,51 +634,51 @@ pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, guint
   const KindSql *q = sql_for (kind);
   int n = (int) k->n_fields + 3;
   g_autofree char *after_seq = g_strdup (from);
-  g_autofree char *after_uuid = g_strdup ("");
+  g_autofree char *after_pos = g_strdup ("-1");
   g_autoptr (GPtrArray) parents = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *with_seq = g_strdup_printf ("SELECT seq, %s", q->pg_pull + strlen ("SELECT "));
 
   for (;;)
     {
-      g_autoptr (PGresult) res = jb_pg_query (team->pg, with_seq, 3,
-                                              (const char *[]) { after_seq, after_uuid, to },
+      g_autoptr (PGresult) res = jb_pg_query (team->pg, q->pg_pull, 3,
+                                              (const char *[]) { after_seq, after_pos, to },
                                               NULL, error);
       if (res == NULL)
         return FALSE;
       int rows = PQntuples (res);
       for (int r = 0; r < rows; r++)
         {
-          /* Columns: seq, uuid, created, updated, the fields, version, author, editor. */
-          const char *uuid = PQgetvalue (res, r, 1);
-          gint64 version = g_ascii_strtoll (PQgetvalue (res, r, n + 1), NULL, 10);
+          /* Columns: seq, pos, uuid, created, updated, the fields, version,
+           * author, editor. */
+          const char *uuid = PQgetvalue (res, r, 2);
+          gint64 version = g_ascii_strtoll (PQgetvalue (res, r, n + 2), NULL, 10);
           if (known_version (self, uuid) == version)
             continue; /* this replica's own change */
           sqlite3_stmt *up = jb_store_cached (self, q->local_upsert, error);
           if (up == NULL)
             return FALSE;
           for (int c = 0; c < n; c++)
-            bind_text (up, c + 1, res, r, c + 1);
+            bind_text (up, c + 1, res, r, c + 2);
           int rc = sqlite3_step (up);
           sqlite3_reset (up);
           sqlite3_clear_bindings (up);
           if (rc != SQLITE_DONE)
             return jb_store_fail (self, error);
-          if (!set_row (self, uuid, version, PQgetvalue (res, r, n + 2),
-                        PQgetvalue (res, r, n + 3), error))
+          if (!set_row (self, uuid, version, PQgetvalue (res, r, n + 3),
+                        PQgetvalue (res, r, n + 4), error))
             return FALSE;
           *changed |= 1u << kind;
-          if (q->self_ref >= 0 && !PQgetisnull (res, r, q->self_ref + 4))
+          if (q->self_ref >= 0 && !PQgetisnull (res, r, q->self_ref + 5))
             {
               g_ptr_array_add (parents, g_strdup (uuid));
-              g_ptr_array_add (parents, g_strdup (PQgetvalue (res, r, q->self_ref + 4)));
+              g_ptr_array_add (parents, g_strdup (PQgetvalue (res, r, q->self_ref + 5)));
             }
         }
       if (rows < 2000)
         break;
       g_free (after_seq);
-      g_free (after_uuid);
+      g_free (after_pos);
       after_seq = g_strdup (PQgetvalue (res, rows - 1, 0));
-      after_uuid = g_strdup (PQgetvalue (res, rows - 1, 1));
+      after_pos = g_strdup (PQgetvalue (res, rows - 1, 1));
     }
   /* A record that refers to one of its kind pulled after it. */
   if (parents->len == 0)

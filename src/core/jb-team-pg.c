@@ -7,7 +7,8 @@
  * KingbaseES) can hold it too.  Each kind of record is a table named as in
  * the file, keyed by uuid, references by uuid, with four columns of the
  * team's own: version (counts the saves, for the check that nobody saved in
- * between), seq (the change that wrote it last), author and editor.  One
+ * between), seq (the change that wrote it last) and pos (its place in that
+ * change), author and editor.  One
  * row, jb_clock, numbers the changes: every writer locks it first, so that
  * changes commit in the order of their numbers and "everything after N" is
  * a complete answer. */
@@ -216,9 +217,12 @@ append_kind (GString *s, const JbKind *kind)
                                    "DEFERRED", jb_kind_get (f->ref_kind)->name,
                                 (f->flags & JB_FIELD_PART_OF) ? "CASCADE" : "NO ACTION");
     }
+  /* pos: the order of the change's records, which is the order of entry
+   * of the new ones: a replica gives them ids in that order, so that "newest
+   * first" is the same on every desk. */
   g_string_append_printf (s, ", version BIGINT NOT NULL, seq BIGINT NOT NULL, "
-                             "author TEXT NOT NULL, editor TEXT NOT NULL);"
-                             "CREATE INDEX %s_seq ON %s (seq, uuid);", kind->name, kind->name);
+                             "pos BIGINT NOT NULL, author TEXT NOT NULL, editor TEXT NOT NULL);"
+                             "CREATE INDEX %s_seq ON %s (seq, pos);", kind->name, kind->name);
 }
 
 static gboolean

@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The team store (jb-store-team.c) on a throwaway PostgreSQL server: two
+ * replicas see each other's changes, a save over another's change or a
+ * deletion is refused and brings the other change in, a read-only role
+ * saves nothing, a newer team schema is refused, the others are notified,
+ * history says who, the round trip file → team → file is byte-identical,
+ * and concurrent clients lose no update. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <poll.h>
+#include <string.h>
+
+#include "jb-exchange.h"
+#include "pg-test-util.h"
+#include "test-util.h"
+
+static PgTestServer *server;
+
+typedef struct {
+  char *dir;
+  char *db;          /* the team database's name */
+  const char *team;  /* its conninfo */
+  JbStore *a, *b;    /* two users, each with a replica of their own */
+} Fixture;
+
+static JbStore *
+open_replica (Fixture *f, const char *conninfo, const char *name, GError **error)
+{
+  g_autofree char *replica = g_build_filename (f->dir, name, NULL);
+  return jb_store_open_team (conninfo, replica, NULL, NULL, NULL, error);
+}
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  static guint serial;
+  g_autoptr (GError) error = NULL;
+  if (server == NULL)
+    {
+      g_test_skip ("PostgreSQL 15 is not installed");
+      return;
+    }
+  f->dir = g_dir_make_tmp ("jb-test-team-XXXXXX", NULL);
+  f->db = g_strdup_printf ("team%u", ++serial);
+  g_assert_true (pg_test_server_create_db (server, f->db, &error));
+  g_assert_no_error (error);
+  f->team = pg_test_server_conninfo (server, f->db);
+  f->a = open_replica (f, f->team, "a.db", &error);
+  g_assert_no_error (error);
+  f->b = open_replica (f, f->team, "b.db", &error);
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  if (f->dir)
+    test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static char *
+psql (Fixture *f, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  g_assert_true (pg_test_server_psql (server, f->db, sql, &out, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* An organization and a demand of it, saved in @store; the demand's id. */
+static gint64
+add_demand (JbStore *store, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
+  g_autofree char *name = g_strdup_printf ("%s科技有限公司", title);
+  jb_record_set_text_by_name (org, "name", name);
+  jb_record_set_text_by_name (org, "kind", "enterprise");
+  g_assert_true (jb_store_save (store, org, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
+  jb_record_set_text_by_name (d, "title", title);
+  jb_record_set_int_by_name (d, "owner_id", jb_record_get_id (org));
+  jb_record_set_int_by_name (d, "investment", 0);
+  jb_record_set_text_by_name (d, "status", "draft");
+  jb_store_save (store, d, JB_SAVE_DEFAULT, &error);
+  g_assert_no_error (error);
+  return jb_record_get_id (d);
+}
+
+static JbRecord *
+load_demand (JbStore *store, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  JbRecord *r = jb_store_load_by_uuid (store, JB_KIND_DEMAND, uuid, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+pull (JbStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (jb_store_pull (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_see_each_other (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
+                                             add_demand (f->a, "固态电池隔膜材料"), &error);
+  const char *uuid = jb_record_get_uuid (mine);
+
+  /* B has it after a pull, and finds it by a Chinese word. */
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 0);
+  pull (f->b);
+  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
+  g_assert_cmpstr (jb_record_get_title (theirs), ==, "固态电池隔膜材料");
+  g_autoptr (GPtrArray) found = jb_store_list (f->b, JB_KIND_DEMAND, "电池", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* B changes it; A sees the change, with who made it in the history. */
+  jb_record_set_text_by_name (theirs, "title", "固态电池隔膜材料（第二版）");
+  g_assert_true (jb_store_save (f->b, theirs, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  pull (f->a);
+  g_autoptr (JbRecord) now = load_demand (f->a, uuid);
+  g_assert_cmpstr (jb_record_get_title (now), ==, "固态电池隔膜材料（第二版）");
+  g_autoptr (GPtrArray) history = jb_store_history (f->a, uuid, &error);
+  g_assert_no_error (error);
+  gboolean changed = FALSE;
+  for (guint i = 0; i < history->len; i++)
+    {
+      JbHistoryEntry *e = history->pdata[i];
+      if (g_str_equal (e->action, "changed") && g_str_equal (e->field, "title"))
+        {
+          changed = TRUE;
+          g_assert_cmpstr (e->who, ==, "jiebang");
+          g_assert_cmpstr (e->new_value, ==, "固态电池隔膜材料（第二版）");
+        }
+    }
+  g_assert_true (changed);
+  /* Once, not twice: B's own pull does not bring its own change back. */
+  pull (f->b);
+  g_autoptr (GPtrArray) b_history = jb_store_history (f->b, uuid, &error);
+  g_assert_cmpuint (b_history->len, ==, history->len);
+
+  g_autofree char *author = NULL, *editor = NULL;
+  g_assert_true (jb_store_get_authorship (f->a, uuid, &author, &editor));
+  g_assert_cmpstr (author, ==, "jiebang");
+  g_assert_cmpstr (editor, ==, "jiebang");
+  g_autofree char *version = psql (f, "SELECT version FROM demand");
+  g_assert_cmpstr (version, ==, "2");
+}
+
+static void
+count_changed (JbStore *store, guint kinds, gpointer data)
+{
+  (void) store;
+  (void) kinds;
+  (*(guint *) data)++;
+}
+
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
+                                             add_demand (f->a, "储能系统热管理"), &error);
+  const char *uuid = jb_record_get_uuid (mine);
+  pull (f->b);
+  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
+  jb_record_set_text_by_name (theirs, "title", "储能系统热管理（B 改）");
+  g_assert_true (jb_store_save (f->b, theirs, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  /* A saves over B's change without having seen it: refused, nothing
+   * written, and A's replica now holds B's title. */
+  guint emitted = 0;
+  g_signal_connect (f->a, "changed", G_CALLBACK (count_changed), &emitted);
+  jb_record_set_text_by_name (mine, "title", "储能系统热管理（A 改）");
+  g_assert_false (jb_store_save (f->a, mine, JB_SAVE_DEFAULT, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "jiebang"));
+  g_clear_error (&error);
+  g_autofree char *title = psql (f, "SELECT title FROM demand");
+  g_assert_cmpstr (title, ==, "储能系统热管理（B 改）");
+  g_autoptr (JbRecord) seen = load_demand (f->a, uuid);
+  g_assert_cmpstr (jb_record_get_title (seen), ==, "储能系统热管理（B 改）");
+  /* …and said so: an open form merges. */
+  g_assert_cmpuint (emitted, ==, 1);
+
+  /* Saving again over what it now has is accepted. */
+  jb_record_set_text_by_name (seen, "title", "储能系统热管理（A 改）");
+  g_assert_true (jb_store_save (f->a, seen, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_autofree char *after = psql (f, "SELECT title || '|' || version FROM demand");
+  g_assert_cmpstr (after, ==, "储能系统热管理（A 改）|3");
+}
+
+static void
+test_deleted_meanwhile (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
+                                             add_demand (f->a, "氢燃料电池催化剂"), &error);
+  const char *uuid = jb_record_get_uuid (mine);
+  pull (f->b);
+  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
+  g_assert_true (jb_store_delete (f->b, JB_KIND_DEMAND, jb_record_get_id (theirs), &error));
+  g_assert_no_error (error);
+  g_autofree char *tomb = psql (f, "SELECT kind || '|' || who FROM jb_deleted");
+  g_assert_cmpstr (tomb, ==, "demand|jiebang");
+
+  jb_record_set_text_by_name (mine, "title", "氢燃料电池催化剂（改）");
+  g_assert_false (jb_store_save (f->a, mine, JB_SAVE_DEFAULT, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (jb_store_id_for_uuid (f->a, JB_KIND_DEMAND, uuid), ==, 0);
+  g_autofree char *count = psql (f, "SELECT count(*) FROM demand");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  add_demand (f->a, "光伏组件回收");
+  g_free (psql (f, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.enabled_roles "
+                   "WHERE role_name = 'reader') THEN CREATE ROLE reader LOGIN; END IF; END $$;"
+                   "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;"));
+  g_autofree char *conninfo = g_strdup_printf ("%s user=reader", f->team);
+  g_autoptr (JbStore) r = open_replica (f, conninfo, "reader.db", &error);
+  g_assert_no_error (error);
+  g_assert_true (jb_store_is_read_only (r));
+  g_assert_false (jb_store_is_read_only (f->a));
+  g_assert_cmpstr (jb_store_get_user (r), ==, "reader");
+  /* It reads everything… */
+  g_assert_cmpint (jb_store_count (r, JB_KIND_DEMAND), ==, 1);
+  /* …and saves nothing. */
+  g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
+  jb_record_set_text_by_name (org, "name", "只读单位");
+  jb_record_set_text_by_name (org, "kind", "enterprise");
+  g_assert_false (jb_store_save (r, org, JB_SAVE_DEFAULT, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_autofree char *orgs = psql (f, "SELECT count(*) FROM organization");
+  g_assert_cmpstr (orgs, ==, "1");
+  /* A location shows no password. */
+  g_autofree char *with_password = g_strdup_printf ("%s password=s3cret", f->team);
+  g_autoptr (JbStore) p = open_replica (f, with_password, "pw.db", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (jb_store_get_location (p), "s3cret"));
+}
+
+static void
+test_newer_schema (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_free (psql (f, "UPDATE jb_meta SET value = '99' WHERE key = 'schema_version'"));
+  g_autoptr (JbStore) c = open_replica (f, f->team, "c.db", &error);
+  g_assert_null (c);
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NEWER);
+}
+
+static void
+test_notified (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  int fd = jb_store_get_notify_fd (f->a);
+  g_assert_cmpint (fd, >=, 0);
+  jb_store_take_notifications (f->a);
+  g_assert_false (jb_store_take_notifications (f->a));
+  add_demand (f->b, "高比能锂电池");
+  struct pollfd p = { .fd = fd, .events = POLLIN };
+  g_assert_cmpint (poll (&p, 1, 10000), ==, 1);
+  g_assert_true (jb_store_take_notifications (f->a));
+  pull (f->a);
+  g_assert_cmpint (jb_store_count (f->a, JB_KIND_DEMAND), ==, 1);
+}
+
+/* A file → the team database → another file: the same export, byte for byte. */
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path1 = g_build_filename (f->dir, "one.db", NULL);
+  g_autoptr (JbStore) one = jb_store_open (path1, &error);
+  g_assert_no_error (error);
+  g_autoptr (GFile) sample = g_file_new_for_path (JB_TEST_SRCDIR "/data/sample/jiebang-sample.xml");
+  g_assert_true (jb_exchange_import (one, sample, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *x1 = g_build_filename (f->dir, "one.xml", NULL);
+  g_autoptr (GFile) f1 = g_file_new_for_path (x1);
+  g_assert_true (jb_exchange_export (one, f1, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Up: into the team database through A; B, a new replica, reads it. */
+  g_assert_true (jb_exchange_import (f->a, f1, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbStore) fresh = open_replica (f, f->team, "fresh.db", &error);
+  g_assert_no_error (error);
+  g_autofree char *x2 = g_build_filename (f->dir, "team.xml", NULL);
+  g_autoptr (GFile) f2 = g_file_new_for_path (x2);
+  g_assert_true (jb_exchange_export (fresh, f2, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Down: into a new file, to work offline. */
+  g_autofree char *path3 = g_build_filename (f->dir, "three.db", NULL);
+  g_autoptr (JbStore) three = jb_store_open (path3, &error);
+  g_assert_true (jb_exchange_import (three, f2, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *x3 = g_build_filename (f->dir, "three.xml", NULL);
+  g_autoptr (GFile) f3 = g_file_new_for_path (x3);
+  g_assert_true (jb_exchange_export (three, f3, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_autofree char *c1 = NULL, *c2 = NULL, *c3 = NULL;
+  gsize n1, n2, n3;
+  g_assert_true (g_file_get_contents (x1, &c1, &n1, NULL));
+  g_assert_true (g_file_get_contents (x2, &c2, &n2, NULL));
+  g_assert_true (g_file_get_contents (x3, &c3, &n3, NULL));
+  g_assert_cmpuint (n1, >, 100000);
+  g_assert_cmpmem (c1, n1, c2, n2);
+  g_assert_cmpmem (c1, n1, c3, n3);
+  /* The same figures and search on the replica as on the file. */
+  g_autoptr (GPtrArray) in_file = jb_store_list (one, JB_KIND_DEMAND, "电池", &error);
+  g_autoptr (GPtrArray) in_team = jb_store_list (fresh, JB_KIND_DEMAND, "电池", &error);
+  g_assert_cmpuint (in_file->len, >, 0);
+  g_assert_cmpuint (in_file->len, ==, in_team->len);
+  for (guint i = 0; i < in_file->len; i++)
+    g_assert_cmpstr (jb_record_get_uuid (in_file->pdata[i]), ==,
+                     jb_record_get_uuid (in_team->pdata[i]));
+}
+
+/* ---- several clients at once ---------------------------------------------- */
+
+typedef struct {
+  Fixture *f;
+  guint n;           /* this client */
+  guint edits;       /* to make */
+  GPtrArray *uuids;  /* the demands they edit */
+  guint saved, conflicts, errors;
+} Client;
+
+static gpointer
+client_run (gpointer data)
+{
+  Client *c = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("client%u.db", c->n);
+  g_autoptr (JbStore) store = open_replica (c->f, c->f->team, name, &error);
+  if (store == NULL)
+    {
+      c->errors++;
+      return NULL;
+    }
+  GRand *rand = g_rand_new_with_seed (c->n);
+  while (c->saved < c->edits)
+    {
+      const char *uuid = c->uuids->pdata[g_rand_int_range (rand, 0, (int) c->uuids->len)];
+      g_autoptr (JbRecord) r = jb_store_load_by_uuid (store, JB_KIND_DEMAND, uuid, NULL);
+      if (r == NULL)
+        {
+          c->errors++;
+          break;
+        }
+      /* Read, add one, write: a lost update would lose one. */
+      jb_record_set_int_by_name (r, "investment", jb_record_get_int_by_name (r, "investment") + 1);
+      if (jb_store_save (store, r, JB_SAVE_DEFAULT, &error))
+        c->saved++;
+      else if (g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT))
+        c->conflicts++;
+      else
+        {
+          g_printerr ("client %u: %s\n", c->n, error->message);
+          c->errors++;
+          break;
+        }
+      g_clear_error (&error);
+    }
+  g_rand_free (rand);
+  return NULL;
+}
+
+/* @clients at once, @edits saves each over a few shared demands. */
+static void
+test_team_concurrency (Fixture *f, guint clients, guint edits, guint *conflicts)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("共享需求 %u", i);
+      g_autoptr (JbRecord) d = jb_store_load (f->a, JB_KIND_DEMAND, add_demand (f->a, title),
+                                              &error);
+      g_ptr_array_add (uuids, g_strdup (jb_record_get_uuid (d)));
+    }
+  Client *c = g_new0 (Client, clients);
+  GThread **threads = g_new0 (GThread *, clients);
+  for (guint i = 0; i < clients; i++)
+    {
+      c[i] = (Client) { f, i, edits, uuids, 0, 0, 0 };
+      threads[i] = g_thread_new ("client", client_run, &c[i]);
+    }
+  guint saved = 0;
+  *conflicts = 0;
+  for (guint i = 0; i < clients; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (c[i].errors, ==, 0);
+      saved += c[i].saved;
+      *conflicts += c[i].conflicts;
+    }
+  g_assert_cmpuint (saved, ==, clients * edits);
+  /* No lost update: every save added one. */
+  g_autofree char *sum = psql (f, "SELECT sum(investment) FROM demand");
+  g_autofree char *expected = g_strdup_printf ("%u", saved);
+  g_assert_cmpstr (sum, ==, expected);
+  /* Complete history: one "changed" row a save, with who. */
+  g_autofree char *rows = psql (f, "SELECT count(*) FROM jb_history WHERE action = 'changed' "
+                                   "AND field = 'investment' AND who = 'jiebang'");
+  g_assert_cmpstr (rows, ==, expected);
+  g_free (c);
+  g_free (threads);
+}
+
+static void
+test_concurrency (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  guint conflicts;
+  test_team_concurrency (f, 4, 25, &conflicts);
+  g_test_message ("4 clients × 25 saves: %u conflicts reported", conflicts);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_autoptr (GError) error = NULL;
+  if (pg_test_available ())
+    {
+      server = pg_test_server_start (&error);
+      g_assert_no_error (error);
+    }
+  g_test_add ("/team/see-each-other", Fixture, NULL, set_up, test_see_each_other, tear_down);
+  g_test_add ("/team/conflict", Fixture, NULL, set_up, test_conflict, tear_down);
+  g_test_add ("/team/deleted-meanwhile", Fixture, NULL, set_up, test_deleted_meanwhile,
+              tear_down);
+  g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);
+  g_test_add ("/team/newer-schema", Fixture, NULL, set_up, test_newer_schema, tear_down);
+  g_test_add ("/team/notified", Fixture, NULL, set_up, test_notified, tear_down);
+  g_test_add ("/team/round-trip", Fixture, NULL, set_up, test_round_trip, tear_down);
+  g_test_add ("/team/concurrency", Fixture, NULL, set_up, test_concurrency, tear_down);
+  int status = g_test_run ();
+  pg_test_server_stop (server);
+  return status;
+}
