@@ -452,6 +452,7 @@ push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, con
       return TRUE;
     }
 
+  /* Sent now, its result read with the batch's (push_sync()). */
   guint n = k->n_fields + 3;
   g_autofree char *place = g_strdup_printf ("%u", pos);
   g_autofree const char **params = g_new0 (const char *, n + 4);
@@ -461,16 +462,29 @@ push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, con
   params[n + 1] = place;
   params[n + 2] = team->user;
   params[n + 3] = version;
-  res = jb_pg_query (team->pg, known ? q->pg_update : q->pg_insert,
-                     known ? (int) n + 4 : (int) n + 3, params, state, error);
-  if (res == NULL)
+  if (!jb_pg_batch_add (team->pg, known ? q->pg_update : q->pg_insert,
+                        known ? (int) n + 4 : (int) n + 3, params, error))
     return FALSE;
-  if (known && strcmp (PQcmdTuples (res), "1") != 0)
-    {
-      set_conflict (self, kind, uuid, error);
-      return FALSE;
-    }
   g_array_append_val (done, ((Pushed) { kind, g_strdup (uuid), known + 1, known == 0 }));
+  return TRUE;
+}
+
+/* Waits for the writes sent since the last call, the last @n of @done: each
+ * must have written its row, or somebody saved it in between. */
+static gboolean
+push_sync (JbStore *self, GArray *done, guint n, GError **error)
+{
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!jb_pg_batch_sync (self->team->pg, counts, NULL, error))
+    return FALSE;
+  g_assert (counts->len == n);
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (counts, gint64, i) != 1)
+      {
+        Pushed *p = &g_array_index (done, Pushed, done->len - n + i);
+        set_conflict (self, p->kind, p->uuid, error);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -530,8 +544,19 @@ push (JbStore *self, GError **error)
                   (const char *[]) { seq }, NULL, error))
     return FALSE;
 
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      int n = (int) jb_kind_get (k)->n_fields + 3;
+      if (!jb_pg_prepare (team->pg, sql_for (k)->pg_insert, n + 3, error) ||
+          !jb_pg_prepare (team->pg, sql_for (k)->pg_update, n + 4, error))
+        return FALSE;
+    }
   g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (Pushed));
   g_array_set_clear_func (done, pushed_clear);
+  /* Records that exist, in batches of 500 writes a round trip (an import
+   * of 100,000 demands took 3.2 times the file's import one by one); then
+   * deletions, one by one. */
+  guint sent = 0;
   for (int pass = 0; pass < 2; pass++)
     for (guint j = 0; j < todo->len; j++)
       {
@@ -541,12 +566,20 @@ push (JbStore *self, GError **error)
           return FALSE;
         sqlite3_bind_text (row, 1, p->uuid, -1, SQLITE_STATIC);
         gboolean exists = sqlite3_step (row) == SQLITE_ROW;
+        guint before = done->len;
         gboolean ok = exists != (pass == 0) ||
                       push_one (self, p->kind, p->uuid, exists ? row : NULL, seq, j, done,
                                 error);
         sqlite3_reset (row);
         if (!ok)
           return FALSE;
+        sent += pass == 0 ? done->len - before : 0;
+        if (sent == 500 || (pass == 0 && j == todo->len - 1 && sent > 0))
+          {
+            if (!push_sync (self, done, sent, error))
+              return FALSE;
+            sent = 0;
+          }
       }
   if (!push_history (self, seq, error) ||
       !jb_pg_run (team->pg, "NOTIFY jiebang", 0, NULL, NULL, error))
@@ -594,6 +627,9 @@ jb_store_team_commit (JbStore *self, GError **error)
                 jb_pg_run (team->pg, "COMMIT", 0, NULL, state, &local);
   if (!ok)
     {
+      /* Out of a batch left halfway, then out of the transaction. */
+      g_autoptr (GArray) ignored = g_array_new (FALSE, FALSE, sizeof (gint64));
+      jb_pg_batch_sync (team->pg, ignored, NULL, NULL);
       jb_pg_run (team->pg, "ROLLBACK", 0, NULL, NULL, NULL);
       /* A reference to a record deleted meanwhile shows at the commit. */
       if (strcmp (state, "23503") == 0)

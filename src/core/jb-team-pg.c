@@ -156,6 +156,75 @@ check (JbPg *pg, PGresult *res, char state[6], GError **error)
   return FALSE;
 }
 
+/* The name of @sql prepared on this connection, preparing it the first time. */
+static const char *
+prepared (JbPg *pg, const char *sql, int n, char state[6], GError **error)
+{
+  const char *name = g_hash_table_lookup (pg->prepared, sql);
+  if (name)
+    return name;
+  g_autofree char *made = g_strdup_printf ("jb%u", g_hash_table_size (pg->prepared));
+  g_autoptr (PGresult) prep = PQprepare (pg->conn, made, sql, n, NULL);
+  if (!check (pg, prep, state, error))
+    return NULL;
+  name = made;
+  g_hash_table_insert (pg->prepared, g_strdup (sql), g_steal_pointer (&made));
+  return name;
+}
+
+gboolean
+jb_pg_prepare (JbPg *pg, const char *sql, int n, GError **error)
+{
+  return prepared (pg, sql, n, NULL, error) != NULL;
+}
+
+gboolean
+jb_pg_batch_add (JbPg *pg, const char *sql, int n, const char * const *params, GError **error)
+{
+  const char *name = g_hash_table_lookup (pg->prepared, sql);
+  g_return_val_if_fail (name != NULL, FALSE);
+  if ((PQpipelineStatus (pg->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (pg->conn)) ||
+      !PQsendQueryPrepared (pg->conn, name, n, params, NULL, NULL, 0))
+    return check (pg, NULL, NULL, error);
+  return TRUE;
+}
+
+gboolean
+jb_pg_batch_sync (JbPg *pg, GArray *counts, char state[6], GError **error)
+{
+  if (state)
+    state[0] = '\0';
+  if (PQpipelineStatus (pg->conn) == PQ_PIPELINE_OFF)
+    return TRUE;
+  if (!PQpipelineSync (pg->conn))
+    return check (pg, NULL, state, error);
+  gboolean ok = TRUE;
+  /* Each statement's result, then NULL; the sync's last. */
+  for (;;)
+    {
+      PGresult *res = PQgetResult (pg->conn);
+      if (res == NULL && PQstatus (pg->conn) != CONNECTION_OK)
+        return check (pg, NULL, state, ok ? error : NULL);
+      if (res == NULL)
+        continue;
+      ExecStatusType status = PQresultStatus (res);
+      if (status == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (res);
+          break;
+        }
+      if (status == PGRES_COMMAND_OK)
+        g_array_append_val (counts, (gint64) { g_ascii_strtoll (PQcmdTuples (res), NULL, 10) });
+      else if (status != PGRES_PIPELINE_ABORTED && ok)
+        ok = check (pg, res, state, error);
+      PQclear (res);
+      if (PQstatus (pg->conn) != CONNECTION_OK)
+        return check (pg, NULL, state, ok ? error : NULL);
+    }
+  PQexitPipelineMode (pg->conn);
+  return ok;
+}
+
 PGresult *
 jb_pg_query (JbPg *pg, const char *sql, int n, const char * const *params, char state[6],
              GError **error)
@@ -167,16 +236,9 @@ jb_pg_query (JbPg *pg, const char *sql, int n, const char * const *params, char 
     res = PQexec (pg->conn, sql);
   else
     {
-      const char *name = g_hash_table_lookup (pg->prepared, sql);
+      const char *name = prepared (pg, sql, n, state, error);
       if (name == NULL)
-        {
-          g_autofree char *made = g_strdup_printf ("jb%u", g_hash_table_size (pg->prepared));
-          g_autoptr (PGresult) prep = PQprepare (pg->conn, made, sql, n, NULL);
-          if (!check (pg, prep, state, error))
-            return NULL;
-          name = made;
-          g_hash_table_insert (pg->prepared, g_strdup (sql), g_steal_pointer (&made));
-        }
+        return NULL;
       res = PQexecPrepared (pg->conn, name, n, params, NULL, NULL, 0);
     }
   if (!check (pg, res, state, error))

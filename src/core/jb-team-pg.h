@@ -49,6 +49,17 @@ gboolean  jb_pg_run           (JbPg               *pg,
                                char                state[6],
                                GError            **error);
 
+/* Many statements in one round trip (libpq's pipeline mode): an import's
+ * hundred thousand rows would otherwise wait for the server one by one.
+ * jb_pg_prepare() every statement first; jb_pg_batch_add() sends one;
+ * jb_pg_batch_sync() waits for those sent and appends the number of rows
+ * each changed to @counts, or fails at the first that failed (with its
+ * SQLSTATE), the others being skipped by the server. */
+gboolean  jb_pg_prepare       (JbPg *pg, const char *sql, int n, GError **error);
+gboolean  jb_pg_batch_add     (JbPg *pg, const char *sql, int n, const char * const *params,
+                               GError **error);
+gboolean  jb_pg_batch_sync    (JbPg *pg, GArray *counts, char state[6], GError **error);
+
 /* Creates the team schema in an empty database, or checks the one there:
  * JB_STORE_ERROR_NEWER for a newer one.  Sets *@team_id to the database's
  * own random id (a replica of another database must start again). */
