@@ -157,6 +157,11 @@ test_see_each_other (Fixture *f, gconstpointer data)
   pull (f->b);
   g_autoptr (GPtrArray) b_history = jb_store_history (f->b, uuid, &error);
   g_assert_cmpuint (b_history->len, ==, history->len);
+  /* A pull keeps the search index and the totals right. */
+  g_assert_true (jb_store_check_index (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (jb_store_check_aggregates (f->a, &error));
+  g_assert_no_error (error);
 
   g_autofree char *author = NULL, *editor = NULL;
   g_assert_true (jb_store_get_authorship (f->a, uuid, &author, &editor));
@@ -329,6 +334,11 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_true (jb_exchange_import (f->a, f1, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_autoptr (JbStore) fresh = open_replica (f, f->team, "fresh.db", &error);
+  g_assert_no_error (error);
+  /* Its search index and the figures' totals, built as an import's are. */
+  g_assert_true (jb_store_check_index (fresh, &error));
+  g_assert_no_error (error);
+  g_assert_true (jb_store_check_aggregates (fresh, &error));
   g_assert_no_error (error);
   g_autofree char *x2 = g_build_filename (f->dir, "team.xml", NULL);
   g_autoptr (GFile) f2 = g_file_new_for_path (x2);
