@@ -28,7 +28,7 @@ fixture_open_other (Fixture *f, const char *name)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  JbStore *store = jb_store_open (path, &error);
+  JbStore *store = test_open_store (path, &error);
   g_assert_no_error (error);
   return store;
 }

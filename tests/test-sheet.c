@@ -20,6 +20,7 @@
 #include "jb-rules.h"
 #include "jb-xlsx.h"
 #include "sheet-test-util.h"
+#include "test-util.h"
 
 static char code1[19], code2[19];
 
@@ -85,7 +86,7 @@ set_up (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("jb-sheet-XXXXXX", NULL);
   f->db = g_build_filename (f->dir, "test.db", NULL);
-  f->store = jb_store_open (f->db, NULL);
+  f->store = test_open_store (f->db, NULL);
   g_assert_nonnull (f->store);
 }
 
@@ -410,7 +411,7 @@ test_all_or_nothing (Fixture *f, gconstpointer data)
   }
   g_clear_object (&f->store);
   g_autoptr (GBytes) before = file_bytes (f->db);
-  f->store = jb_store_open (f->db, NULL);
+  f->store = test_open_store (f->db, NULL);
 
   g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
   g_autoptr (GError) error = NULL;
@@ -439,7 +440,7 @@ test_all_or_nothing (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   g_autoptr (GBytes) after = file_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
-  f->store = jb_store_open (f->db, NULL);
+  f->store = test_open_store (f->db, NULL);
 
   /* The rows to send back, as .xlsx: read it as any workbook. */
   g_autofree char *report = path_in (f, "rejected.xlsx");

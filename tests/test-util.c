@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 
+#include "pg-test-util.h"
 #include "test-util.h"
 
 void
@@ -23,6 +24,53 @@ test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* JB_TEST_STORE=postgresql: one throwaway server for the whole test
+ * program, stopped when it exits. */
+static PgTestServer *team_server;
+
+static void
+stop_team_server (void)
+{
+  g_clear_pointer (&team_server, pg_test_server_stop);
+}
+
+/* The replica at @replica of the team database made for that path: the
+ * same path opens the same database again. */
+static JbStore *
+open_team_store (const char *replica, GError **error)
+{
+  static GHashTable *made;
+  if (team_server == NULL)
+    {
+      if (!(team_server = pg_test_server_start (error)))
+        return NULL;
+      atexit (stop_team_server);
+      made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, replica, -1);
+  g_autofree char *name = g_strdup_printf ("t%.16s", hash);
+  if (!g_hash_table_contains (made, name))
+    {
+      if (!pg_test_server_create_db (team_server, name, error))
+        return NULL;
+      g_hash_table_add (made, g_strdup (name));
+    }
+  return jb_store_open_team (pg_test_server_conninfo (team_server, name), replica, NULL, NULL,
+                             NULL, error);
+}
+
+JbStore *
+test_open_store (const char *path, GError **error)
+{
+  return test_store_is_team () ? open_team_store (path, error) : jb_store_open (path, error);
+}
+
+gboolean
+test_store_is_team (void)
+{
+  return g_strcmp0 (g_getenv ("JB_TEST_STORE"), "postgresql") == 0;
+}
+
 JbStore *
 test_tmp_store (const char *tmpl, const char *name, char **dir, char **path)
 {
@@ -30,8 +78,11 @@ test_tmp_store (const char *tmpl, const char *name, char **dir, char **path)
   *dir = g_dir_make_tmp (tmpl, &error);
   g_assert_no_error (error);
   g_autofree char *db = g_build_filename (*dir, name, NULL);
-  JbStore *store = jb_store_open (db, &error);
+  /* The same tests on a team database: the store is then a replica at @db
+   * of a new database on a throwaway PostgreSQL server. */
+  JbStore *store = test_open_store (db, &error);
   g_assert_no_error (error);
+  g_assert_true (jb_store_is_team (store) == test_store_is_team ());
   if (path)
     *path = g_steal_pointer (&db);
   return store;

@@ -18,6 +18,14 @@ void     test_remove_tree (const char *path);
  * *@path (both for the caller to free). */
 JbStore *test_tmp_store   (const char *tmpl, const char *name, char **dir, char **path);
 
+/* Whether the tests run on a team database (JB_TEST_STORE=postgresql):
+ * test_tmp_store() then opens a replica of a new database on a throwaway
+ * PostgreSQL server (pg-test-util.h). */
+gboolean test_store_is_team (void);
+/* The store at @path: the file, or on a team database the replica at @path
+ * of the database made for that path (the same path, the same database). */
+JbStore *test_open_store    (const char *path, GError **error);
+
 /* What the tests that need only a store run on: a store in a temporary
  * folder, made by test_tmp_store(), and removed with the folder. */
 typedef struct {
