@@ -12,6 +12,7 @@
 
 #include "jb-exchange.h"
 #include "pg-test-util.h"
+#include "team-harness.h"
 #include "test-util.h"
 
 static PgTestServer *server;
@@ -375,105 +376,20 @@ test_round_trip (Fixture *f, gconstpointer data)
 
 /* ---- several clients at once ---------------------------------------------- */
 
-typedef struct {
-  Fixture *f;
-  guint n;           /* this client */
-  guint edits;       /* to make */
-  GPtrArray *uuids;  /* the demands they edit */
-  guint saved, conflicts, errors;
-} Client;
-
-static gpointer
-client_run (gpointer data)
-{
-  Client *c = data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("client%u.db", c->n);
-  g_autoptr (JbStore) store = open_replica (c->f, c->f->team, name, &error);
-  if (store == NULL)
-    {
-      c->errors++;
-      return NULL;
-    }
-  GRand *rand = g_rand_new_with_seed (c->n);
-  while (c->saved < c->edits)
-    {
-      const char *uuid = c->uuids->pdata[g_rand_int_range (rand, 0, (int) c->uuids->len)];
-      g_autoptr (JbRecord) r = jb_store_load_by_uuid (store, JB_KIND_DEMAND, uuid, NULL);
-      if (r == NULL)
-        {
-          c->errors++;
-          break;
-        }
-      /* Read, add one, write: a lost update would lose one. */
-      jb_record_set_int_by_name (r, "investment", jb_record_get_int_by_name (r, "investment") + 1);
-      if (jb_store_save (store, r, JB_SAVE_DEFAULT, &error))
-        c->saved++;
-      else if (g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT))
-        c->conflicts++;
-      else
-        {
-          g_printerr ("client %u: %s\n", c->n, error->message);
-          c->errors++;
-          break;
-        }
-      g_clear_error (&error);
-    }
-  g_rand_free (rand);
-  return NULL;
-}
-
-/* @clients at once, @edits saves each over a few shared demands. */
-static void
-test_team_concurrency (Fixture *f, guint clients, guint edits, guint *conflicts)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("共享需求 %u", i);
-      g_autoptr (JbRecord) d = jb_store_load (f->a, JB_KIND_DEMAND, add_demand (f->a, title),
-                                              &error);
-      g_ptr_array_add (uuids, g_strdup (jb_record_get_uuid (d)));
-    }
-  Client *c = g_new0 (Client, clients);
-  GThread **threads = g_new0 (GThread *, clients);
-  for (guint i = 0; i < clients; i++)
-    {
-      c[i] = (Client) { f, i, edits, uuids, 0, 0, 0 };
-      threads[i] = g_thread_new ("client", client_run, &c[i]);
-    }
-  guint saved = 0;
-  *conflicts = 0;
-  for (guint i = 0; i < clients; i++)
-    {
-      g_thread_join (threads[i]);
-      g_assert_cmpuint (c[i].errors, ==, 0);
-      saved += c[i].saved;
-      *conflicts += c[i].conflicts;
-    }
-  g_assert_cmpuint (saved, ==, clients * edits);
-  /* No lost update: every save added one. */
-  g_autofree char *sum = psql (f, "SELECT sum(investment) FROM demand");
-  g_autofree char *expected = g_strdup_printf ("%u", saved);
-  g_assert_cmpstr (sum, ==, expected);
-  /* Complete history: one "changed" row a save, with who. */
-  g_autofree char *rows = psql (f, "SELECT count(*) FROM jb_history WHERE action = 'changed' "
-                                   "AND field = 'investment' AND who = 'jiebang'");
-  g_assert_cmpstr (rows, ==, expected);
-  g_free (c);
-  g_free (threads);
-}
-
 static void
 test_concurrency (Fixture *f, gconstpointer data)
 {
   (void) data;
   if (f->a == NULL)
     return;
-  guint conflicts;
-  test_team_concurrency (f, 4, 25, &conflicts);
-  g_test_message ("4 clients × 25 saves: %u conflicts reported", conflicts);
+  g_autoptr (GError) error = NULL;
+  TeamHarnessResult result;
+  team_harness_run (f->a, f->team, f->dir, 4, 25, &result);
+  g_assert_cmpuint (result.errors, ==, 0);
+  g_assert_cmpuint (result.saved, ==, 4 * 25);
+  g_assert_true (team_harness_check (server, f->db, &result, &error));
+  g_assert_no_error (error);
+  g_test_message ("4 clients × 25 saves: %u conflicts reported", result.conflicts);
 }
 
 int
