@@ -18,7 +18,12 @@
  * machine others load, wall time waits for the processor, CPU time less so.  Then, once per database, Jiebang is started,
  * shown its demands page (Alt+2), a row clicked and End pressed, and its
  * peak resident size (VmHWM) read once it is idle: printed as it is and
- * minus the empty database's. */
+ * minus the empty database's.
+ *
+ * With --team, each N is also a team database on a throwaway PostgreSQL
+ * server (pg-test-util.h), imported through the program, whose replica the
+ * import leaves in the run's data folder: its start-up against the file's
+ * of the same N (issue 13: ≤ 1.5×). */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <X11/Xatom.h>
@@ -32,12 +37,15 @@
 #include <sys/select.h>
 #include <sys/wait.h>
 
-typedef struct {
+#include "pg-test-util.h"
+
+typedef struct _Case {
   char *name;
-  char *db;         /* NULL: the minimal window */
+  char *db;         /* NULL: the minimal window; a file, or a team database */
   GArray *times;    /* ms */
   GArray *cpu;      /* ms of CPU the program used until then */
   double peak_mb;
+  struct _Case *file;  /* a team database's case: the file of the same data */
 } Case;
 
 static Display *display;
@@ -279,10 +287,12 @@ int
 main (int argc, char **argv)
 {
   int runs = 9;
+  gboolean team = FALSE;
   g_autofree char *keep = NULL;
   g_auto (GStrv) sizes = NULL;
   GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each case (9)", "N" },
+    { "team", 0, 0, G_OPTION_ARG_NONE, &team, "Each N on a team database too", NULL },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the databases here, and reuse them",
       "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &sizes, NULL, "[N…]" },
@@ -316,6 +326,7 @@ main (int argc, char **argv)
   const char *minimal = JB_BUILD_DIR "/tests/bench-minimal-window";
 
   GPtrArray *cases = g_ptr_array_new ();
+  PgTestServer *server = NULL;
   g_ptr_array_add (cases, case_new ("minimal GTK window", NULL));
   char *empty = g_build_filename (dir, "empty.db", NULL);
   if (!g_file_test (empty, G_FILE_TEST_EXISTS))
@@ -342,6 +353,24 @@ main (int argc, char **argv)
         }
       g_autofree char *name = g_strdup_printf ("Jiebang, %u demands", n);
       g_ptr_array_add (cases, case_new (name, db));
+      if (!team)
+        continue;
+      if (server == NULL && !(server = pg_test_server_start (&error)))
+        g_error ("%s", error->message);
+      g_autofree char *team_name = g_strdup_printf ("demands%u", n);
+      if (!pg_test_server_create_db (server, team_name, &error))
+        g_error ("%s", error->message);
+      char *location = g_strdup (pg_test_server_conninfo (server, team_name));
+      g_autofree char *xml = g_build_filename (dir, "demands.xml", NULL);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+      g_print ("importing %u demands into a team database…\n", n);
+      run ((char *[]) { JB_BUILD_DIR "/tests/bench-exchange", "generate", count, xml, NULL });
+      run ((char *[]) { (char *) jiebang, "--db", location, "--import", xml, NULL });
+      g_remove (xml);
+      g_autofree char *team_case = g_strdup_printf ("Jiebang, %u demands, team database", n);
+      Case *c = case_new (team_case, location);
+      c->file = cases->pdata[cases->len - 1];
+      g_ptr_array_add (cases, c);
     }
 
   g_autofree char *load_before = NULL;
@@ -395,6 +424,13 @@ main (int argc, char **argv)
         g_print (" %7.0f MB %9.0f MB", c->peak_mb, c->peak_mb - empty_mb);
       g_print ("\n");
     }
+  for (guint i = 0; i < cases->len; i++)
+    {
+      Case *c = cases->pdata[i];
+      if (c->file)
+        g_print ("%s: %.2f× the file's start-up (target ≤ 1.5)\n", c->name,
+                 median (c->times) / median (c->file->times));
+    }
   g_autofree char *load_after = NULL;
   g_file_get_contents ("/proc/loadavg", &load_after, NULL, NULL);
   g_print ("%d runs of each; load average before %.14s, after %.14s\n", runs,
@@ -423,6 +459,7 @@ main (int argc, char **argv)
         }
       g_rmdir (dir);
     }
+  pg_test_server_stop (server);
   XCloseDisplay (display);
   return 0;
 }

@@ -24,6 +24,10 @@ jb_backups_keep (void)
 gboolean
 jb_backup_before_import (JbStore *store, guint keep, GError **error)
 {
+  /* An import into a team database that fails leaves it as it was (one
+   * transaction there); its backups are the server's. */
+  if (jb_store_is_team (store))
+    return TRUE;
   gboolean empty = TRUE;
   for (guint k = 0; k < JB_N_KINDS && empty; k++)
     empty = jb_store_count (store, k) <= 0;

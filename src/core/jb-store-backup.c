@@ -378,6 +378,10 @@ jb_store_backup_daily (JbStore *self, guint keep, JbBackup **made, GError **erro
 {
   if (made)
     *made = NULL;
+  /* A team database is backed up by its server; a copy of the replica
+   * could only be restored by losing sight of the team's later changes. */
+  if (jb_store_is_team (self))
+    return TRUE;
   gboolean empty = TRUE;
   for (guint k = 0; k < JB_N_KINDS && empty; k++)
     empty = jb_store_count (self, k) <= 0;
