@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "exchange-test-util.h"
 #include "jb-cli.h"
@@ -619,6 +620,33 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 }
 
+static gpointer
+read_all (gpointer path)
+{
+  char *data = NULL;
+  gsize len = 0;
+  g_file_get_contents (path, &data, &len, NULL);
+  return data;
+}
+
+/* A pipe or a device (/dev/null, /dev/stdout) is written into, not replaced
+ * by a file renamed over it. */
+static void
+test_export_to_pipe (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  GThread *reader = g_thread_new ("reader", read_all, fifo);
+  g_autoptr (GFile) file = g_file_new_for_path (fifo);
+  g_assert_true (jb_exchange_export (f->store, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *read = g_thread_join (reader);
+  g_assert_nonnull (strstr (read, "<exchange"));
+  g_assert_cmpint (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL), ==,
+                   G_FILE_TYPE_SPECIAL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -635,5 +663,6 @@ main (int argc, char **argv)
   ADD ("cancel", test_cancel);
   ADD ("export-failure", test_export_failure);
   ADD ("cli", test_cli);
+  ADD ("export-to-pipe", test_export_to_pipe);
   return g_test_run ();
 }

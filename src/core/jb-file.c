@@ -66,6 +66,18 @@ jb_file_write_atomically (GFile *file, JbWriteFunc write, gpointer user_data,
   g_autofree char *tmp_name = jb_file_temp_name (basename);
   g_autoptr (GFile) tmp = parent ? g_file_get_child (parent, tmp_name) : NULL;
 
+  /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is:
+   * a rename over it would replace it with a file (as root, /dev/null). */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_SPECIAL)
+    {
+      g_autoptr (GFileOutputStream) direct = g_file_append_to (file, G_FILE_CREATE_NONE,
+                                                               cancellable, error);
+      gboolean ok = direct && write (G_OUTPUT_STREAM (direct), user_data, cancellable, error) &&
+                    g_output_stream_close (G_OUTPUT_STREAM (direct), cancellable, error);
+      if (!ok)
+        g_prefix_error (error, "%s: ", name);
+      return ok;
+    }
   if (tmp == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
