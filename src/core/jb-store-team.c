@@ -36,6 +36,7 @@ struct _JbTeam {
   char *user;      /* the role, as the team sees it */
   char *origin;    /* the replica's own id, in the history rows it writes */
   gboolean read_only;
+  gboolean listening;  /* LISTEN jiebang taken: others' saves wake the socket */
 };
 
 /* Passwords the user typed, for the other connections of this process (a
@@ -133,7 +134,7 @@ jb_store_get_user (JbStore *self)
 int
 jb_store_get_notify_fd (JbStore *self)
 {
-  return self->team ? PQsocket (jb_pg_conn (self->team->pg)) : -1;
+  return self->team && self->team->listening ? PQsocket (jb_pg_conn (self->team->pg)) : -1;
 }
 
 gboolean
@@ -882,11 +883,14 @@ jb_store_open_team (const char *location, const char *replica, GCancellable *can
       return NULL;
     }
   g_autoptr (PGresult) who = jb_pg_query (team->pg, "SELECT current_user", 0, NULL, NULL, error);
-  if (who == NULL || !jb_pg_run (team->pg, "LISTEN jiebang", 0, NULL, NULL, error))
+  if (who == NULL)
     {
       jb_team_free (team);
       return NULL;
     }
+  /* A server without LISTEN (openGauss) is asked from time to time instead
+   * (jb_store_get_notify_fd() -1). */
+  team->listening = jb_pg_run (team->pg, "LISTEN jiebang", 0, NULL, NULL, NULL);
   team->user = g_strdup (PQgetvalue (who, 0, 0));
   team->read_only = !jb_pg_can_write (team->pg);
 

@@ -319,7 +319,8 @@ gboolean     jb_store_get_authorship (JbStore    *self,
 gboolean     jb_store_pull          (JbStore     *self,
                                      GError     **error);
 /* The socket that becomes readable when someone saves to the team database
- * (-1 for a file); then jb_store_take_notifications() and jb_store_pull(). */
+ * (-1 for a file, or a server that cannot LISTEN: then pull now and then);
+ * then jb_store_take_notifications() and jb_store_pull(). */
 int          jb_store_get_notify_fd (JbStore     *self);
 /* Reads what arrived on that socket: TRUE if someone saved. */
 gboolean     jb_store_take_notifications (JbStore *self);
