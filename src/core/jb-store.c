@@ -172,6 +172,12 @@ jb_store_get_path (JbStore *self)
   return self->path;
 }
 
+void
+jb_store_release_memory (JbStore *self)
+{
+  sqlite3_db_release_memory (self->db);
+}
+
 /* ---- SQL text built from the kind tables -------------------------------- */
 
 const JbKind *
