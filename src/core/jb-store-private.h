@@ -56,6 +56,10 @@ enum { COL_ID, COL_UUID, COL_CREATED, COL_UPDATED, N_RECORD_COLS };
 gboolean      jb_store_exec           (JbStore *self, const char *sql, GError **error);
 sqlite3_stmt *jb_store_prepare        (JbStore *self, const char *sql, gboolean persistent,
                                        GError **error);
+/* The kind's INSERT (@insert) or UPDATE by id, prepared on first use; NULL
+ * with @error set if SQLite refuses it. */
+sqlite3_stmt *jb_store_write_statement (JbStore *self, const JbKind *kind, gboolean insert,
+                                        GError **error);
 /* A statement prepared once per store (not reset: callers reset after use). */
 sqlite3_stmt *jb_store_cached         (JbStore *self, const char *sql, GError **error);
 /* The first column of the first row of @sql, or -1. */

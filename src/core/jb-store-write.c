@@ -210,7 +210,9 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
       jb_record_set_times (record, before ? jb_record_get_created (before) : now, now);
     }
 
-  sqlite3_stmt *stmt = is_new ? self->insert[kind->id] : self->update[kind->id];
+  sqlite3_stmt *stmt = jb_store_write_statement (self, kind, is_new, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, jb_record_get_uuid (record), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, jb_record_get_created (record), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, jb_record_get_updated (record), -1, SQLITE_STATIC);

@@ -86,6 +86,9 @@ JbStore     *jb_store_open_full     (const char     *path,
                                      gpointer        user_data,
                                      GError        **error);
 const char  *jb_store_get_path      (JbStore     *self);
+/* Frees the page cache's pages no statement holds: a store that works now
+ * and then (a worker's) need not keep the last job's pages. */
+void         jb_store_release_memory (JbStore    *self);
 /* The default file: $XDG_DATA_HOME/jiebang/jiebang.db */
 char        *jb_store_default_path  (void);
 
