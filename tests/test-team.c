@@ -364,6 +364,24 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n1, >, 100000);
   g_assert_cmpmem (c1, n1, c2, n2);
   g_assert_cmpmem (c1, n1, c3, n3);
+  /* jb_exchange_copy() does the same both ways. */
+  g_autofree char *path4 = g_build_filename (f->dir, "four.db", NULL);
+  g_autoptr (JbStore) four = jb_store_open (path4, &error);
+  g_assert_no_error (error);
+  JbImportSummary summary;
+  pull (f->b);
+  g_assert_true (jb_exchange_copy (f->b, four, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.created, >, 500);
+  g_assert_cmpuint (summary.updated, ==, 0);
+  g_autofree char *x4 = g_build_filename (f->dir, "four.xml", NULL);
+  g_autoptr (GFile) f4 = g_file_new_for_path (x4);
+  g_assert_true (jb_exchange_export (four, f4, NULL, NULL, &error));
+  g_autofree char *c4 = NULL;
+  gsize n4;
+  g_assert_true (g_file_get_contents (x4, &c4, &n4, NULL));
+  g_assert_cmpmem (c1, n1, c4, n4);
+
   /* The same figures and search on the replica as on the file. */
   g_autoptr (GPtrArray) in_file = jb_store_list (one, JB_KIND_DEMAND, "电池", &error);
   g_autoptr (GPtrArray) in_team = jb_store_list (fresh, JB_KIND_DEMAND, "电池", &error);

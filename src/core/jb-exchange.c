@@ -112,6 +112,23 @@ jb_exchange_export (JbStore *store, GFile *file, GArray *demand_ids,
 }
 
 gboolean
+jb_exchange_copy (JbStore *from, JbStore *to, GCancellable *cancellable, JbProgressFunc progress,
+                  gpointer user_data, JbImportSummary *summary, GError **error)
+{
+  /* Through a temporary file: the export reads @from in one snapshot, the
+   * import writes @to in one transaction, and neither waits on the other. */
+  g_autoptr (GFileIOStream) io = NULL;
+  g_autoptr (GFile) tmp = g_file_new_tmp ("jiebang-copy-XXXXXX.xml", &io, error);
+  if (tmp == NULL)
+    return FALSE;
+  g_io_stream_close (G_IO_STREAM (io), NULL, NULL);
+  gboolean ok = jb_exchange_export (from, tmp, NULL, cancellable, error) &&
+                jb_exchange_import (to, tmp, cancellable, progress, user_data, summary, error);
+  g_file_delete (tmp, NULL, NULL);
+  return ok;
+}
+
+gboolean
 jb_exchange_looks_like_xml (GFile *file)
 {
   char head[64] = { 0 };

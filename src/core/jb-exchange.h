@@ -70,6 +70,18 @@ gboolean  jb_exchange_export_stream    (JbStore          *store,
                                         GCancellable     *cancellable,
                                         GError          **error);
 
+/* Every record of @from into @to, ids and times kept, as an export of one
+ * imported into the other (a record @to holds already is updated when
+ * @from's copy is newer): a file's records up to a team database, or a
+ * team database's down to a file to work offline.  All or nothing in @to. */
+gboolean  jb_exchange_copy             (JbStore          *from,
+                                        JbStore          *to,
+                                        GCancellable     *cancellable,
+                                        JbProgressFunc    progress,
+                                        gpointer          user_data,
+                                        JbImportSummary  *summary,
+                                        GError          **error);
+
 /* TRUE if @file starts as XML does ('<' after a byte order mark and spaces,
  * in UTF-8 or UTF-16), or cannot be read (the import then says why):
  * anything else is taken for a spreadsheet. */
