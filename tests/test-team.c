@@ -281,6 +281,33 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_null (strstr (jb_store_get_location (p), "s3cret"));
 }
 
+/* A replica opened by its path (as a worker given the window's file does)
+ * is the team database still: what it saves goes to the team.  A copy of
+ * the replica is a file of its own. */
+static void
+test_replica_by_path (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_strdup (jb_store_get_path (f->a));
+  g_autoptr (JbStore) again = jb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jb_store_is_team (again));
+  add_demand (again, "钙钛矿电池稳定性");
+  g_autofree char *count = psql (f, "SELECT count(*) FROM demand");
+  g_assert_cmpstr (count, ==, "1");
+
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.db", NULL);
+  g_assert_true (jb_store_backup (again, copy_path, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbStore) copy = jb_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (jb_store_is_team (copy));
+  g_assert_cmpint (jb_store_count (copy, JB_KIND_DEMAND), ==, 1);
+}
+
 static void
 test_newer_schema (Fixture *f, gconstpointer data)
 {
@@ -425,6 +452,7 @@ main (int argc, char **argv)
   g_test_add ("/team/deleted-meanwhile", Fixture, NULL, set_up, test_deleted_meanwhile,
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);
+  g_test_add ("/team/replica-by-path", Fixture, NULL, set_up, test_replica_by_path, tear_down);
   g_test_add ("/team/newer-schema", Fixture, NULL, set_up, test_newer_schema, tear_down);
   g_test_add ("/team/notified", Fixture, NULL, set_up, test_notified, tear_down);
   g_test_add ("/team/round-trip", Fixture, NULL, set_up, test_round_trip, tear_down);

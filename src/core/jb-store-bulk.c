@@ -174,6 +174,20 @@ jb_store_vacuum_into (JbStore *self, const char *path, GError **error)
     g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
                  _("Cannot copy the database to “%s”: %s"), path, sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
+  /* A copy of a team database's replica is a file of its own: opened, it
+   * must not take itself for the replica (jb_store_open_full()). */
+  if (ok && self->team)
+    {
+      sqlite3 *copy = NULL;
+      ok = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+           sqlite3_exec (copy, "DELETE FROM team_state; DELETE FROM team_row", NULL, NULL,
+                         NULL) == SQLITE_OK;
+      if (!ok)
+        g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                     _("Cannot copy the database to “%s”: %s"), path,
+                     copy ? sqlite3_errmsg (copy) : g_strerror (ENOMEM));
+      sqlite3_close (copy);
+    }
   return ok;
 }
 

@@ -265,8 +265,16 @@ gboolean      jb_query_step_count     (JbQuery *self, sqlite3_stmt *stmt,
 /* "k0, k1 DESC…" */
 char         *jb_query_order_sql      (GStrv keys, gboolean descending);
 
+/* jb-store.c: the file at @path as it is, even a team database's replica. */
+JbStore      *jb_store_open_file      (const char *path, GCancellable *cancellable,
+                                       JbProgressFunc progress, gpointer user_data,
+                                       GError **error);
+
 /* jb-store-team.c */
 void          jb_team_free            (JbTeam *team);
+/* The team database whose replica this file is (its location without the
+ * password), or NULL for a file of its own. */
+char         *jb_store_team_location_of (JbStore *self);
 /* Writes the open transaction's changes to the team database, before the
  * replica commits them; FALSE (a conflict, the connection lost…) and the
  * caller rolls back. */

@@ -293,6 +293,12 @@ state_set (JbStore *self, const char *key, const char *value, GError **error)
   return ok;
 }
 
+char *
+jb_store_team_location_of (JbStore *self)
+{
+  return self->team ? NULL : state_get (self, "location");
+}
+
 static gint64
 last_seq (JbStore *self)
 {
@@ -895,7 +901,7 @@ jb_store_open_team (const char *location, const char *replica, GCancellable *can
   team->read_only = !jb_pg_can_write (team->pg);
 
   g_autofree char *path = replica ? g_strdup (replica) : jb_store_team_replica_path (location);
-  JbStore *self = jb_store_open_full (path, cancellable, progress, user_data, error);
+  JbStore *self = jb_store_open_file (path, cancellable, progress, user_data, error);
   if (self == NULL)
     {
       jb_team_free (team);
@@ -907,7 +913,7 @@ jb_store_open_team (const char *location, const char *replica, GCancellable *can
     {
       g_object_unref (self);
       jb_store_remove_files (path);
-      if (!(self = jb_store_open_full (path, cancellable, progress, user_data, error)))
+      if (!(self = jb_store_open_file (path, cancellable, progress, user_data, error)))
         {
           jb_team_free (team);
           return NULL;

@@ -472,7 +472,21 @@ jb_store_open_full (const char *path, GCancellable *cancellable, JbProgressFunc 
 {
   if (jb_store_location_is_team (path))
     return jb_store_open_team (path, NULL, cancellable, progress, user_data, error);
+  JbStore *self = jb_store_open_file (path, cancellable, progress, user_data, error);
+  /* A team database's replica, opened by its path (a worker given the
+   * window's file): the team database, through that replica, so that what
+   * is saved goes to the team and not to this computer alone. */
+  g_autofree char *location = self ? jb_store_team_location_of (self) : NULL;
+  if (location == NULL)
+    return self;
+  g_object_unref (self);
+  return jb_store_open_team (location, path, cancellable, progress, user_data, error);
+}
 
+JbStore *
+jb_store_open_file (const char *path, GCancellable *cancellable, JbProgressFunc progress,
+                    gpointer user_data, GError **error)
+{
   g_autoptr (JbStore) self = g_object_new (JB_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
