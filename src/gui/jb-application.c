@@ -149,6 +149,12 @@ jb_application_init (JbApplication *self)
 {
 }
 
+void
+jb_application_set_store (JbApplication *self, JbStore *store)
+{
+  g_set_object (&self->store, store);
+}
+
 JbApplication *
 jb_application_new (const char *db_path)
 {

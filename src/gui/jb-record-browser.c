@@ -553,6 +553,10 @@ jb_record_browser_set_store (JbRecordBrowser *self, JbStore *store)
   g_set_object (&self->store, store);
   self->store_changed_id = g_signal_connect_swapped (store, "changed",
                                                      G_CALLBACK (on_store_changed), self);
+  /* A team database's role that may only read adds and deletes nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new", !jb_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete",
+                                 !jb_store_is_read_only (store));
   g_clear_object (&self->query);
   g_clear_object (&self->rows);
   self->query = jb_query_new (store, self->kind->id);
