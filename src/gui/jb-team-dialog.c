@@ -84,6 +84,10 @@ static void
 set_busy (JbTeamDialog *self, gboolean busy)
 {
   self->busy = busy;
+  /* Off a control that becomes insensitive (GTK would leave its cursor
+   * blinking without the focus): Cancel stops the connecting. */
+  if (busy)
+    gtk_widget_grab_focus (self->cancel_button);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->location_entry), !busy);
