@@ -522,6 +522,7 @@ jb_window_class_init (JbWindowClass *klass)
     { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
     { GDK_KEY_i, GDK_CONTROL_MASK, "win.import" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export" },
+    { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.connect-team" },
     { GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "dashboard" },
     { GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "demands" },
     { GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "solutions" },
