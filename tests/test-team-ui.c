@@ -212,12 +212,12 @@ test_live_refresh (void)
   if (skip_without_server ())
     return;
   Team t = { 0 };
-  team_set_up (&t, "jb_live");
-  team_open_window (&t, pg_test_server_conninfo (server, "jb_live"));
+  team_set_up (&t, "jblive");
+  team_open_window (&t, pg_test_server_conninfo (server, "jblive"));
   g_assert_true (table_has (t.window, "固态电池低温性能提升"));
   /* Who: the title names the user and the team database. */
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (t.window)), "jiebang"));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (t.window)), "jb_live"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (t.window)), "jblive"));
 
   gint64 id = window_id (&t, t.demand);
   open_demand (&t, id);
@@ -241,6 +241,28 @@ test_live_refresh (void)
   gtk_expander_set_expanded (GTK_EXPANDER (ui_test_find_type (history, GTK_TYPE_EXPANDER)), TRUE);
   ui_test_pump ();
   g_assert_nonnull (label_with (history, "· jiebang"));
+
+  /* The user types keywords; the other user changes the title meanwhile:
+   * the form takes their title and keeps the keywords typed, unsaved. */
+  GtkWidget *keywords = ui_test_input (t.window, JB_KIND_DEMAND, "keywords");
+  gtk_editable_set_text (GTK_EDITABLE (keywords), "固态电解质");
+  ui_test_pump ();
+  g_assert_true (jb_record_editor_is_dirty (editor (&t)));
+  g_autoptr (JbRecord) again = jb_store_load (t.other, JB_KIND_DEMAND, t.demand, NULL);
+  jb_record_set_text_by_name (again, "title", "全固态电池低温性能提升");
+  saved (t.other, again);
+  wait_for_row (t.window, "全固态电池低温性能提升");
+  ui_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_input (&t))), ==,
+                   "全固态电池低温性能提升");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (keywords)), ==, "固态电解质");
+  g_assert_true (jb_record_editor_is_dirty (editor (&t)));
+  /* Saved on top of their change: both are in the team database. */
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "save", NULL);
+  ui_test_pump ();
+  g_assert_false (jb_record_editor_is_dirty (editor (&t)));
+  g_autofree char *row = psql ("jblive", "SELECT title, keywords FROM demand WHERE title LIKE '全固态%'");
+  g_assert_cmpstr (row, ==, "全固态电池低温性能提升|固态电解质");
   team_tear_down (&t);
 }
 
