@@ -455,6 +455,74 @@ test_connect_dialog (void)
   team_tear_down (&t);
 }
 
+/* What --db does with a team database that wants a password: the window on
+ * the file, and the dialog over it asking for the password, the location
+ * shown without the one written in it. */
+static void
+test_password_asked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (JbStore) local = test_tmp_store ("jb-team-local-XXXXXX", "local.db", &dir, NULL);
+  JbWindow *window = ui_test_window_open (local, TRUE);
+  g_autoptr (GError) error = g_error_new_literal (JB_STORE_ERROR, JB_STORE_ERROR_NEEDS_PASSWORD,
+                                                  "The team database asks for a password.");
+  jb_window_retry_team (window, "host=db.example.cn dbname=jiebang password=secret-pw", error);
+  ui_test_pump ();
+  GtkWidget *dialog = ui_test_shown_toplevel (JB_TYPE_TEAM_DIALOG);
+  g_assert_nonnull (dialog);
+  GtkWidget *password = ui_test_find_type (dialog, GTK_TYPE_PASSWORD_ENTRY);
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_true (ui_test_focus (GTK_WINDOW (dialog)) == password);
+  g_assert_cmpstr (jb_team_dialog_get_message (JB_TEAM_DIALOG (dialog)), ==, error->message);
+  GtkWidget *entry = ui_test_find_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "host=db.example.cn dbname=jiebang");
+  ui_test_check_names (dialog);
+
+  jb_window_retry_team (window, "postgresql://li:secret-pw@db.example.cn/jiebang", error);
+  ui_test_pump ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (JB_IS_TEAM_DIALOG (w) && w != dialog)
+        {
+          entry = ui_test_find_type (w, GTK_TYPE_ENTRY);
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                           "postgresql://li@db.example.cn/jiebang");
+          gtk_window_destroy (GTK_WINDOW (w));
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_window_close (&window);
+  g_clear_object (&local);
+  test_remove_tree (dir);
+}
+
+/* The server goes away: the window says that others' changes cannot be
+ * shown, in its banner, and goes on showing what it has. */
+static void
+test_server_gone (void)
+{
+  if (skip_without_server ())
+    return;
+  g_autoptr (GError) error = NULL;
+  PgTestServer *own = pg_test_server_start (&error);
+  g_assert_no_error (error);
+  g_assert_true (pg_test_server_create_db (own, "jbgone", &error));
+  g_autoptr (JbStore) store = jb_store_open (pg_test_server_conninfo (own, "jbgone"), &error);
+  g_assert_no_error (error);
+  JbWindow *window = ui_test_window_open (store, TRUE);
+  const char *prefix = _("Others’ changes cannot be shown right now: %s");
+  g_autofree char *said = g_strndup (prefix, strstr (prefix, "%s") - prefix);
+  g_assert_null (label_with (GTK_WIDGET (window), said));
+
+  pg_test_server_stop (own);
+  while (!label_with (GTK_WIDGET (window), said))
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_window_close (&window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,6 +535,8 @@ main (int argc, char **argv)
   g_test_add_func ("/team-ui/conflict", test_conflict);
   g_test_add_func ("/team-ui/read-only", test_read_only);
   g_test_add_func ("/team-ui/connect-dialog", test_connect_dialog);
+  g_test_add_func ("/team-ui/password-asked", test_password_asked);
+  g_test_add_func ("/team-ui/server-gone", test_server_gone);
 
   if (pg_test_available ())
     {

@@ -179,6 +179,17 @@ switch_to (JbTeamDialog *self, JbStore *store)
     jb_window_switch_store (JB_WINDOW (parent), store);
 }
 
+/* The connection failed: why, and the password asked for if that is it. */
+static void
+show_error (JbTeamDialog *self, const GError *error)
+{
+  gboolean password = g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_NEEDS_PASSWORD);
+  gtk_widget_set_visible (self->password_box,
+                          password || gtk_widget_get_visible (self->password_box));
+  say (self, error->message, TRUE);
+  gtk_widget_grab_focus (password ? self->password_entry : GTK_WIDGET (self->location_entry));
+}
+
 static void
 open_done (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -191,12 +202,7 @@ open_done (GObject *source, GAsyncResult *result, gpointer data)
   set_busy (self, FALSE);
   if (store == NULL)
     {
-      gboolean password = g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_NEEDS_PASSWORD);
-      gtk_widget_set_visible (self->password_box,
-                              password || gtk_widget_get_visible (self->password_box));
-      say (self, error->message, TRUE);
-      gtk_widget_grab_focus (password ? self->password_entry
-                                      : GTK_WIDGET (self->location_entry));
+      show_error (self, error);
       return;
     }
   jb_team_remember_location (self->settings, jb_store_get_location (store));
@@ -388,6 +394,33 @@ jb_team_dialog_new (GtkWindow *parent, GSettings *settings, JbStore *store)
   jb_a11y_present_dialog (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->location_entry));
   return self;
+}
+
+/* @location as it may be shown: without a password written in it
+ * (postgresql://name:secret@server/db, or password=secret). */
+static char *
+without_password (const char *location)
+{
+  if (g_str_has_prefix (location, "postgres"))
+    {
+      g_autoptr (GUri) uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD, NULL);
+      return uri ? g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD) : g_strdup (location);
+    }
+  g_auto (GStrv) words = g_strsplit (location, " ", -1);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  for (guint i = 0; words[i]; i++)
+    if (!g_str_has_prefix (words[i], "password"))
+      g_strv_builder_add (kept, words[i]);
+  g_auto (GStrv) shown = g_strv_builder_end (kept);
+  return g_strjoinv (" ", shown);
+}
+
+void
+jb_team_dialog_show_failure (JbTeamDialog *self, const char *location, const GError *error)
+{
+  g_autofree char *shown = without_password (location);
+  gtk_editable_set_text (GTK_EDITABLE (self->location_entry), shown);
+  show_error (self, error);
 }
 
 const char *

@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (JbTeamDialog, jb_team_dialog, JB, TEAM_DIALOG, GtkWindow)
 JbTeamDialog *jb_team_dialog_new          (GtkWindow    *parent,
                                            GSettings    *settings,
                                            JbStore      *store);
+/* Shows that @location could not be opened, with @error, as after a
+ * failed Connect (the password asked for when the server wants one). */
+void          jb_team_dialog_show_failure (JbTeamDialog *self,
+                                           const char   *location,
+                                           const GError *error);
 /* What the dialog says (an error, the progress), or "": for tests. */
 const char   *jb_team_dialog_get_message  (JbTeamDialog *self);
 /* Whether a connection is being opened. */

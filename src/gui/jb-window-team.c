@@ -188,6 +188,13 @@ connect_team_action (GSimpleAction *action, GVariant *param, gpointer data)
   jb_team_dialog_new (GTK_WINDOW (self), self->settings, self->store);
 }
 
+void
+jb_window_retry_team (JbWindow *self, const char *location, const GError *error)
+{
+  JbTeamDialog *dialog = jb_team_dialog_new (GTK_WINDOW (self), self->settings, self->store);
+  jb_team_dialog_show_failure (dialog, location, error);
+}
+
 static const GActionEntry team_actions[] = {
   { "connect-team", connect_team_action },
 };
