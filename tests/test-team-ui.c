@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "jb-exchange-dialog.h"
 #include "jb-field-editor.h"
 #include "jb-history-view.h"
 #include "jb-record-browser.h"
@@ -110,7 +111,8 @@ team_tear_down (Team *t)
   ui_test_window_close (&t->window);
   g_clear_object (&t->store);
   g_clear_object (&t->other);
-  test_remove_tree (t->dir);
+  if (t->dir)
+    test_remove_tree (t->dir);
   g_free (t->dir);
 }
 
@@ -455,6 +457,50 @@ test_connect_dialog (void)
   team_tear_down (&t);
 }
 
+static void
+on_finished (GtkWidget *dialog, gboolean success, int *outcome)
+{
+  *outcome = success ? 1 : 0;
+}
+
+/* Load Sample Data (an import through the exchange dialog's worker) on a
+ * team database: the records go to the team database, not only to this
+ * computer's replica, and no backup of the replica is made. */
+static void
+test_import (void)
+{
+  if (skip_without_server ())
+    return;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (pg_test_server_create_db (server, "jbimport", &error));
+  g_assert_no_error (error);
+  Team t = { 0 };
+  team_open_window (&t, pg_test_server_conninfo (server, "jbimport"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "load-sample", NULL);
+  GtkWidget *dialog = ui_test_shown_toplevel (JB_TYPE_EXCHANGE_DIALOG);
+  g_assert_nonnull (dialog);
+  int outcome = -1;
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+  while (outcome < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (outcome, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_pump ();
+
+  /* The sample's 206 demands, in the team database and in the window. */
+  g_autofree char *count = psql ("jbimport", "SELECT count(*) FROM demand");
+  g_assert_cmpstr (count, ==, "206");
+  g_assert_cmpint (jb_store_count (t.store, JB_KIND_DEMAND), ==, 206);
+  g_assert_cmpuint (g_list_model_get_n_items (jb_record_browser_get_rows (
+    jb_window_get_browser (t.window, JB_KIND_DEMAND))), ==, 206);
+  g_autofree char *replica = jb_store_team_replica_path (jb_store_get_location (t.store));
+  g_autofree char *backups = g_strconcat (replica, ".backups", NULL);
+  g_assert_true (g_file_test (replica, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  team_tear_down (&t);
+}
+
 /* What --db does with a team database that wants a password: the window on
  * the file, and the dialog over it asking for the password, the location
  * shown without the one written in it. */
@@ -535,6 +581,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team-ui/conflict", test_conflict);
   g_test_add_func ("/team-ui/read-only", test_read_only);
   g_test_add_func ("/team-ui/connect-dialog", test_connect_dialog);
+  g_test_add_func ("/team-ui/import", test_import);
   g_test_add_func ("/team-ui/password-asked", test_password_asked);
   g_test_add_func ("/team-ui/server-gone", test_server_gone);
 
