@@ -17,6 +17,7 @@
 #include "jb-exchange-dialog.h"
 #include "jb-field-editor.h"
 #include "jb-history-view.h"
+#include "jb-match-view.h"
 #include "jb-record-browser.h"
 #include "jb-team-dialog.h"
 #include "jb-window.h"
@@ -223,6 +224,15 @@ test_live_refresh (void)
 
   gint64 id = window_id (&t, t.demand);
   open_demand (&t, id);
+  /* Matching reads the replica through its own connection. */
+  JbMatchView *matches = JB_MATCH_VIEW (ui_test_find_type (GTK_WIDGET (editor (&t)),
+                                                           JB_TYPE_MATCH_VIEW));
+  ui_test_pump ();
+  while (jb_match_view_is_busy (matches))
+    g_main_context_iteration (NULL, TRUE);
+  const char *failed = _("Could not find matches: %s");
+  g_autofree char *failed_prefix = g_strndup (failed, strstr (failed, "%s") - failed);
+  g_assert_null (label_with (GTK_WIDGET (matches), failed_prefix));
   /* Entered by the other connection's role (the same superuser here). */
   g_assert_nonnull (label_with (GTK_WIDGET (editor (&t)), "jiebang"));
 
