@@ -235,6 +235,7 @@ test_live_refresh (void)
   g_assert_null (label_with (GTK_WIDGET (matches), failed_prefix));
   /* Entered by the other connection's role (the same superuser here). */
   g_assert_nonnull (label_with (GTK_WIDGET (editor (&t)), "jiebang"));
+  ui_test_check_names (GTK_WIDGET (t.window));
 
   new_demand (t.other, t.org, "氢燃料电池催化剂国产化");
   wait_for_row (t.window, "氢燃料电池催化剂国产化");
@@ -324,6 +325,38 @@ test_conflict (void)
   team_tear_down (&t);
 }
 
+/* (b') A save of a record the other user deleted meanwhile: the form says
+ * so and Save as New puts what it shows back, as a new record. */
+static void
+test_deleted_meanwhile (void)
+{
+  if (skip_without_server ())
+    return;
+  g_autoptr (GError) error = NULL;
+  Team t = { 0 };
+  team_set_up (&t, "jbdeleted");
+  team_open_window (&t, pg_test_server_conninfo (server, "jbdeleted"));
+  open_demand (&t, window_id (&t, t.demand));
+  gtk_editable_set_text (GTK_EDITABLE (title_input (&t)), "固态电池低温性能（保留）");
+  ui_test_pump ();
+
+  g_assert_true (jb_store_delete (t.other, JB_KIND_DEMAND, t.demand, &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "save", NULL);
+  ui_test_pump ();
+  GtkWidget *save_new = ui_test_find_actionable (GTK_WIDGET (editor (&t)), "editor.save-as-new",
+                                                 NULL);
+  g_assert_true (gtk_widget_is_visible (save_new));
+  g_autofree char *gone = psql ("jbdeleted", "SELECT count(*) FROM demand");
+  g_assert_cmpstr (gone, ==, "0");
+
+  ui_test_click (save_new);
+  g_autofree char *back = psql ("jbdeleted", "SELECT title FROM demand");
+  g_assert_cmpstr (back, ==, "固态电池低温性能（保留）");
+  g_assert_false (jb_record_editor_is_dirty (editor (&t)));
+  team_tear_down (&t);
+}
+
 /* @widget's actionable control for @action is there and cannot be used. */
 static void
 assert_disabled (GtkWidget *widget, const char *action)
@@ -374,6 +407,7 @@ test_read_only (void)
   g_assert_nonnull (label_with (GTK_WIDGET (t.window),
                                _("Your role on this team database may only read: records can "
                                  "be looked at, searched and exported, not changed.")));
+  ui_test_check_names (GTK_WIDGET (t.window));
   team_tear_down (&t);
 }
 
@@ -589,6 +623,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/team-ui/live-refresh", test_live_refresh);
   g_test_add_func ("/team-ui/conflict", test_conflict);
+  g_test_add_func ("/team-ui/deleted-meanwhile", test_deleted_meanwhile);
   g_test_add_func ("/team-ui/read-only", test_read_only);
   g_test_add_func ("/team-ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/team-ui/import", test_import);

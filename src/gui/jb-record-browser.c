@@ -158,8 +158,11 @@ show_rows (JbRecordBrowser *self)
 
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   gboolean searching = !jb_search_is_empty (jb_query_get_search (self->query));
+  /* Not over a form with unsaved changes: the last record deleted by
+   * someone else while being edited stays in its form, to save as new. */
   gboolean empty = !searching && self->filter == NULL && n == 0 && !self->creating &&
-                   jb_query_model_get_error (self->rows) == NULL;
+                   jb_query_model_get_error (self->rows) == NULL &&
+                   !jb_record_editor_is_dirty (self->editor);
   gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
   show_part (self, empty ? "empty" : "list");
   /* The welcome's button had the focus (Load Sample Data): the table has it. */
