@@ -545,6 +545,85 @@ test_import (void)
   team_tear_down (&t);
 }
 
+static void
+wait_dialog (GtkWidget *dialog)
+{
+  ui_test_pump ();
+  while (jb_team_dialog_is_busy (JB_TEAM_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_pump ();
+}
+
+/* A server that wants a password: the dialog asks for it, a wrong one is
+ * said, the right one connects; the password is in no setting and no
+ * entry afterwards. */
+static void
+test_password_connect (void)
+{
+  if (skip_without_server ())
+    return;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (pg_test_server_create_db (server, "jbpassword", &error));
+  g_assert_no_error (error);
+  g_free (psql ("jbpassword", "CREATE ROLE writer LOGIN SUPERUSER PASSWORD 'right-pw';"));
+  /* Before the server's "trust" for everyone: writer gives a password. */
+  g_autofree char *hba = g_build_filename (pg_test_server_socket_dir (server), "data",
+                                           "pg_hba.conf", NULL);
+  g_autofree char *rules = NULL;
+  g_assert_true (g_file_get_contents (hba, &rules, NULL, &error));
+  g_autofree char *stricter = g_strconcat ("local all writer scram-sha-256\n", rules, NULL);
+  g_assert_true (g_file_set_contents (hba, stricter, -1, &error));
+  g_assert_no_error (error);
+  g_free (psql ("jbpassword", "SELECT pg_reload_conf();"));
+
+  g_autofree char *dir = NULL;
+  g_autoptr (JbStore) local = test_tmp_store ("jb-team-local-XXXXXX", "local.db", &dir, NULL);
+  JbWindow *window = ui_test_window_open (local, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "connect-team", NULL);
+  ui_test_pump ();
+  GtkWidget *dialog = ui_test_shown_toplevel (JB_TYPE_TEAM_DIALOG);
+  GtkWidget *entry = ui_test_find_type (dialog, GTK_TYPE_ENTRY);
+  GtkWidget *password = ui_test_find_type (dialog, GTK_TYPE_PASSWORD_ENTRY);
+  GtkWidget *connect = ui_test_find_button (dialog, _("C_onnect"));
+  g_assert_false (gtk_widget_is_visible (password));
+  g_autofree char *location = g_strdup_printf ("host=%s port=5432 user=writer dbname=jbpassword",
+                                               pg_test_server_socket_dir (server));
+  gtk_editable_set_text (GTK_EDITABLE (entry), location);
+  ui_test_click (connect);
+  wait_dialog (dialog);
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_true (ui_test_focus (GTK_WINDOW (dialog)) == password);
+  g_assert_cmpstr (jb_team_dialog_get_message (JB_TEAM_DIALOG (dialog)), ==,
+                   _("The team database asks for a password."));
+
+  gtk_editable_set_text (GTK_EDITABLE (password), "wrong-pw");
+  ui_test_click (connect);
+  wait_dialog (dialog);
+  g_assert_nonnull (ui_test_shown_toplevel (JB_TYPE_TEAM_DIALOG));
+  g_assert_null (shown_team_window ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
+  g_assert_nonnull (strstr (jb_team_dialog_get_message (JB_TEAM_DIALOG (dialog)), "writer"));
+
+  gtk_editable_set_text (GTK_EDITABLE (password), "right-pw");
+  ui_test_click (connect);
+  JbWindow *team_window;
+  while (!(team_window = shown_team_window ()))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_ref (team_window);
+  ui_test_pump ();
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (team_window)), "writer"));
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_auto (GStrv) recent = g_settings_get_strv (settings, "team-recent");
+  for (guint i = 0; recent[i]; i++)
+    g_assert_null (strstr (recent[i], "-pw"));
+  g_assert_nonnull (strstr (recent[0], "jbpassword"));
+
+  ui_test_window_close (&team_window);
+  ui_test_window_close (&window);
+  g_clear_object (&local);
+  test_remove_tree (dir);
+}
+
 /* What --db does with a team database that wants a password: the window on
  * the file, and the dialog over it asking for the password, the location
  * shown without the one written in it. */
@@ -628,6 +707,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team-ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/team-ui/import", test_import);
   g_test_add_func ("/team-ui/password-asked", test_password_asked);
+  g_test_add_func ("/team-ui/password-connect", test_password_connect);
   g_test_add_func ("/team-ui/server-gone", test_server_gone);
 
   if (pg_test_available ())
