@@ -96,10 +96,24 @@ jb_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+  g_autofree char *team_failed = NULL;
   if (self->store == NULL)
     {
       g_autofree char *path = self->db_path ? g_strdup (self->db_path) : jb_store_default_path ();
       self->store = jb_store_open (path, &error);
+      /* A team database that wants a password, or cannot be reached: the
+       * window on the file, and the connect dialog over it, to type the
+       * password or try again. */
+      if (self->store == NULL && jb_store_location_is_team (path))
+        {
+          g_printerr ("%s\n", error->message);
+          team_failed = g_steal_pointer (&path);
+          path = jb_store_default_path ();
+          g_autoptr (GError) team_error = g_steal_pointer (&error);
+          self->store = jb_store_open (path, &error);
+          if (self->store)
+            error = g_steal_pointer (&team_error);
+        }
       if (self->store == NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -109,8 +123,12 @@ jb_application_activate (GApplication *app)
     }
   JbWindow *opened = jb_window_new (GTK_APPLICATION (app), self->store);
   gtk_window_present (GTK_WINDOW (opened));
-  /* A dated copy on the first open of the day (jb-store-backup.h). */
-  jb_window_backup_daily (opened);
+  /* A dated copy on the first open of the day (jb-store-backup.h); a team
+   * database's copies are the server's. */
+  if (!jb_store_is_team (self->store))
+    jb_window_backup_daily (opened);
+  if (team_failed)
+    jb_window_retry_team (opened, team_failed, error);
 }
 
 /* A file opened from a file manager (the desktop entry's MimeType=) or given
@@ -147,6 +165,12 @@ jb_application_class_init (JbApplicationClass *klass)
 static void
 jb_application_init (JbApplication *self)
 {
+}
+
+void
+jb_application_set_store (JbApplication *self, JbStore *store)
+{
+  g_set_object (&self->store, store);
 }
 
 JbApplication *

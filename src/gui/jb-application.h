@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "jb-store.h"
+
 G_BEGIN_DECLS
 
 #define JB_TYPE_APPLICATION (jb_application_get_type ())
@@ -11,5 +13,8 @@ G_DECLARE_FINAL_TYPE (JbApplication, jb_application, JB, APPLICATION, GtkApplica
 
 /* @db_path: the database file, NULL for the default in the user's data folder. */
 JbApplication *jb_application_new (const char *db_path);
+/* The store the window was switched to (Connect to a Team Database…): the
+ * one a new window opens on. */
+void           jb_application_set_store (JbApplication *self, JbStore *store);
 
 G_END_DECLS

@@ -67,8 +67,9 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   g_autoptr (JbStore) store = jb_store_open (job->db_path, &error);
   gboolean ok = store != NULL;
 
-  /* A dated copy first, which Restore from Backup lists. */
-  if (ok && job->importing)
+  /* A dated copy first, which Restore from Backup lists (a file's: a team
+   * database's copies are the server's). */
+  if (ok && job->importing && !jb_store_is_team (store))
     ok = jb_backup_before_import (store, job->backups_keep, &error);
   if (ok && job->importing)
     ok = jb_exchange_import (store, job->file, cancellable, on_progress, job->progress_permille,
@@ -158,7 +159,9 @@ start (GtkWindow *parent, JbStore *store, GFile *file, GArray *demand_ids, gbool
     gtk_label_set_text (self->message, _("All or nothing: if anything is wrong, the database "
                                          "stays as it was."));
 
-  job->db_path = g_strdup (jb_store_get_path (store));
+  /* A team database's location, not its replica's file: the worker's
+   * connection then writes to the team database too. */
+  job->db_path = g_strdup (jb_store_get_location (store));
   job->backups_keep = jb_backups_keep ();
   job->file = g_object_ref (file);
   job->demand_ids = demand_ids ? g_array_ref (demand_ids) : NULL;

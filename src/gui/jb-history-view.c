@@ -62,7 +62,10 @@ jb_history_view_show (JbHistoryView *self, JbStore *store, JbRecord *record)
   for (guint i = 0; entries && i < entries->len; i++)
     {
       JbHistoryEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *when = local_time (e->at);
+      g_autofree char *at = local_time (e->at);
+      /* A team database says who did it. */
+      g_autofree char *when = e->who ? g_strdup_printf (C_ ("history", "%s · %s"), at, e->who)
+                                     : g_strdup (at);
       if (g_str_equal (e->action, "created"))
         add_line (self, when, C_("history", "Created"));
       else if (g_str_equal (e->action, "changed"))

@@ -129,8 +129,10 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   else if (ok && job->what == JOB_READ)
     ok = read_sheet (job, job->intake, store, cancellable, &error);
   else if (ok)
-    /* A dated copy first, which Restore from Backup lists. */
-    ok = jb_backup_before_import (store, job->backups_keep, &error) &&
+    /* A dated copy first, which Restore from Backup lists (a file's: a
+     * team database's copies are the server's). */
+    ok = (jb_store_is_team (store) ||
+          jb_backup_before_import (store, job->backups_keep, &error)) &&
          jb_intake_import (job->intake, store, cancellable, on_progress, job->progress_permille,
                            &job->summary, &job->problems, &error);
   if (ok)
@@ -509,7 +511,9 @@ start_job (JbIntakeDialog *self, JobKind what, guint sheet)
   job->what = what;
   job->intake = self->intake;
   job->file = g_object_ref (self->file);
-  job->db_path = g_strdup (jb_store_get_path (self->store));
+  /* A team database's location, not its replica's file: the worker's
+   * connection then writes to the team database too. */
+  job->db_path = g_strdup (jb_store_get_location (self->store));
   job->backups_keep = jb_backups_keep ();
   job->sheet = sheet;
   guint k = (guint) jb_picker_get_key (self->kind_picker);

@@ -320,6 +320,12 @@ jb_match_view_show (JbMatchView *self, JbStore *store, JbRecord *record)
         self->changed_id = g_signal_connect_swapped (store, "changed",
                                                      G_CALLBACK (on_store_changed), self);
       same = FALSE;
+      /* A team database's role that may only read invites and dismisses
+       * nobody: the matches are still shown. */
+      gboolean may_write = store == NULL || !jb_store_is_read_only (store);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.invite", may_write);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.dismiss", may_write);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "match.restore", may_write);
     }
   self->kind = kind;
   self->id = id;

@@ -158,8 +158,11 @@ show_rows (JbRecordBrowser *self)
 
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   gboolean searching = !jb_search_is_empty (jb_query_get_search (self->query));
+  /* Not over a form with unsaved changes: the last record deleted by
+   * someone else while being edited stays in its form, to save as new. */
   gboolean empty = !searching && self->filter == NULL && n == 0 && !self->creating &&
-                   jb_query_model_get_error (self->rows) == NULL;
+                   jb_query_model_get_error (self->rows) == NULL &&
+                   !jb_record_editor_is_dirty (self->editor);
   gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
   show_part (self, empty ? "empty" : "list");
   /* The welcome's button had the focus (Load Sample Data): the table has it. */
@@ -553,6 +556,10 @@ jb_record_browser_set_store (JbRecordBrowser *self, JbStore *store)
   g_set_object (&self->store, store);
   self->store_changed_id = g_signal_connect_swapped (store, "changed",
                                                      G_CALLBACK (on_store_changed), self);
+  /* A team database's role that may only read adds and deletes nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new", !jb_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete",
+                                 !jb_store_is_read_only (store));
   g_clear_object (&self->query);
   g_clear_object (&self->rows);
   self->query = jb_query_new (store, self->kind->id);

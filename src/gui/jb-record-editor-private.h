@@ -27,6 +27,7 @@ struct _JbRecordEditor {
   gulong store_changed_id;
 
   GtkLabel *heading;
+  GtkLabel *authorship;  /* a team database: "Entered by X · last saved by Y" */
   GtkLabel *status;      /* "Unsaved changes", or what went wrong */
   GtkWidget *notice;     /* changed or deleted elsewhere, and what to do */
   GtkLabel *notice_label;

@@ -20,14 +20,51 @@ enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 
+/* A team database's role that may only read: nothing in the form can be
+ * changed, saved or deleted (the window says why, once). */
+static gboolean
+writable (JbRecordEditor *self)
+{
+  return self->store == NULL || !jb_store_is_read_only (self->store);
+}
+
+/* "Entered by zhang · last saved by li", on a team database only. */
+static void
+show_authorship (JbRecordEditor *self)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *editor = NULL;
+  gboolean known = self->store && self->record && jb_record_get_id (self->record) != 0 &&
+                   !self->deleted && jb_store_is_team (self->store) &&
+                   jb_record_get_uuid (self->record) &&
+                   jb_store_get_authorship (self->store, jb_record_get_uuid (self->record),
+                                            &author, &editor) && (author || editor);
+  if (known)
+    {
+      g_autofree char *text = NULL;
+      if (author && editor && !g_str_equal (author, editor))
+        /* TRANSLATORS: a record of a team database: who entered it, who saved it last */
+        text = g_strdup_printf (_("Entered by %s · last saved by %s"), author, editor);
+      else
+        /* TRANSLATORS: a record of a team database entered and last saved by the same person */
+        text = g_strdup_printf (_("Entered and last saved by %s"), author ? author : editor);
+      gtk_label_set_text (self->authorship, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->authorship), known);
+}
+
 void
 jb_record_editor_update_state (JbRecordEditor *self)
 {
   gboolean saved = self->record && jb_record_get_id (self->record) != 0 && !self->deleted;
+  gboolean may_write = writable (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty && may_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revert", self->dirty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", saved && may_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-as-new", may_write);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_holder), may_write);
+  show_authorship (self);
   /* The window marks the page of an unsaved edit. */
   g_object_notify_by_pspec (G_OBJECT (self), dirty_pspec);
 
@@ -320,6 +357,19 @@ jb_record_editor_save (JbRecordEditor *self)
   self->saving = FALSE;
   if (!saved)
     {
+      /* A team database: someone saved (or deleted) the record meanwhile.
+       * The store has already brought their change, while this save kept
+       * the form from hearing of it: merge it now, so that the notice shows
+       * both values (or offers to save as new), with the message that says
+       * who. */
+      if (jb_record_get_id (self->record) != 0 &&
+          (g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT) ||
+           g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND)))
+        {
+          g_autoptr (JbRecord) fresh = NULL;
+          g_autoptr (GError) merge_error = NULL;
+          jb_record_editor_catch_up (self, &fresh, &merge_error);
+        }
       jb_record_editor_show_error (self, error->message);
       return FALSE;
     }
@@ -526,6 +576,7 @@ jb_record_editor_class_init (JbRecordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, heading);
+  gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, authorship);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, status);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, notice);
   gtk_widget_class_bind_template_child (widget_class, JbRecordEditor, notice_label);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jb-window-private.h: for the files that make up JbWindow: jb-window.c (pages,
  * shortcuts, closing), jb-window-files.c (import, export, forms) and
- * jb-window-backups.c (backups, preferences). */
+ * jb-window-backups.c (backups, preferences), jb-window-team.c (a team
+ * database: live refresh, read-only role, connecting). */
 #pragma once
 
 #include "jb-dashboard.h"
@@ -23,6 +24,13 @@ struct _JbWindow {
   GMenuModel *primary_menu;
   JbDashboard *dashboard;
   JbRecordBrowser *browsers[JB_N_KINDS];  /* the pages, by kind */
+
+  /* A team database (jb-window-team.c). */
+  GtkLabel *banner;       /* a read-only role; others' changes not shown */
+  char *team_error;
+  guint notify_source;    /* the notification socket's watch */
+  int notify_fd;
+  guint retry_source;     /* a failed pull, tried again */
 };
 
 /* The page shown if it is a table, else (the dashboard) NULL. */
@@ -31,5 +39,11 @@ JbRecordBrowser *jb_window_current_browser  (JbWindow *self);
 void             jb_window_add_file_actions (JbWindow *self);
 /* jb-window-backups.c: win.restore-backup, win.preferences. */
 void             jb_window_add_backup_actions (JbWindow *self);
+/* jb-window-team.c: win.connect-team; on a team database, the title, the
+ * live refresh and a read-only role's disabled actions (at construction);
+ * the watch ends at dispose. */
+void             jb_window_add_team_actions (JbWindow *self);
+void             jb_window_setup_team       (JbWindow *self);
+void             jb_window_dispose_team     (JbWindow *self);
 
 G_END_DECLS

@@ -438,6 +438,7 @@ jb_window_constructed (GObject *object)
     jb_window_show_page (self, JB_KIND_DEMAND);
   else if (last_page)
     show_page_widget (self, last_page);
+  jb_window_setup_team (self);
   jb_a11y_tidy (GTK_WIDGET (self));
   /* Where one starts: the welcome's first button, the table's record. */
   focus_page (self);
@@ -466,6 +467,7 @@ jb_window_dispose (GObject *object)
 {
   JbWindow *self = JB_WINDOW (object);
 
+  jb_window_dispose_team (self);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), JB_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -503,6 +505,7 @@ jb_window_class_init (JbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, JbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, JbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, JbWindow, banner);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_records);
 
@@ -519,6 +522,7 @@ jb_window_class_init (JbWindowClass *klass)
     { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
     { GDK_KEY_i, GDK_CONTROL_MASK, "win.import" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export" },
+    { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.connect-team" },
     { GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "dashboard" },
     { GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "demands" },
     { GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "solutions" },
@@ -551,6 +555,7 @@ jb_window_init (JbWindow *self)
                                    self);
   jb_window_add_file_actions (self);
   jb_window_add_backup_actions (self);
+  jb_window_add_team_actions (self);
 
   self->menu = gtk_popover_menu_new_from_model (self->primary_menu);
   gtk_widget_set_parent (self->menu, self->menu_button);

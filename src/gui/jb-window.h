@@ -23,5 +23,14 @@ void             jb_window_offer_import (JbWindow *self, GFile *file);
  * thread); says so if it fails.  The program calls it when it opens the
  * database. */
 void             jb_window_backup_daily (JbWindow *self);
+/* Puts the window's pages on @store (a team database, or back to the file):
+ * a new window on @store replaces @self, which closes as the user would
+ * close it (asking first about unsaved edits).  Returns the new window. */
+JbWindow        *jb_window_switch_store (JbWindow *self, JbStore *store);
+/* The team database @location could not be opened (@error): Connect to a
+ * Team Database… over the window, with the location, the error, and the
+ * password asked for if that is what the server wants. */
+void             jb_window_retry_team   (JbWindow *self, const char *location,
+                                         const GError *error);
 
 G_END_DECLS

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jb-window-team.c: the window on a team database (part of JbWindow, see
+ * jb-window-private.h).
+ *
+ * - Live: the store's notification socket is watched on the main loop;
+ *   when someone saves, the window pulls their change into the replica,
+ *   and the store's "changed" refreshes the tables, the dashboard and the
+ *   open forms (an open form merges, jb-record-editor-merge.c: what the
+ *   user is typing stays).  A pull that fails is said in the banner above
+ *   the pages, and tried again a little later instead of spinning on a
+ *   broken connection.
+ * - Who: the title names the team database and the user.
+ * - A role that may only read: every action that writes is disabled (the
+ *   tables, forms and matches disable their own, see jb_store_is_read_only())
+ *   and the banner says so once.
+ * - Connect to a Team Database… (jb-team-dialog.c), and switching the
+ *   window to another store: a new window on it replaces this one, which
+ *   closes as the user would close it (asking about unsaved edits). */
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "jb-application.h"
+#include "jb-team-dialog.h"
+#include "jb-window-private.h"
+
+/* Seconds before a failed pull is tried again. */
+#define RETRY_SECONDS 10
+
+static void watch_notifications (JbWindow *self);
+
+/* The banner's text: the read-only role's note, then what went wrong. */
+static void
+update_banner (JbWindow *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (jb_store_is_read_only (self->store))
+    g_string_append (text, _("Your role on this team database may only read: records can be "
+                             "looked at, searched and exported, not changed."));
+  if (self->team_error)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", self->team_error);
+  gtk_label_set_text (self->banner, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), text->len > 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner), self->team_error ? "warning" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner), self->team_error ? "error" : "warning");
+}
+
+static void
+set_team_error (JbWindow *self, const char *message)
+{
+  if (g_strcmp0 (self->team_error, message) == 0)
+    return;
+  g_free (self->team_error);
+  self->team_error = g_strdup (message);
+  update_banner (self);
+}
+
+static void
+unwatch (JbWindow *self)
+{
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->notify_fd = -1;
+}
+
+static gboolean
+retry_pull (gpointer data)
+{
+  JbWindow *self = data;
+  self->retry_source = 0;
+  watch_notifications (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings what others saved; FALSE (and the watch stopped, a retry queued)
+ * when the team database cannot be read. */
+static gboolean
+pull (JbWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  /* Notifications that came during the pull's own queries were read off the
+   * socket by libpq: they are not readable any more, ask for them. */
+  for (guint round = 0; round < 8; round++)
+    {
+      if (!jb_store_pull (self->store, &error))
+        {
+          /* TRANSLATORS: the team database could not be read; the error follows */
+          g_autofree char *text = g_strdup_printf (_("Others’ changes cannot be shown right now: "
+                                                     "%s"), error->message);
+          g_printerr ("%s\n", text);
+          set_team_error (self, text);
+          unwatch (self);
+          self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_pull, self);
+          return FALSE;
+        }
+      if (!jb_store_take_notifications (self->store))
+        break;
+    }
+  set_team_error (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+on_notify_readable (int fd, GIOCondition condition, gpointer data)
+{
+  JbWindow *self = data;
+  jb_store_take_notifications (self->store);
+  /* Pulled even without a notification: a socket that is readable for
+   * nothing is a broken connection, and the pull says so. */
+  if (!pull (self))
+    {
+      self->notify_source = 0;  /* unwatch() left it: it is ending now */
+      return G_SOURCE_REMOVE;
+    }
+  /* The connection may be a new one after a pull. */
+  if (jb_store_get_notify_fd (self->store) != fd)
+    {
+      self->notify_source = 0;
+      watch_notifications (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Catches up with what was saved meanwhile, then waits for news. */
+static void
+watch_notifications (JbWindow *self)
+{
+  unwatch (self);
+  if (!jb_store_is_team (self->store) || !pull (self))
+    return;
+  int fd = jb_store_get_notify_fd (self->store);
+  if (fd < 0)
+    return;
+  self->notify_fd = fd;
+  self->notify_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_notify_readable,
+                                       self);
+}
+
+/* The actions that write, off for a role that may only read, and Restore
+ * from Backup off on any team database (the backups are the file's; the
+ * team database's are the server's). */
+static void
+disable_writing (JbWindow *self)
+{
+  static const char *const writing[] = { "new-record", "save", "import", "load-sample",
+                                         "new-related", "restore-backup" };
+  gboolean read_only = jb_store_is_read_only (self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), writing[i]);
+      gboolean off = read_only || g_str_equal (writing[i], "restore-backup");
+      if (action)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !off);
+    }
+}
+
+void
+jb_window_setup_team (JbWindow *self)
+{
+  self->notify_fd = -1;
+  if (!jb_store_is_team (self->store))
+    return;
+  /* TRANSLATORS: the window's title on a team database: the user, the database */
+  g_autofree char *title = g_strdup_printf (_("%s on %s — Jiebang"),
+                                            jb_store_get_user (self->store),
+                                            jb_store_get_location (self->store));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  disable_writing (self);
+  update_banner (self);
+  watch_notifications (self);
+}
+
+void
+jb_window_dispose_team (JbWindow *self)
+{
+  unwatch (self);
+  g_clear_pointer (&self->team_error, g_free);
+}
+
+/* ---- connecting ------------------------------------------------------------ */
+
+static void
+connect_team_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  JbWindow *self = data;
+  jb_team_dialog_new (GTK_WINDOW (self), self->settings, self->store);
+}
+
+void
+jb_window_retry_team (JbWindow *self, const char *location, const GError *error)
+{
+  JbTeamDialog *dialog = jb_team_dialog_new (GTK_WINDOW (self), self->settings, self->store);
+  jb_team_dialog_show_failure (dialog, location, error);
+}
+
+static const GActionEntry team_actions[] = {
+  { "connect-team", connect_team_action },
+};
+
+void
+jb_window_add_team_actions (JbWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), team_actions,
+                                   G_N_ELEMENTS (team_actions), self);
+}
+
+JbWindow *
+jb_window_switch_store (JbWindow *self, JbStore *store)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  if (JB_IS_APPLICATION (app))
+    jb_application_set_store (JB_APPLICATION (app), store);
+  JbWindow *next = jb_window_new (app, store);
+  gtk_window_present (GTK_WINDOW (next));
+  /* The day's copy of a file; a team database's are the server's. */
+  if (!jb_store_is_team (store))
+    jb_window_backup_daily (next);
+  gtk_window_close (GTK_WINDOW (self));
+  return next;
+}
