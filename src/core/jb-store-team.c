@@ -667,10 +667,19 @@ bind_text (sqlite3_stmt *stmt, int i, PGresult *res, int r, int c)
   return TRUE;
 }
 
-/* The records of @kind changed in (@from, @to]: into the replica. */
+/* How far a pull is: records brought in, of how many. */
+typedef struct {
+  GCancellable *cancellable;
+  JbProgressFunc progress;
+  gpointer user_data;
+  gint64 done, total;
+} Pull;
+
+/* The records of @kind changed in (@from, @to], @incoming of them: into the
+ * replica. */
 static gboolean
-pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, guint *changed,
-           GError **error)
+pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, gint64 incoming,
+           Pull *pull, guint *changed, GError **error)
 {
   JbTeam *team = self->team;
   const JbKind *k = jb_kind_get (kind);
@@ -683,13 +692,6 @@ pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, guint
    * the sort indexes once, as an import does (a new replica of 100,000
    * demands took 50 s row by row). */
   gboolean fresh = strcmp (from, "0") == 0;
-  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE seq > $1 AND "
-                                                "seq <= $2", k->name);
-  g_autoptr (PGresult) count = jb_pg_query (team->pg, count_sql, 2, (const char *[]) { from, to },
-                                            NULL, error);
-  if (count == NULL)
-    return FALSE;
-  gint64 incoming = g_ascii_strtoll (PQgetvalue (count, 0, 0), NULL, 10);
   if (incoming == 0)
     return TRUE;
   if ((fresh || incoming > 1000) && !jb_store_bulk_begin (self, kind, error))
@@ -736,6 +738,11 @@ pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, guint
               g_ptr_array_add (parents, g_strdup (PQgetvalue (res, r, q->self_ref + 5)));
             }
         }
+      pull->done += rows;
+      if (pull->progress && pull->total > 0)
+        pull->progress ((double) pull->done / (double) pull->total, pull->user_data);
+      if (g_cancellable_set_error_if_cancelled (pull->cancellable, error))
+        return FALSE;
       if (rows < 2000)
         break;
       g_free (after_seq);
@@ -818,8 +825,34 @@ pull_history (JbStore *self, const char *from, const char *to, GError **error)
   return TRUE;
 }
 
+/* How many records of each kind changed in (@from, @to]. */
+static gboolean
+count_incoming (JbStore *self, const char *from, const char *to, gint64 *counts, GError **error)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE seq > $1 AND "
+                                              "seq <= $2", jb_kind_get (k)->name);
+      g_autoptr (PGresult) res = jb_pg_query (self->team->pg, sql, 2,
+                                              (const char *[]) { from, to }, NULL, error);
+      if (res == NULL)
+        return FALSE;
+      counts[k] = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+    }
+  return TRUE;
+}
+
+static gboolean pull_full (JbStore *self, Pull *pull, GError **error);
+
 gboolean
 jb_store_pull (JbStore *self, GError **error)
+{
+  Pull pull = { 0 };
+  return pull_full (self, &pull, error);
+}
+
+static gboolean
+pull_full (JbStore *self, Pull *pull, GError **error)
 {
   JbTeam *team = self->team;
   /* Inside a transaction of the caller's, the next pull brings it. */
@@ -844,8 +877,12 @@ jb_store_pull (JbStore *self, GError **error)
       /* Another connection of this replica may have pulled meanwhile. */
       g_free (from);
       from = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq (self));
+      gint64 counts[JB_N_KINDS];
+      ok = count_incoming (self, from, to, counts, error);
       for (guint k = 0; ok && k < JB_N_KINDS; k++)
-        ok = pull_kind (self, k, from, to, &changed, error);
+        pull->total += counts[k];
+      for (guint k = 0; ok && k < JB_N_KINDS; k++)
+        ok = pull_kind (self, k, from, to, counts[k], pull, &changed, error);
       /* The index catches up before deletions, which need its triggers. */
       ok = ok && jb_store_bulk_finish (self, error) &&
            pull_deleted (self, from, to, &changed, error) &&
@@ -926,7 +963,7 @@ jb_store_open_team (const char *location, const char *replica, GCancellable *can
   if (!state_set (self, "team_id", team_id, error) ||
       !state_set (self, "origin", team->origin, error) ||
       !state_set (self, "location", canonical, error) || !create_outbox (self, error) ||
-      !jb_store_pull (self, error))
+      !pull_full (self, &(Pull) { cancellable, progress, user_data, 0, 0 }, error))
     {
       g_object_unref (self);
       return NULL;
