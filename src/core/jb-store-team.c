@@ -293,6 +293,14 @@ state_set (JbStore *self, const char *key, const char *value, GError **error)
   return ok;
 }
 
+static gint64 last_seq (JbStore *self);
+
+gint64
+jb_store_team_position (JbStore *self)
+{
+  return self->team ? last_seq (self) : -1;
+}
+
 char *
 jb_store_team_location_of (JbStore *self)
 {

@@ -327,5 +327,9 @@ gboolean     jb_store_pull          (JbStore     *self,
 int          jb_store_get_notify_fd (JbStore     *self);
 /* Reads what arrived on that socket: TRUE if someone saved. */
 gboolean     jb_store_take_notifications (JbStore *self);
+/* How far the replica has followed the team database (grows with every
+ * change it has, its own and others'); -1 for a file.  Another connection
+ * that pulled (a worker) moves it: then jb_store_notify_changed(). */
+gint64       jb_store_team_position (JbStore     *self);
 
 G_END_DECLS

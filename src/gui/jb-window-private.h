@@ -30,7 +30,9 @@ struct _JbWindow {
   char *team_error;
   guint notify_source;    /* the notification socket's watch */
   int notify_fd;
-  guint retry_source;     /* a failed pull, tried again */
+  guint retry_source;     /* a failed pull, tried again; or, without LISTEN, the next pull */
+  GCancellable *pull_cancellable;  /* the pull running in a worker */
+  gboolean pull_again;    /* news came while it ran */
 };
 
 /* The page shown if it is a table, else (the dashboard) NULL. */

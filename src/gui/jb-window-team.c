@@ -3,12 +3,13 @@
  * jb-window-private.h).
  *
  * - Live: the store's notification socket is watched on the main loop;
- *   when someone saves, the window pulls their change into the replica,
- *   and the store's "changed" refreshes the tables, the dashboard and the
- *   open forms (an open form merges, jb-record-editor-merge.c: what the
- *   user is typing stays).  A pull that fails is said in the banner above
- *   the pages, and tried again a little later instead of spinning on a
- *   broken connection.
+ *   when someone saves, a worker pulls their change into the replica (a
+ *   large one does not stop the window), and the store's "changed" then
+ *   refreshes the tables, the dashboard and the open forms (an open form
+ *   merges, jb-record-editor-merge.c: what the user is typing stays).  A
+ *   server that cannot LISTEN is asked every few seconds.  A pull that
+ *   fails is said in the banner above the pages, and tried again a little
+ *   later instead of spinning on a broken connection.
  * - Who: the title names the team database and the user.
  * - A role that may only read: every action that writes is disabled (the
  *   tables, forms and matches disable their own, see jb_store_is_read_only())
@@ -73,69 +74,111 @@ retry_pull (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Brings what others saved; FALSE (and the watch stopped, a retry queued)
- * when the team database cannot be read. */
-static gboolean
-pull (JbWindow *self)
+/* Seconds between pulls from a server that cannot LISTEN (openGauss). */
+#define POLL_SECONDS 5
+
+/* In a worker: a connection of its own to the team database (opened by the
+ * replica's path), which pulls what others saved into the replica as it
+ * opens.  A large change (someone
+ * imported 100,000 demands) comes in without stopping the window. */
+static void
+pull_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr (JbStore) store = jb_store_open_full (data, cancellable, NULL, NULL, &error);
+  if (store)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void pull (JbWindow *self);
+
+static void
+pull_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (GError) error = NULL;
-  /* Notifications that came during the pull's own queries were read off the
-   * socket by libpq: they are not readable any more, ask for them. */
-  for (guint round = 0; round < 8; round++)
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;  /* the window is going */
+  JbWindow *self = JB_WINDOW (source);
+  gint64 before = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "position"));
+  g_clear_object (&self->pull_cancellable);
+  if (!ok)
     {
-      if (!jb_store_pull (self->store, &error))
-        {
-          /* TRANSLATORS: the team database could not be read; the error follows */
-          g_autofree char *text = g_strdup_printf (_("Others’ changes cannot be shown right now: "
-                                                     "%s"), error->message);
-          g_printerr ("%s\n", text);
-          set_team_error (self, text);
-          unwatch (self);
-          self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_pull, self);
-          return FALSE;
-        }
-      if (!jb_store_take_notifications (self->store))
-        break;
+      /* TRANSLATORS: the team database could not be read; the error follows */
+      g_autofree char *text = g_strdup_printf (_("Others’ changes cannot be shown right now: %s"),
+                                               error->message);
+      g_printerr ("%s\n", text);
+      set_team_error (self, text);
+      unwatch (self);
+      self->retry_source = g_timeout_add_seconds (RETRY_SECONDS, retry_pull, self);
+      return;
     }
   set_team_error (self, NULL);
-  return TRUE;
+  /* What the worker brought in: the tables, the dashboard and open forms
+   * (which merge) follow. */
+  if (jb_store_team_position (self->store) != before)
+    jb_store_notify_changed (self->store);
+  if (self->pull_again)
+    pull (self);
+  else if (self->notify_fd < 0 && self->retry_source == 0)
+    self->retry_source = g_timeout_add_seconds (POLL_SECONDS, retry_pull, self);
+}
+
+/* Brings what others saved, in a worker; news that comes meanwhile makes it
+ * run again when it is done. */
+static void
+pull (JbWindow *self)
+{
+  if (self->pull_cancellable)
+    {
+      self->pull_again = TRUE;
+      return;
+    }
+  self->pull_again = FALSE;
+  self->pull_cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = g_task_new (self, self->pull_cancellable, pull_done, NULL);
+  g_object_set_data (G_OBJECT (task), "position",
+                     GSIZE_TO_POINTER ((gsize) jb_store_team_position (self->store)));
+  /* By the replica's path: the team database through the same replica. */
+  g_task_set_task_data (task, g_strdup (jb_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, pull_run);
 }
 
 static gboolean
 on_notify_readable (int fd, GIOCondition condition, gpointer data)
 {
   JbWindow *self = data;
+  /* A socket readable for nothing is a broken connection: the window's own
+   * store then fails its next save, and the worker's pull says so. */
   jb_store_take_notifications (self->store);
-  /* Pulled even without a notification: a socket that is readable for
-   * nothing is a broken connection, and the pull says so. */
-  if (!pull (self))
-    {
-      self->notify_source = 0;  /* unwatch() left it: it is ending now */
-      return G_SOURCE_REMOVE;
-    }
-  /* The connection may be a new one after a pull. */
-  if (jb_store_get_notify_fd (self->store) != fd)
+  pull (self);
+  if (condition & (G_IO_HUP | G_IO_ERR))
     {
       self->notify_source = 0;
-      watch_notifications (self);
+      self->notify_fd = -1;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
 }
 
-/* Catches up with what was saved meanwhile, then waits for news. */
+/* Catches up with what was saved meanwhile, then waits for news (or, from
+ * a server that cannot LISTEN, asks again now and then). */
 static void
 watch_notifications (JbWindow *self)
 {
   unwatch (self);
-  if (!jb_store_is_team (self->store) || !pull (self))
+  if (!jb_store_is_team (self->store))
     return;
   int fd = jb_store_get_notify_fd (self->store);
-  if (fd < 0)
-    return;
-  self->notify_fd = fd;
-  self->notify_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_notify_readable,
-                                       self);
+  if (fd >= 0)
+    {
+      self->notify_fd = fd;
+      self->notify_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                           on_notify_readable, self);
+    }
+  pull (self);
 }
 
 /* The actions that write, off for a role that may only read, and Restore
@@ -176,6 +219,9 @@ void
 jb_window_dispose_team (JbWindow *self)
 {
   unwatch (self);
+  if (self->pull_cancellable)
+    g_cancellable_cancel (self->pull_cancellable);
+  g_clear_object (&self->pull_cancellable);
   g_clear_pointer (&self->team_error, g_free);
 }
 
