@@ -89,14 +89,6 @@ jb_store_foreach (JbStore *self, JbKindId kind_id, gboolean selected_only,
   return ok;
 }
 
-static gboolean
-step_done (JbStore *self, sqlite3_stmt *stmt, GError **error)
-{
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  return ok;
-}
-
 gboolean
 jb_store_select_closure (JbStore *self, GArray *demand_ids, GError **error)
 {
@@ -112,7 +104,7 @@ jb_store_select_closure (JbStore *self, GArray *demand_ids, GError **error)
   for (guint i = 0; i < demand_ids->len; i++)
     {
       sqlite3_bind_int64 (stmt, 1, g_array_index (demand_ids, gint64, i));
-      if (!step_done (self, stmt, error))
+      if (!jb_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -137,7 +129,7 @@ jb_store_select_closure (JbStore *self, GArray *demand_ids, GError **error)
             if (!(stmt = jb_store_cached (self, sql, error)))
               return FALSE;
             do
-              if (!step_done (self, stmt, error))
+              if (!jb_store_step_done (self, stmt, error))
                 return FALSE;
             while (is_self && sqlite3_changes (self->db) > 0);
           }
@@ -266,7 +258,7 @@ jb_store_seen_add (JbStore *self, const char *key, gboolean *added, GError **err
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!jb_store_step_done (self, stmt, error))
     return FALSE;
   *added = sqlite3_changes (self->db) > 0;
   return TRUE;

@@ -60,6 +60,8 @@ sqlite3_stmt *jb_store_prepare        (JbStore *self, const char *sql, gboolean 
  * with @error set if SQLite refuses it. */
 sqlite3_stmt *jb_store_write_statement (JbStore *self, const JbKind *kind, gboolean insert,
                                         GError **error);
+/* Runs the bound @stmt to its end, then resets it (its bindings stay). */
+gboolean      jb_store_step_done      (JbStore *self, sqlite3_stmt *stmt, GError **error);
 /* A statement prepared once per store (not reset: callers reset after use). */
 sqlite3_stmt *jb_store_cached         (JbStore *self, const char *sql, GError **error);
 /* The first column of the first row of @sql, or -1. */

@@ -288,9 +288,7 @@ state_set (JbStore *self, const char *key, const char *value, GError **error)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return jb_store_step_done (self, stmt, error);
 }
 
 static gint64 last_seq (JbStore *self);
@@ -355,9 +353,7 @@ exec_text (JbStore *self, const char *sql, const char *a, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
-  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return jb_store_step_done (self, stmt, error);
 }
 
 /* What this connection writes, noted by temporary triggers (a pull writes
@@ -771,10 +767,8 @@ pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, gint6
     {
       sqlite3_bind_text (stmt, 1, parents->pdata[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, parents->pdata[i + 1], -1, SQLITE_STATIC);
-      int rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return jb_store_fail (self, error);
+      if (!jb_store_step_done (self, stmt, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -825,10 +819,8 @@ pull_history (JbStore *self, const char *from, const char *to, GError **error)
     {
       for (int c = 0; c < 8; c++)
         bind_text (stmt, c + 1, res, r, c);
-      int rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return jb_store_fail (self, error);
+      if (!jb_store_step_done (self, stmt, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -80,6 +80,14 @@ jb_store_one_row (JbStore *self, sqlite3_stmt *stmt, gint64 *out, guint n, GErro
 }
 
 gboolean
+jb_store_step_done (JbStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE || jb_store_fail (self, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
 jb_store_exec (JbStore *self, const char *sql, GError **error)
 {
   char *message = NULL;
