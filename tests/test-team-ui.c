@@ -177,6 +177,83 @@ test_conflict (void)
   team_tear_down (&t);
 }
 
+/* (b'') Two windows on one team database, each with a replica of its own
+ * (two users): each shows what the other saves, and a save over the
+ * other's change is resolved in the form's notice, the team database then
+ * holding the choice and the other window showing it. */
+static void
+open_in (JbWindow *window, gint64 id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-record",
+                                  g_variant_new ("(ux)", (guint32) JB_KIND_DEMAND, id));
+  ui_test_pump ();
+  g_assert_cmpint (jb_record_editor_get_id (ui_test_editor_of (window, JB_KIND_DEMAND)), ==, id);
+}
+
+static void
+type_title (JbWindow *window, const char *title)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_input (window, JB_KIND_DEMAND, "title")), title);
+  ui_test_pump ();
+}
+
+static void
+test_two_windows (void)
+{
+  if (team_test_skip ())
+    return;
+  Team t = { 0 };
+  team_set_up (&t, "jb_two_windows");
+  const char *location = pg_test_server_conninfo (team_test_server, "jb_two_windows");
+  team_open_window (&t, location);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *replica = g_build_filename (t.dir, "window-b.db", NULL);
+  g_autoptr (JbStore) store_b = jb_store_open_team (location, replica, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  JbWindow *b = ui_test_window_open (store_b, TRUE);
+  jb_window_show_page (b, JB_KIND_DEMAND);
+  ui_test_pump ();
+  gint64 id_a = window_id (&t, t.demand);
+  g_autoptr (JbRecord) r = jb_store_load (t.other, JB_KIND_DEMAND, t.demand, NULL);
+  gint64 id_b = jb_store_id_for_uuid (store_b, JB_KIND_DEMAND, jb_record_get_uuid (r));
+
+  /* B saves; A's table shows it. */
+  open_in (b, id_b);
+  type_title (b, "两个窗口：B 先改");
+  g_action_group_activate_action (G_ACTION_GROUP (b), "save", NULL);
+  ui_test_pump ();
+  g_assert_false (jb_record_editor_is_dirty (ui_test_editor_of (b, JB_KIND_DEMAND)));
+  team_wait_for_row (t.window, "两个窗口：B 先改");
+
+  /* Both type in the same field; B saves first, then A, before A has heard
+   * of it: A's save is refused and its form shows both values. */
+  open_in (t.window, id_a);
+  type_title (t.window, "两个窗口：A 的值");
+  type_title (b, "两个窗口：B 的值");
+  g_action_group_activate_action (G_ACTION_GROUP (b), "save", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "save", NULL);
+  ui_test_pump ();
+  JbRecordEditor *editor_a = ui_test_editor_of (t.window, JB_KIND_DEMAND);
+  GtkWidget *keep = ui_test_find_actionable (GTK_WIDGET (editor_a), "editor.keep-mine", NULL);
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_is_visible (keep));
+  g_assert_nonnull (team_label_with (GTK_WIDGET (editor_a), "两个窗口：B 的值"));
+
+  /* A keeps its value and saves: the team database and B's window have it. */
+  ui_test_click (keep);
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "save", NULL);
+  ui_test_pump ();
+  g_assert_false (jb_record_editor_is_dirty (editor_a));
+  g_autofree char *held = team_psql ("jb_two_windows", "SELECT title FROM demand");
+  g_assert_cmpstr (held, ==, "两个窗口：A 的值");
+  team_wait_for_row (b, "两个窗口：A 的值");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_input (b, JB_KIND_DEMAND,
+                                                                       "title"))), ==,
+                   "两个窗口：A 的值");
+  ui_test_window_close (&b);
+  team_tear_down (&t);
+}
+
 /* (b') A save of a record the other user deleted meanwhile: the form says
  * so and Save as New puts what it shows back, as a new record. */
 static void
@@ -337,6 +414,7 @@ main (int argc, char **argv)
   team_test_init (&argc, &argv);
   g_test_add_func ("/team-ui/live-refresh", test_live_refresh);
   g_test_add_func ("/team-ui/conflict", test_conflict);
+  g_test_add_func ("/team-ui/two-windows", test_two_windows);
   g_test_add_func ("/team-ui/deleted-meanwhile", test_deleted_meanwhile);
   g_test_add_func ("/team-ui/read-only", test_read_only);
   g_test_add_func ("/team-ui/import", test_import);
