@@ -164,6 +164,12 @@ test_see_each_other (Fixture *f, gconstpointer data)
   g_assert_true (jb_store_check_aggregates (f->a, &error));
   g_assert_no_error (error);
 
+  /* What the title shows: the database and the server, no key=value. */
+  g_autofree char *name = jb_store_get_display_name (f->a);
+  g_autofree char *expected = g_strdup_printf ("%s on %s", f->db,
+                                               pg_test_server_socket_dir (server));
+  g_assert_cmpstr (name, ==, expected);
+
   g_autofree char *author = NULL, *editor = NULL;
   g_assert_true (jb_store_get_authorship (f->a, uuid, &author, &editor));
   g_assert_cmpstr (author, ==, "jiebang");
@@ -218,6 +224,35 @@ test_conflict (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_autofree char *after = psql (f, "SELECT title || '|' || version FROM demand");
   g_assert_cmpstr (after, ==, "储能系统热管理（A 改）|3");
+}
+
+/* Someone's change that another connection of the same replica pulled (the
+ * window's worker) after the record was read: the save is refused all the
+ * same, not written over it. */
+static void
+test_conflict_pulled_meanwhile (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
+                                             add_demand (f->a, "海上风电防腐"), &error);
+  const char *uuid = jb_record_get_uuid (mine);
+  pull (f->b);
+  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
+  jb_record_set_text_by_name (theirs, "title", "海上风电防腐（B 改）");
+  g_assert_true (jb_store_save (f->b, theirs, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_autoptr (JbStore) worker = jb_store_open (jb_store_get_path (f->a), &error);
+  g_assert_no_error (error);
+  g_assert_true (jb_store_is_team (worker));
+
+  jb_record_set_text_by_name (mine, "title", "海上风电防腐（A 改）");
+  g_assert_false (jb_store_save (f->a, mine, JB_SAVE_DEFAULT, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT);
+  g_autofree char *title = psql (f, "SELECT title FROM demand");
+  g_assert_cmpstr (title, ==, "海上风电防腐（B 改）");
 }
 
 static void
@@ -449,6 +484,8 @@ main (int argc, char **argv)
     }
   g_test_add ("/team/see-each-other", Fixture, NULL, set_up, test_see_each_other, tear_down);
   g_test_add ("/team/conflict", Fixture, NULL, set_up, test_conflict, tear_down);
+  g_test_add ("/team/conflict-pulled-meanwhile", Fixture, NULL, set_up,
+              test_conflict_pulled_meanwhile, tear_down);
   g_test_add ("/team/deleted-meanwhile", Fixture, NULL, set_up, test_deleted_meanwhile,
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);

@@ -274,6 +274,10 @@ JbStore      *jb_store_open_file      (const char *path, GCancellable *cancellab
 
 /* jb-store-team.c */
 void          jb_team_free            (JbTeam *team);
+/* Sets @error to the conflict over the record @uuid (who changed it, or that
+ * it was deleted) and returns FALSE. */
+gboolean      jb_store_team_conflict  (JbStore *self, JbKindId kind, const char *uuid,
+                                       GError **error);
 /* The team database whose replica this file is (its location without the
  * password), or NULL for a file of its own. */
 char         *jb_store_team_location_of (JbStore *self);

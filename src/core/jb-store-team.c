@@ -125,6 +125,15 @@ jb_store_get_location (JbStore *self)
   return self->team ? self->team->location : self->path;
 }
 
+char *
+jb_store_get_display_name (JbStore *self)
+{
+  if (self->team == NULL)
+    return g_path_get_basename (self->path);
+  char *name = jb_pg_display_name (self->team->location);
+  return name ? name : g_strdup (self->team->location);
+}
+
 const char *
 jb_store_get_user (JbStore *self)
 {
@@ -413,6 +422,13 @@ set_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
                  _("The %s “%s” was deleted by someone else in the meantime. Your change was "
                    "not saved."), what, heading);
   self->team_pull_after = TRUE;
+}
+
+gboolean
+jb_store_team_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
+{
+  set_conflict (self, kind, uuid, error);
+  return FALSE;
 }
 
 typedef struct {

@@ -195,6 +195,13 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
 
   if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
     return FALSE;
+  /* On a team database another connection of this replica (the window's
+   * worker that pulls) may have brought someone else's save after the
+   * caller read the record: written over, that save would be lost. */
+  const char *read_at = jb_record_get_updated (record);
+  if (before && jb_store_is_team (self) && !(flags & JB_SAVE_KEEP_TIMES) && read_at &&
+      strcmp (read_at, jb_record_get_updated (before)) != 0)
+    return jb_store_team_conflict (self, kind->id, jb_record_get_uuid (before), error);
   if (is_new && !(flags & JB_SAVE_AS_FILED) && kind->ops->assign)
     kind->ops->assign (self, record);
 

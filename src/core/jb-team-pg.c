@@ -63,6 +63,36 @@ jb_pg_canonical (const char *location, char **password, GError **error)
   return g_string_free (s, FALSE);
 }
 
+char *
+jb_pg_display_name (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return NULL;
+  const char *db = NULL, *host = NULL, *port = NULL, *user = NULL;
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (o->val && *o->val)
+      {
+        if (strcmp (o->keyword, "dbname") == 0)
+          db = o->val;
+        else if (strcmp (o->keyword, "host") == 0 || (host == NULL &&
+                                                      strcmp (o->keyword, "hostaddr") == 0))
+          host = o->val;
+        else if (strcmp (o->keyword, "port") == 0)
+          port = o->val;
+        else if (strcmp (o->keyword, "user") == 0)
+          user = o->val;
+      }
+  /* libpq's defaults: the database named after the user, on this computer. */
+  g_autofree char *where = g_strdup_printf ("%s%s%s", host ? host : "localhost",
+                                            port && strcmp (port, "5432") != 0 ? ":" : "",
+                                            port && strcmp (port, "5432") != 0 ? port : "");
+  /* TRANSLATORS: a team database: its name, then the server ("jiebang_team on dbserver") */
+  char *name = g_strdup_printf (_("%s on %s"), db ? db : user ? user : g_get_user_name (), where);
+  PQconninfoFree (options);
+  return name;
+}
+
 JbPg *
 jb_pg_connect (const char *canonical, const char *password, GError **error)
 {

@@ -23,6 +23,10 @@ typedef struct _JbPg JbPg;
 char     *jb_pg_canonical     (const char  *location,
                                char       **password,
                                GError     **error);
+/* "jiebang_team on dbserver", "jiebang_team on dbserver:5433": the
+ * database and where it is, short enough for a title (NULL if @location
+ * cannot be read). */
+char     *jb_pg_display_name  (const char  *location);
 /* Connects; @password (may be NULL) is given to libpq in memory, never in a
  * string that could be logged.  JB_STORE_ERROR_NEEDS_PASSWORD when the
  * server asks for one that was not given. */

@@ -205,10 +205,10 @@ jb_window_setup_team (JbWindow *self)
   self->notify_fd = -1;
   if (!jb_store_is_team (self->store))
     return;
+  g_autofree char *where = jb_store_get_display_name (self->store);
   /* TRANSLATORS: the window's title on a team database: the user, the database */
   g_autofree char *title = g_strdup_printf (_("%s on %s — Jiebang"),
-                                            jb_store_get_user (self->store),
-                                            jb_store_get_location (self->store));
+                                            jb_store_get_user (self->store), where);
   gtk_window_set_title (GTK_WINDOW (self), title);
   disable_writing (self);
   update_banner (self);
