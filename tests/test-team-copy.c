@@ -152,7 +152,7 @@ test_copy_up (void)
                                                "file’s copy is newer, never doubled. The file "
                                                "itself is not changed. The window then works on "
                                                "the team database.")));
-  GtkWidget *copy = ui_test_find_button (dialog, _("_Copy"));
+  GtkWidget *copy = ui_test_find_button (dialog, _("C_opy"));
   g_assert_nonnull (copy);
   g_assert_null (ui_test_find_button (dialog, _("C_onnect")));
   g_assert_false (gtk_widget_get_visible (ui_test_find_button (dialog,

@@ -443,7 +443,7 @@ jb_team_dialog_new_copy (GtkWindow *parent, GSettings *settings, JbStore *store)
                         "id: a record the team database holds already is updated if this "
                         "file’s copy is newer, never doubled. The file itself is not changed. "
                         "The window then works on the team database."));
-  gtk_button_set_label (GTK_BUTTON (self->connect_button), _("_Copy"));
+  gtk_button_set_label (GTK_BUTTON (self->connect_button), _("C_opy"));
   fill_recent (self);
   jb_a11y_present_dialog (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->location_entry));

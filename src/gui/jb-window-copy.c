@@ -269,7 +269,7 @@ copy_to_file_action (GSimpleAction *action, GVariant *param, gpointer data)
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Copy to a File"),
                                                                GTK_WINDOW (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                               _("_Copy"), _("_Cancel"));
+                                                               _("C_opy"), _("_Cancel"));
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr (GFile) folder = g_file_new_for_path (documents ? documents : g_get_user_data_dir ());
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
