@@ -40,6 +40,7 @@ typedef struct {
   char *location;          /* the team database's, without its password */
   char *path;
   GtkWidget *progress;     /* the dialog saying how far, with Cancel */
+  gboolean progress_gone;  /* closed with its window, or by Escape */
   GCancellable *cancellable;
   int percent;             /* the last shown, in the worker */
   JbImportSummary copied;
@@ -191,7 +192,11 @@ copy_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   gboolean cancelled = g_cancellable_is_cancelled (job->cancellable);
-  gtk_window_destroy (GTK_WINDOW (job->progress));
+  if (!job->progress_gone)
+    {
+      job->progress_gone = TRUE;
+      gtk_window_destroy (GTK_WINDOW (job->progress));
+    }
   if (cancelled || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return;  /* all or nothing: a cancelled copy left the file as it was */
   if (ok)
@@ -220,6 +225,15 @@ on_progress_response (GtkDialog *dialog, int response, GCancellable *cancellable
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
 }
 
+/* The progress dialog went first (Escape, or with the window): the copy
+ * stops, and there is nothing to destroy when it has. */
+static void
+on_progress_destroyed (GtkWidget *dialog, CopyJob *job)
+{
+  job->progress_gone = TRUE;
+  g_cancellable_cancel (job->cancellable);
+}
+
 void
 jb_window_copy_to_file (JbWindow *self, const char *path)
 {
@@ -242,6 +256,7 @@ jb_window_copy_to_file (JbWindow *self, const char *path)
   gtk_window_set_title (GTK_WINDOW (job->progress), _("Copy to a File"));
   g_signal_connect (job->progress, "response", G_CALLBACK (on_progress_response),
                     job->cancellable);
+  g_signal_connect (job->progress, "destroy", G_CALLBACK (on_progress_destroyed), job);
   jb_a11y_present_dialog (GTK_WINDOW (job->progress));
 
   g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, copy_done, NULL);
