@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* team-ui-test-util.h: what the UI tests of a team database share
- * (test-team-ui.c, test-team-connect.c): one throwaway PostgreSQL server for
- * the test program (pg-test-util.h), a team database with "another user" on
- * it (a second store with its own replica), the window on it, and looking
- * at what the window shows. */
+ * (test-team-ui.c, test-team-connect.c, test-team-copy.c): one throwaway
+ * PostgreSQL server for the test program (pg-test-util.h), a team database
+ * with "another user" on it (a second store with its own replica), the
+ * window on it, and looking at what the window shows. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -9,12 +9,20 @@
  * never written anywhere, nor put in the recent connections, which hold
  * jb_store_get_location() (the connection without its password).  Once
  * open, the window switches to the team database; "Use the File on This
- * Computer" switches back to the usual file. */
+ * Computer" switches back to the usual file.
+ *
+ * Copy to a Team Database (jb_team_dialog_new_copy()) is the same dialog,
+ * the same location, recent list and password: its worker opens the team
+ * database, then the window's file again by its path (a store is used from
+ * one thread), and copies every record of the file into the team database
+ * (jb_exchange_copy(): ids kept, all or nothing there; the file is only
+ * read), then the window switches to the team database as after Connect. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "jb-a11y.h"
+#include "jb-exchange.h"
 #include "jb-team-dialog.h"
 #include "jb-window.h"
 
@@ -26,7 +34,9 @@ struct _JbTeamDialog {
   GCancellable *cancellable;
   gboolean busy;
   gboolean closed;
+  gboolean copy;        /* Copy to a Team Database: the file's records go up */
 
+  GtkLabel *intro;
   GtkEntry *location_entry;
   GtkWidget *password_box;
   GtkWidget *password_entry;
@@ -110,6 +120,7 @@ on_location_changed (JbTeamDialog *self)
 typedef struct {
   JbTeamDialog *self;
   int percent;
+  gboolean copying;
 } Progress;
 
 static gboolean
@@ -118,9 +129,12 @@ show_progress (gpointer data)
   Progress *p = data;
   if (p->self->busy && !p->self->closed)
     {
-      /* TRANSLATORS: while a team database is copied to this computer */
-      g_autofree char *text = g_strdup_printf (_("Bringing the team’s records to this computer… "
-                                                 "%d %%"), p->percent);
+      g_autofree char *text = p->copying
+        /* TRANSLATORS: while Copy to a Team Database copies the file's records */
+        ? g_strdup_printf (_("Copying this file’s records to the team database… %d %%"),
+                           p->percent)
+        /* TRANSLATORS: while a team database is copied to this computer */
+        : g_strdup_printf (_("Bringing the team’s records to this computer… %d %%"), p->percent);
       say (p->self, text, FALSE);
     }
   g_object_unref (p->self);
@@ -130,14 +144,17 @@ show_progress (gpointer data)
 
 typedef struct {
   char *location;
+  char *source_path;  /* Copy to a Team Database: the window's file */
   JbTeamDialog *self;
   int percent;   /* the last shown, in the worker */
+  gboolean copying;  /* the file's records going up, after the opening */
 } OpenJob;
 
 static void
 open_job_free (OpenJob *job)
 {
   g_free (job->location);
+  g_free (job->source_path);
   g_free (job);
 }
 
@@ -153,6 +170,7 @@ on_progress (double fraction, gpointer data)
   Progress *p = g_new (Progress, 1);
   p->self = g_object_ref (job->self);
   p->percent = percent;
+  p->copying = job->copying;
   g_idle_add (show_progress, p);
 }
 
@@ -163,6 +181,18 @@ open_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable
   GError *error = NULL;
   JbStore *store = jb_store_open_team (job->location, NULL, cancellable, on_progress, job,
                                        &error);
+  if (store && job->source_path)
+    {
+      /* The file again, on this thread: the window's store is the main
+       * thread's.  Only read: the copy writes into the team database. */
+      g_autoptr (JbStore) file = jb_store_open (job->source_path, &error);
+      JbImportSummary copied = { 0 };
+      job->copying = TRUE;
+      job->percent = -1;
+      if (file == NULL
+          || !jb_exchange_copy (file, store, cancellable, on_progress, job, &copied, &error))
+        g_clear_object (&store);
+    }
   if (store)
     g_task_return_pointer (task, store, g_object_unref);
   else
@@ -229,12 +259,14 @@ connect_to (JbTeamDialog *self, const char *location)
     }
   OpenJob *job = g_new0 (OpenJob, 1);
   job->location = g_strdup (location);
+  if (self->copy)
+    job->source_path = g_strdup (jb_store_get_path (self->store));
   job->self = self;
   job->percent = -1;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  say (self, _("Connecting…"), FALSE);
+  say (self, self->copy ? _("Connecting to the team database…") : _("Connecting…"), FALSE);
 
   g_autoptr (GTask) task = g_task_new (self, self->cancellable, open_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
@@ -357,6 +389,7 @@ jb_team_dialog_class_init (JbTeamDialogClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = jb_team_dialog_close_request;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiebang/Jiebang/jb-team-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JbTeamDialog, intro);
   gtk_widget_class_bind_template_child (widget_class, JbTeamDialog, location_entry);
   gtk_widget_class_bind_template_child (widget_class, JbTeamDialog, password_box);
   gtk_widget_class_bind_template_child (widget_class, JbTeamDialog, password_entry);
@@ -390,6 +423,27 @@ jb_team_dialog_new (GtkWindow *parent, GSettings *settings, JbStore *store)
   self->store = g_object_ref (store);
   self->settings = settings ? g_object_ref (settings) : NULL;
   gtk_widget_set_visible (self->local_button, jb_store_is_team (store));
+  fill_recent (self);
+  jb_a11y_present_dialog (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->location_entry));
+  return self;
+}
+
+JbTeamDialog *
+jb_team_dialog_new_copy (GtkWindow *parent, GSettings *settings, JbStore *store)
+{
+  g_return_val_if_fail (!jb_store_is_team (store), NULL);
+  JbTeamDialog *self = g_object_new (JB_TYPE_TEAM_DIALOG, "transient-for", parent,
+                                     "title", _("Copy to a Team Database"), NULL);
+  self->store = g_object_ref (store);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  self->copy = TRUE;
+  gtk_label_set_text (self->intro,
+                      _("Every record of this file is copied into the team database, with its "
+                        "id: a record the team database holds already is updated if this "
+                        "file’s copy is newer, never doubled. The file itself is not changed. "
+                        "The window then works on the team database."));
+  gtk_button_set_label (GTK_BUTTON (self->connect_button), _("C_opy"));
   fill_recent (self);
   jb_a11y_present_dialog (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->location_entry));

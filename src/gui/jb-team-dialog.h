@@ -21,6 +21,13 @@ G_DECLARE_FINAL_TYPE (JbTeamDialog, jb_team_dialog, JB, TEAM_DIALOG, GtkWindow)
 JbTeamDialog *jb_team_dialog_new          (GtkWindow    *parent,
                                            GSettings    *settings,
                                            JbStore      *store);
+/* Copy to a Team Database: the same dialog over a window on the file
+ * @store; its main button copies every record of the file into the team
+ * database (ids kept, the file only read), then switches the window to the
+ * team database. */
+JbTeamDialog *jb_team_dialog_new_copy     (GtkWindow    *parent,
+                                           GSettings    *settings,
+                                           JbStore      *store);
 /* Shows that @location could not be opened, with @error, as after a
  * failed Connect (the password asked for when the server wants one). */
 void          jb_team_dialog_show_failure (JbTeamDialog *self,

@@ -2,7 +2,8 @@
 /* jb-window-private.h: for the files that make up JbWindow: jb-window.c (pages,
  * shortcuts, closing), jb-window-files.c (import, export, forms) and
  * jb-window-backups.c (backups, preferences), jb-window-team.c (a team
- * database: live refresh, read-only role, connecting). */
+ * database: live refresh, read-only role, connecting), jb-window-copy.c
+ * (copying a file's records up to a team database, and down to a file). */
 #pragma once
 
 #include "jb-dashboard.h"
@@ -47,5 +48,10 @@ void             jb_window_add_backup_actions (JbWindow *self);
 void             jb_window_add_team_actions (JbWindow *self);
 void             jb_window_setup_team       (JbWindow *self);
 void             jb_window_dispose_team     (JbWindow *self);
+/* jb-window-copy.c: win.copy-to-team (on a file), win.copy-to-file (on a
+ * team database); jb_window_setup_copy() removes the one that does not
+ * apply once the store is known. */
+void             jb_window_add_copy_actions (JbWindow *self);
+void             jb_window_setup_copy       (JbWindow *self);
 
 G_END_DECLS

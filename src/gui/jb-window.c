@@ -438,6 +438,7 @@ jb_window_constructed (GObject *object)
     jb_window_show_page (self, JB_KIND_DEMAND);
   else if (last_page)
     show_page_widget (self, last_page);
+  jb_window_setup_copy (self);
   jb_window_setup_team (self);
   jb_a11y_tidy (GTK_WIDGET (self));
   /* Where one starts: the welcome's first button, the table's record. */
@@ -556,6 +557,7 @@ jb_window_init (JbWindow *self)
   jb_window_add_file_actions (self);
   jb_window_add_backup_actions (self);
   jb_window_add_team_actions (self);
+  jb_window_add_copy_actions (self);
 
   self->menu = gtk_popover_menu_new_from_model (self->primary_menu);
   gtk_widget_set_parent (self->menu, self->menu_button);

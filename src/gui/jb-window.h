@@ -27,6 +27,11 @@ void             jb_window_backup_daily (JbWindow *self);
  * a new window on @store replaces @self, which closes as the user would
  * close it (asking first about unsaved edits).  Returns the new window. */
 JbWindow        *jb_window_switch_store (JbWindow *self, JbStore *store);
+/* Copy to a File… once the file is chosen: every record of the window's
+ * team database copied into the Jiebang file at @path (created if need
+ * be; a file that is not Jiebang's is refused and left as it was), in a
+ * worker with its progress; then how many, and the offer to open the file. */
+void             jb_window_copy_to_file (JbWindow *self, const char *path);
 /* The team database @location could not be opened (@error): Connect to a
  * Team Database… over the window, with the location, the error, and the
  * password asked for if that is what the server wants. */
