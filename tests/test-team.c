@@ -436,6 +436,9 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.created, >, 500);
   g_assert_cmpuint (summary.updated, ==, 0);
+  /* No copy of the new file beside it, as an import would keep. */
+  g_autofree char *twin = g_strconcat (path4, ".before-import", NULL);
+  g_assert_false (g_file_test (twin, G_FILE_TEST_EXISTS));
   g_autofree char *x4 = g_build_filename (f->dir, "four.xml", NULL);
   g_autoptr (GFile) f4 = g_file_new_for_path (x4);
   g_assert_true (jb_exchange_export (four, f4, NULL, NULL, &error));

@@ -122,8 +122,25 @@ jb_exchange_copy (JbStore *from, JbStore *to, GCancellable *cancellable, JbProgr
   if (tmp == NULL)
     return FALSE;
   g_io_stream_close (G_IO_STREAM (io), NULL, NULL);
-  gboolean ok = jb_exchange_export (from, tmp, NULL, cancellable, error) &&
-                jb_exchange_import (to, tmp, cancellable, progress, user_data, summary, error);
+  gboolean ok = jb_exchange_export (from, tmp, NULL, cancellable, error);
+  g_autoptr (GFileInputStream) in = ok ? g_file_read (tmp, cancellable, error) : NULL;
+  g_autoptr (GFileInfo) info = in ? g_file_input_stream_query_info (
+                                      in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL)
+                                  : NULL;
+  /* One transaction, without the copy of @to an import keeps beside it: a
+   * new file would get a useless twin. */
+  ok = in && jb_store_begin (to, error);
+  if (ok)
+    {
+      ok = jb_exchange_import_in_transaction (to, G_INPUT_STREAM (in),
+                                              jb_store_get_location (from),
+                                              info ? g_file_info_get_size (info) : -1,
+                                              cancellable, progress, user_data, summary, error);
+      if (ok)
+        ok = jb_store_commit (to, error);
+      else
+        jb_store_rollback (to);
+    }
   g_file_delete (tmp, NULL, NULL);
   return ok;
 }
