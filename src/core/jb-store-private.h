@@ -47,6 +47,7 @@ struct _JbStore {
   /* jb-store-team.c: the team database this file is the replica of */
   JbTeam *team;
   gboolean team_pull_after;  /* a commit refused for a conflict: take the other change */
+  guint saving;              /* inside jb_store_save() */
 };
 
 /* Columns every record table has before its fields. */
@@ -278,6 +279,13 @@ void          jb_team_free            (JbTeam *team);
  * it was deleted) and returns FALSE. */
 gboolean      jb_store_team_conflict  (JbStore *self, JbKindId kind, const char *uuid,
                                        GError **error);
+/* On a team database, the version of @uuid the replica had when this store
+ * last read it (jb_store_load()), noted; and the check before a save that
+ * nobody's change came in since (FALSE: a conflict).  Nothing for a file. */
+void          jb_store_team_note_read  (JbStore *self, const char *uuid);
+gboolean      jb_store_team_check_read (JbStore *self, JbKindId kind, const char *uuid,
+                                        GError **error);
+
 /* The team database whose replica this file is (its location without the
  * password), or NULL for a file of its own. */
 char         *jb_store_team_location_of (JbStore *self);

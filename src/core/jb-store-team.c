@@ -37,6 +37,7 @@ struct _JbTeam {
   char *origin;    /* the replica's own id, in the history rows it writes */
   gboolean read_only;
   gboolean listening;  /* LISTEN jiebang taken: others' saves wake the socket */
+  GHashTable *read;    /* uuid → the version this store last read (gint64 *) */
 };
 
 /* Passwords the user typed, for the other connections of this process (a
@@ -101,6 +102,7 @@ jb_team_free (JbTeam *team)
   if (team == NULL)
     return;
   jb_pg_free (team->pg);
+  g_clear_pointer (&team->read, g_hash_table_destroy);
   g_free (team->location);
   g_free (team->user);
   g_free (team->origin);
@@ -424,6 +426,25 @@ set_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
   self->team_pull_after = TRUE;
 }
 
+void
+jb_store_team_note_read (JbStore *self, const char *uuid)
+{
+  if (self->team->read == NULL)
+    self->team->read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->team->read, g_strdup (uuid),
+                       g_memdup2 (&(gint64) { known_version (self, uuid) }, sizeof (gint64)));
+}
+
+gboolean
+jb_store_team_check_read (JbStore *self, JbKindId kind, const char *uuid, GError **error)
+{
+  gint64 *read = self->team && self->team->read ? g_hash_table_lookup (self->team->read, uuid)
+                                                : NULL;
+  if (read == NULL || *read == known_version (self, uuid))
+    return TRUE;
+  return jb_store_team_conflict (self, kind, uuid, error);
+}
+
 gboolean
 jb_store_team_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
 {
@@ -622,6 +643,8 @@ push (JbStore *self, GError **error)
           : !set_row (self, p->uuid, p->version, p->created ? team->user : NULL, team->user,
                       error))
         return FALSE;
+      if (p->version != 0)
+        jb_store_team_note_read (self, p->uuid);
     }
   /* Nobody else wrote in between: the replica has everything up to here. */
   if (last_seq (self) == seq_n - 1 && !state_set (self, "last_seq", seq, error))

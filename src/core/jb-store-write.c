@@ -196,12 +196,11 @@ write_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error
   if (!is_new && !(before = jb_store_load (self, kind->id, jb_record_get_id (record), error)))
     return FALSE;
   /* On a team database another connection of this replica (the window's
-   * worker that pulls) may have brought someone else's save after the
-   * caller read the record: written over, that save would be lost. */
-  const char *read_at = jb_record_get_updated (record);
-  if (before && jb_store_is_team (self) && !(flags & JB_SAVE_KEEP_TIMES) && read_at &&
-      strcmp (read_at, jb_record_get_updated (before)) != 0)
-    return jb_store_team_conflict (self, kind->id, jb_record_get_uuid (before), error);
+   * worker that pulls) may have brought someone else's save after this
+   * store read the record: written over, that save would be lost. */
+  if (before && !(flags & JB_SAVE_KEEP_TIMES) &&
+      !jb_store_team_check_read (self, kind->id, jb_record_get_uuid (before), error))
+    return FALSE;
   if (is_new && !(flags & JB_SAVE_AS_FILED) && kind->ops->assign)
     kind->ops->assign (self, record);
 
@@ -283,8 +282,22 @@ apply_consequences (JbStore *self, JbRecord *record, GError **error)
   return ops->after_save == NULL || ops->after_save (self, record, error);
 }
 
+static gboolean save_record (JbStore *self, JbRecord *record, JbSaveFlags flags,
+                             GError **error);
+
 gboolean
 jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
+{
+  /* What the save reads for itself (its checks, the copy it writes over,
+   * consequences) is not a read of the caller's (jb_store_team_note_read()). */
+  self->saving++;
+  gboolean ok = save_record (self, record, flags, error);
+  self->saving--;
+  return ok;
+}
+
+static gboolean
+save_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
 {
   g_autoptr (GPtrArray) problems = jb_problems_new ();
 

@@ -639,8 +639,19 @@ jb_store_notify_changed (JbStore *self)
 
 /* ---- reading ------------------------------------------------------------ */
 
+static JbRecord *load (JbStore *self, JbKindId kind, gint64 id, GError **error);
+
 JbRecord *
 jb_store_load (JbStore *self, JbKindId kind, gint64 id, GError **error)
+{
+  JbRecord *record = load (self, kind, id, error);
+  if (record && jb_store_is_team (self) && self->saving == 0)
+    jb_store_team_note_read (self, jb_record_get_uuid (record));
+  return record;
+}
+
+static JbRecord *
+load (JbStore *self, JbKindId kind, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt = self->load[kind];
   JbRecord *record = NULL;
