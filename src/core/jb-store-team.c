@@ -184,6 +184,33 @@ jb_store_get_authorship (JbStore *self, const char *uuid, char **author, char **
   return found;
 }
 
+/* A transaction on the team database, on a connection made again if the
+ * server went away meanwhile (then listening again). */
+static gboolean
+begin (JbTeam *team, const char *sql, GError **error)
+{
+  /* A connection cut shows when it is next used: then once more, on a new
+   * one.  Nothing was begun on the old one. */
+  for (int attempt = 0;; attempt++)
+    {
+      gboolean reconnected;
+      if (!jb_pg_reconnect (team->pg, &reconnected, error))
+        return FALSE;
+      /* Outside the transaction: a pull ends in a rollback, which would
+       * undo it. */
+      if (reconnected && team->listening)
+        jb_pg_run (team->pg, "LISTEN jiebang", 0, NULL, NULL, NULL);
+      g_autoptr (GError) local = NULL;
+      if (jb_pg_run (team->pg, sql, 0, NULL, NULL, &local))
+        return TRUE;
+      if (attempt > 0 || PQstatus (jb_pg_conn (team->pg)) == CONNECTION_OK)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+}
+
 /* ---- SQL by kind ------------------------------------------------------------ */
 
 typedef struct {
@@ -670,7 +697,7 @@ jb_store_team_commit (JbStore *self, GError **error)
       return FALSE;
     }
   char state[6] = "";
-  if (!jb_pg_run (team->pg, "BEGIN", 0, NULL, NULL, error))
+  if (!begin (team, "BEGIN", error))
     return FALSE;
   g_autoptr (GError) local = NULL;
   gboolean ok = n > 0 && push (self, &local) &&
@@ -897,7 +924,7 @@ pull_full (JbStore *self, Pull *pull, GError **error)
   /* Inside a transaction of the caller's, the next pull brings it. */
   if (team == NULL || self->depth > 0)
     return TRUE;
-  if (!jb_pg_run (team->pg, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, NULL, error))
+  if (!begin (team, "BEGIN ISOLATION LEVEL REPEATABLE READ", error))
     return FALSE;
   g_autoptr (PGresult) clock = jb_pg_query (team->pg, "SELECT seq FROM jb_clock WHERE id = 1", 0,
                                             NULL, NULL, error);

@@ -280,6 +280,25 @@ jb_pg_query (JbPg *pg, const char *sql, int n, const char * const *params, char 
 }
 
 gboolean
+jb_pg_reconnect (JbPg *pg, gboolean *reconnected, GError **error)
+{
+  *reconnected = FALSE;
+  /* Between transactions only: a transaction cut midway is the caller's to
+   * fail (and roll back), not to carry on elsewhere. */
+  if (PQstatus (pg->conn) != CONNECTION_OK ||
+      (PQtransactionStatus (pg->conn) == PQTRANS_IDLE && !PQconsumeInput (pg->conn)))
+    {
+      PQreset (pg->conn);
+      if (PQstatus (pg->conn) != CONNECTION_OK)
+        return check (pg, NULL, NULL, error);
+      /* The server forgot the statements it had prepared. */
+      g_hash_table_remove_all (pg->prepared);
+      *reconnected = TRUE;
+    }
+  return TRUE;
+}
+
+gboolean
 jb_pg_run (JbPg *pg, const char *sql, int n, const char * const *params, char state[6],
            GError **error)
 {

@@ -36,6 +36,12 @@ JbPg     *jb_pg_connect       (const char  *canonical,
 void      jb_pg_free          (JbPg        *pg);
 PGconn   *jb_pg_conn          (JbPg        *pg);
 
+/* Between transactions: connects again if the connection was lost (the
+ * server restarted, a network cut), statements then prepared anew; TRUE in
+ * *@reconnected if it did (the caller LISTENs again). */
+gboolean  jb_pg_reconnect     (JbPg        *pg,
+                               gboolean    *reconnected,
+                               GError     **error);
 /* Runs @sql with @n text parameters (NULL ones are SQL NULL), prepared once
  * per connection; the result (tuples or command) or NULL with @error.  The
  * SQLSTATE of a failure goes into *@state when given. */
