@@ -166,7 +166,7 @@ test_see_each_other (Fixture *f, gconstpointer data)
 
   /* What the title shows: the database and the server, no key=value. */
   g_autofree char *name = jb_store_get_display_name (f->a);
-  g_autofree char *expected = g_strdup_printf ("%s on %s", f->db,
+  g_autofree char *expected = g_strdup_printf ("%s at %s", f->db,
                                                pg_test_server_socket_dir (server));
   g_assert_cmpstr (name, ==, expected);
 

@@ -309,7 +309,7 @@ gboolean     jb_store_is_read_only  (JbStore     *self);
 /* What names the database for the user: the file's path, or the team
  * database's connection without its password. */
 const char  *jb_store_get_location  (JbStore     *self);
-/* Short, for a title: "jiebang_team on dbserver", or the file's name. */
+/* Short, for a title: "jiebang_team at dbserver", or the file's name. */
 char        *jb_store_get_display_name (JbStore  *self);
 /* The role the team database knows this user as; NULL for a file. */
 const char  *jb_store_get_user      (JbStore     *self);

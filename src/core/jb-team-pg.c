@@ -87,8 +87,8 @@ jb_pg_display_name (const char *location)
   g_autofree char *where = g_strdup_printf ("%s%s%s", host ? host : "localhost",
                                             port && strcmp (port, "5432") != 0 ? ":" : "",
                                             port && strcmp (port, "5432") != 0 ? port : "");
-  /* TRANSLATORS: a team database: its name, then the server ("jiebang_team on dbserver") */
-  char *name = g_strdup_printf (_("%s on %s"), db ? db : user ? user : g_get_user_name (), where);
+  /* TRANSLATORS: a team database: its name, then the server ("jiebang_team at dbserver") */
+  char *name = g_strdup_printf (_("%s at %s"), db ? db : user ? user : g_get_user_name (), where);
   PQconninfoFree (options);
   return name;
 }

@@ -23,7 +23,7 @@ typedef struct _JbPg JbPg;
 char     *jb_pg_canonical     (const char  *location,
                                char       **password,
                                GError     **error);
-/* "jiebang_team on dbserver", "jiebang_team on dbserver:5433": the
+/* "jiebang_team at dbserver", "jiebang_team at dbserver:5433": the
  * database and where it is, short enough for a title (NULL if @location
  * cannot be read). */
 char     *jb_pg_display_name  (const char  *location);
