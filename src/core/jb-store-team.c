@@ -428,8 +428,8 @@ column_param (sqlite3_stmt *stmt, int i)
          ? NULL : (const char *) sqlite3_column_text (stmt, i);
 }
 
-static void
-set_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
+gboolean
+jb_store_team_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
 {
   JbTeam *team = self->team;
   const JbKind *k = jb_kind_get (kind);
@@ -451,6 +451,7 @@ set_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
                  _("The %s “%s” was deleted by someone else in the meantime. Your change was "
                    "not saved."), what, heading);
   self->team_pull_after = TRUE;
+  return FALSE;
 }
 
 void
@@ -470,13 +471,6 @@ jb_store_team_check_read (JbStore *self, JbKindId kind, const char *uuid, GError
   if (read == NULL || *read == known_version (self, uuid))
     return TRUE;
   return jb_store_team_conflict (self, kind, uuid, error);
-}
-
-gboolean
-jb_store_team_conflict (JbStore *self, JbKindId kind, const char *uuid, GError **error)
-{
-  set_conflict (self, kind, uuid, error);
-  return FALSE;
 }
 
 typedef struct {
@@ -515,8 +509,7 @@ push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, con
       res = jb_pg_query (team->pg, sql, 2, (const char *[]) { uuid, version }, state, error);
       if (res && strcmp (PQcmdTuples (res), "1") != 0)
         {
-          set_conflict (self, kind, uuid, error);
-          return FALSE;
+          return jb_store_team_conflict (self, kind, uuid, error);
         }
       if (res == NULL ||
           !jb_pg_run (team->pg, "INSERT INTO jb_deleted (uuid, kind, seq, who) VALUES "
@@ -557,8 +550,7 @@ push_sync (JbStore *self, GArray *done, guint n, GError **error)
     if (g_array_index (counts, gint64, i) != 1)
       {
         Pushed *p = &g_array_index (done, Pushed, done->len - n + i);
-        set_conflict (self, p->kind, p->uuid, error);
-        return FALSE;
+        return jb_store_team_conflict (self, p->kind, p->uuid, error);
       }
   return TRUE;
 }
