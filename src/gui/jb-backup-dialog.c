@@ -16,6 +16,7 @@
 #include "jb-backup-dialog.h"
 #include "jb-backup-policy.h"
 #include "jb-date.h"
+#include "jb-widgets.h"
 
 struct _JbBackupDialog {
   GtkWindow parent_instance;
@@ -98,13 +99,10 @@ backup_row (JbBackup *backup)
   g_autofree char *title = backup_title (backup);
   g_autofree char *detail = backup_detail (backup);
   GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *detail_label = gtk_label_new (detail);
+  GtkWidget *detail_label = jb_label_new_wrapping (detail, backup->problem ? "error"
+                                                                           : "dim-label");
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (detail_label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (detail_label, backup->problem ? "error" : "dim-label");
   gtk_box_append (GTK_BOX (box), title_label);
   gtk_box_append (GTK_BOX (box), detail_label);
   gtk_widget_set_margin_start (box, 12);

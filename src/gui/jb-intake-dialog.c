@@ -18,6 +18,7 @@
 #include "jb-intake-dialog.h"
 #include "jb-picker.h"
 #include "jb-xlsx.h"
+#include "jb-widgets.h"
 
 struct _JbIntakeDialog {
   GtkWindow parent_instance;
@@ -194,18 +195,6 @@ on_target_chosen (JbPicker *picker, JbIntakeDialog *self)
   start_job (self, JOB_READ, G_MAXUINT);
 }
 
-static GtkWidget *
-wrapping_label (const char *text, const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 show_columns (JbIntakeDialog *self)
 {
@@ -223,7 +212,7 @@ show_columns (JbIntakeDialog *self)
   for (guint c = 0; c < jb_intake_get_n_columns (self->intake); c++)
     {
       const char *header = jb_intake_get_header (self->intake, c);
-      GtkWidget *name = wrapping_label (header, NULL);
+      GtkWidget *name = jb_label_new_wrapping (header, NULL);
       GtkWidget *picker = jb_picker_new ();
       const char *target = jb_intake_get_target (self->intake, c);
       guint pos = 0;
@@ -297,7 +286,7 @@ show_choices (JbIntakeDialog *self, GPtrArray *choices)
       g_object_set_data_full (G_OBJECT (picker), "choice", choice,
                               (GDestroyNotify) jb_intake_choice_free);
       g_signal_connect (picker, "changed", G_CALLBACK (on_choice_chosen), self);
-      gtk_grid_attach (self->choices_grid, wrapping_label (text, NULL), 0, (int) i, 1, 1);
+      gtk_grid_attach (self->choices_grid, jb_label_new_wrapping (text, NULL), 0, (int) i, 1, 1);
       gtk_grid_attach (self->choices_grid, picker, 1, (int) i, 1, 1);
     }
   /* Each drop-down owns its choice now. */
@@ -342,8 +331,8 @@ preview_row (JbIntakeDialog *self, JbIntakeRow *row, GString *name)
   gtk_widget_set_margin_end (box, 8);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), wrapping_label (title, "heading"));
-  gtk_box_append (GTK_BOX (box), wrapping_label (values->str, "dim-label"));
+  gtk_box_append (GTK_BOX (box), jb_label_new_wrapping (title, "heading"));
+  gtk_box_append (GTK_BOX (box), jb_label_new_wrapping (values->str, "dim-label"));
   g_string_append_printf (name, "%s. %s", title, values->str);
   for (guint p = 0; p < row->problems->len; p++)
     {
@@ -353,7 +342,7 @@ preview_row (JbIntakeDialog *self, JbIntakeRow *row, GString *name)
                               ? g_strdup_printf (_("%s: %s"), problem->column_name,
                                                  problem->message)
                               : g_strdup (problem->message);
-      gtk_box_append (GTK_BOX (box), wrapping_label (text, problem->warning ? "warning"
+      gtk_box_append (GTK_BOX (box), jb_label_new_wrapping (text, problem->warning ? "warning"
                                                                             : "error"));
       g_string_append_printf (name, ". %s", text);
     }
@@ -390,7 +379,7 @@ show_problems (JbIntakeDialog *self, GPtrArray *problems)
                               ? g_strdup_printf (_("Row %u, %s: %s"), p->row, p->column_name,
                                                  p->message)
                               : g_strdup_printf (_("Row %u: %s"), p->row, p->message);
-      GtkWidget *label = wrapping_label (text, p->warning ? "warning" : "error");
+      GtkWidget *label = jb_label_new_wrapping (text, p->warning ? "warning" : "error");
       gtk_widget_set_margin_start (label, 8);
       gtk_widget_set_margin_end (label, 8);
       gtk_widget_set_margin_top (label, 4);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "jb-match-row.h"
+#include "jb-widgets.h"
 
 static GQuark kind_quark, id_quark;
 
@@ -83,18 +84,6 @@ jb_match_row_describe (const JbMatchResult *r)
 }
 
 static GtkWidget *
-small_label (const char *text, const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css)
-    gtk_widget_add_css_class (label, css);
-  return label;
-}
-
-static GtkWidget *
 action_button (const char *label, const char *name, const char *action, GVariant *target)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
@@ -130,7 +119,7 @@ static void
 add_outcome (GtkBox *box, const JbMatchResult *r)
 {
   const char *state = r->decision == JB_DECISION_INVITED ? _("Invited") : _("Answered");
-  GtkWidget *state_label = small_label (state, "dim-label");
+  GtkWidget *state_label = jb_label_new_wrapping (state, "dim-label");
   gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
   gtk_box_append (box, state_label);
   if (r->created_id == 0)
@@ -190,7 +179,7 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
 
   /* TRANSLATORS: a match's score, e.g. "Score 12.3" */
   g_autofree char *score = g_strdup_printf (_("Score %.1f"), r->score);
-  GtkWidget *score_label = small_label (score, "dim-label");
+  GtkWidget *score_label = jb_label_new_wrapping (score, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (score_label), FALSE);
   gtk_widget_add_css_class (score_label, "numeric");
   gtk_widget_set_valign (score_label, GTK_ALIGN_CENTER);
@@ -201,7 +190,7 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
   GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_start (details, 12);
   if (r->context)
-    gtk_box_append (GTK_BOX (details), small_label (r->context, "dim-label"));
+    gtk_box_append (GTK_BOX (details), jb_label_new_wrapping (r->context, "dim-label"));
   if (r->terms && r->terms[0])
     {
       g_autoptr (GString) terms = g_string_new (NULL);
@@ -212,13 +201,13 @@ jb_match_row_new (const JbMatchResult *r, JbKindId subject_kind)
         }
       /* TRANSLATORS: the terms a match shares with the record, in bold */
       g_autofree char *line = g_strdup_printf (_("Shared terms: %s"), terms->str);
-      GtkWidget *label = small_label (NULL, NULL);
+      GtkWidget *label = jb_label_new_wrapping (NULL, NULL);
       gtk_label_set_markup (GTK_LABEL (label), line);
       gtk_box_append (GTK_BOX (details), label);
     }
   g_autofree char *facets = facet_lines (r);
   if (*facets)
-    gtk_box_append (GTK_BOX (details), small_label (facets, "dim-label"));
+    gtk_box_append (GTK_BOX (details), jb_label_new_wrapping (facets, "dim-label"));
   gtk_box_append (GTK_BOX (row), details);
 
   /* The buttons on a line of their own: beside a narrow form, a long title
