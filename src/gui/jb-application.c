@@ -6,6 +6,7 @@
 
 #include "jb-a11y.h"
 #include "jb-application.h"
+#include "jb-renderer.h"
 #include "jb-window.h"
 
 struct _JbApplication {
@@ -63,6 +64,7 @@ jb_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (jb_application_parent_class)->startup (app);
+  jb_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
