@@ -420,6 +420,9 @@ test_round_trip (Fixture *f, gconstpointer data)
   /* Up: into the team database through A; B, a new replica, reads it. */
   g_assert_true (jb_exchange_import (f->a, f1, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  /* The server keeps the team database: no copy of A's replica beside it. */
+  g_autofree char *replica_twin = g_strconcat (jb_store_get_path (f->a), ".before-import", NULL);
+  g_assert_false (g_file_test (replica_twin, G_FILE_TEST_EXISTS));
   g_autoptr (JbStore) fresh = open_replica (f, f->team, "fresh.db", &error);
   g_assert_no_error (error);
   /* Its search index and the figures' totals, built as an import's are. */

@@ -188,6 +188,15 @@ jb_store_begin_import (JbStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth == 0 && self->import_copy == NULL, FALSE);
 
+  /* A team database is kept, and backed up, by its server: a copy of this
+   * desk's replica would restore nothing (README, "A team database"). */
+  if (self->team)
+    {
+      if (!jb_store_begin (self, error))
+        return FALSE;
+      self->import_copy = g_strdup ("");
+      return TRUE;
+    }
   /* The copy gets a name of this import's own: two imports at once never
    * write the same file.  One killed midway left its copy: removed here. */
   g_autofree char *final = g_strconcat (self->path, ".before-import", NULL);
@@ -234,6 +243,8 @@ jb_store_end_import (JbStore *self, gboolean ok, GError **error)
     ok = jb_store_commit (self, error);
   else
     jb_store_rollback (self);
+  if (*tmp == '\0')
+    return ok; /* a team database's: no copy */
   g_autofree char *final = g_strconcat (self->path, ".before-import", NULL);
   /* The import is done whatever becomes of its copy: a warning, no failure. */
   if (ok && g_rename (tmp, final) != 0)

@@ -40,7 +40,8 @@ struct _JbStore {
   gboolean bulk;
   gint64 bulk_mark[JB_N_KINDS];  /* the last row id before it: newer rows are new */
   guint bulk_sorts;              /* kinds whose sort indexes wait for the commit */
-  /* jb_store_begin_import(): the copy of the database the import began with */
+  /* jb_store_begin_import(): the copy of the database the import began with
+   * ("" for a team database, which makes none) */
   char *import_copy;
   /* jb-store-totals.c: figures from the records, never the totals (tests) */
   gboolean stats_from_records;
