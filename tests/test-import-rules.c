@@ -134,6 +134,24 @@ test_id_across_kinds (Fixture *f, gconstpointer data)
   g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "is already the id of the organization"));
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_PERSON), ==, 0);
+
+  /* Saved in bulk, as a large file is: the id is looked for only in the
+   * kinds that held records before (the organizations), and found there. */
+  jb_exchange_set_bulk_from (0);
+  assert_refused (f, f->store, HEAD "  <person id=\"" U2 "\" " TIMES (T1) ">\n"
+                  "    <name>王五</name>\n    <role>manager</role>\n  </person>\n"
+                  "  <person id=\"" U1 "\" " TIMES (T1) ">\n"
+                  "    <name>张三</name>\n    <role>manager</role>\n  </person>\n" TAIL, 7,
+                  "<person> “张三” (" U1 ") was refused: The id " U1 " is already the id of the "
+                  "organization “甲”.");
+  /* An id the file repeats across kinds is the file's own fault, said so
+   * before any lookup. */
+  assert_refused (f, f->store, HEAD ORG (U2, "乙") "  <person id=\"" U2 "\" " TIMES (T1) ">\n"
+                  "    <name>王五</name>\n    <role>manager</role>\n  </person>\n" TAIL, 7,
+                  "The id " U2 " appears twice in the file.");
+  jb_exchange_set_bulk_from (-1);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_PERSON), ==, 0);
+  g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
 }
 
 /* 3. The same id in capitals is the same record, kept in lowercase. */

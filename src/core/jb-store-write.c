@@ -52,13 +52,21 @@ unique_clash (JbStore *self, JbRecord *record, guint field)
  * any record, of whatever kind: an id names one record everywhere (the
  * exchange format refers by id alone). */
 static void
-check_id_free (JbStore *self, JbRecord *record, GPtrArray *problems)
+check_id_free (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *problems)
 {
   const char *uuid = jb_record_get_uuid (record);
   if (jb_record_get_id (record) != 0 || uuid == NULL)
     return;
   JbKindId k = 0;
-  gint64 id = jb_store_any_for_uuid (self, uuid, &k);
+  gint64 id = 0;
+  if ((flags & JB_SAVE_BULK) && (flags & JB_SAVE_IDS_DISTINCT) && self->bulk)
+    {
+      for (guint i = 0; i < JB_N_KINDS && id == 0; i++)
+        if (self->bulk_mark[i] > 0 && (id = jb_store_id_for_uuid (self, i, uuid)) != 0)
+          k = i;
+    }
+  else
+    id = jb_store_any_for_uuid (self, uuid, &k);
   if (id == 0)
     return;
   g_autoptr (JbRecord) other = jb_store_load (self, k, id, NULL);
@@ -75,7 +83,7 @@ check_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GPtrArray *pro
 {
   const JbKind *kind = jb_record_get_kind (record);
 
-  check_id_free (self, record, problems);
+  check_id_free (self, record, flags, problems);
   jb_record_validate (record, problems);
   for (guint i = 0; i < kind->n_fields; i++)
     {

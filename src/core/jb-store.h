@@ -48,6 +48,12 @@ typedef enum {
   /* Exactly what an exchange file says: no code assigned, no consequences
    * for other records (the file holds them already). */
   JB_SAVE_AS_FILED = 1 << 3,
+  /* With JB_SAVE_BULK: the caller has seen to it that no two records it
+   * saves share an id (an import refuses a file that repeats one), so a new
+   * record's id is looked for only in the kinds that held records when the
+   * bulk save began; the others hold only the caller's.  A million demands
+   * into an empty database then look up no id at all. */
+  JB_SAVE_IDS_DISTINCT = 1 << 4,
 } JbSaveFlags;
 
 typedef struct {

@@ -717,8 +717,9 @@ import_stream (JbStore *store, GInputStream *stream, const char *name, goffset s
   Import im = { .name = name, .cancellable = cancellable,
                 .size = size, .progress = progress, .user_data = user_data,
                 .save_flags = JB_SAVE_KEEP_TIMES | JB_SAVE_AS_FILED | JB_SAVE_ANY_STATUS };
+  /* seen_add() refuses a file that repeats an id. */
   if (size < 0 || size >= bulk_from)
-    im.save_flags |= JB_SAVE_BULK;
+    im.save_flags |= JB_SAVE_BULK | JB_SAVE_IDS_DISTINCT;
   g_autoptr (GError) local = NULL;
   g_autoptr (GInputStream) decoded = decoded_stream (stream, cancellable, &im.utf16);
   im.store = store;
