@@ -3,9 +3,10 @@
  * throwaway PostgreSQL server (pg-test-util.h): another user's save shows in
  * the window through the notification path; a save over their change fails,
  * says who, and the form's merge lets the user keep their value, which the
- * team database then holds, or saves as new a record they deleted; a
- * role that may only read gets no edit control; an import goes to the team
- * database; a server that goes away is said.  "Another user" is a second
+ * team database then holds, or saves as new a record they deleted; a code
+ * they have just taken is refused at its field; a role that may only read
+ * gets no edit control; an import goes to the team database; a server that
+ * goes away is said.  "Another user" is a second
  * store with its own replica (team-ui-test-util.h).  Connecting:
  * test-team-connect.c. */
 #include "config.h"
@@ -286,6 +287,45 @@ test_deleted_meanwhile (void)
   team_tear_down (&t);
 }
 
+/* (b''') A code the other user has just given another demand, typed in
+ * the open form and saved before the window heard of it: refused at the
+ * code field, naming their demand, as a clash in the replica is; nothing
+ * written. */
+static void
+test_code_taken (void)
+{
+  if (team_test_skip ())
+    return;
+  Team t = { 0 };
+  team_set_up (&t, "jbcodetaken");
+  team_open_window (&t, pg_test_server_conninfo (team_test_server, "jbcodetaken"));
+  open_demand (&t, window_id (&t, t.demand));
+  g_autoptr (JbRecord) mine = jb_store_load (t.other, JB_KIND_DEMAND, t.demand, NULL);
+  g_autofree char *my_code = g_strdup (jb_record_get_text_by_name (mine, "code"));
+  JbFieldEditor *code = JB_FIELD_EDITOR (jb_record_editor_get_field (editor (&t), "code"));
+  gtk_editable_set_text (GTK_EDITABLE (jb_field_editor_get_input (code)), "XQ-2026-088");
+  ui_test_pump ();
+
+  g_autoptr (JbRecord) theirs = jb_record_new (JB_KIND_DEMAND);
+  jb_record_set_text_by_name (theirs, "title", "钠离子电池储能系统");
+  jb_record_set_text_by_name (theirs, "code", "XQ-2026-088");
+  jb_record_set_int_by_name (theirs, "owner_id", t.org);
+  jb_record_set_text_by_name (theirs, "status", "published");
+  jb_record_set_text_by_name (theirs, "industry", "new_energy");
+  team_saved (t.other, theirs);
+  g_action_group_activate_action (G_ACTION_GROUP (t.window), "save", NULL);
+  ui_test_pump ();
+
+  g_autofree char *taken = g_strdup_printf (_("Already taken by “%s”."), "钠离子电池储能系统");
+  g_assert_cmpstr (jb_field_editor_get_error (code), ==, taken);
+  g_assert_true (jb_record_editor_is_dirty (editor (&t)));
+  g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM demand WHERE code = '%s' AND "
+                                            "version = 1", my_code);
+  g_autofree char *unchanged = team_psql ("jbcodetaken", query);
+  g_assert_cmpstr (unchanged, ==, "1");
+  team_tear_down (&t);
+}
+
 /* @widget's actionable control for @action is there and cannot be used. */
 static void
 assert_disabled (GtkWidget *widget, const char *action)
@@ -416,6 +456,7 @@ main (int argc, char **argv)
   g_test_add_func ("/team-ui/conflict", test_conflict);
   g_test_add_func ("/team-ui/two-windows", test_two_windows);
   g_test_add_func ("/team-ui/deleted-meanwhile", test_deleted_meanwhile);
+  g_test_add_func ("/team-ui/code-taken", test_code_taken);
   g_test_add_func ("/team-ui/read-only", test_read_only);
   g_test_add_func ("/team-ui/import", test_import);
   g_test_add_func ("/team-ui/server-gone", test_server_gone);

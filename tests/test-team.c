@@ -281,6 +281,129 @@ test_deleted_meanwhile (Fixture *f, gconstpointer data)
   g_assert_cmpstr (count, ==, "0");
 }
 
+static char *
+demand_code (JbStore *store, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) r = jb_store_load (store, JB_KIND_DEMAND, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (jb_record_get_text_by_name (r, "code"));
+}
+
+/* Two users make a demand each at the same moment, without a code: each
+ * replica gives the next code it knows, the same one.  The second save is
+ * given the one after, unseen by its user: both are saved. */
+static void
+test_same_next_code (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autofree char *code_a = demand_code (f->a, add_demand (f->a, "锂电池极片涂布"));
+  /* B has not pulled: its replica knows no demand. */
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 0);
+  g_autofree char *code_b = demand_code (f->b, add_demand (f->b, "锂电池极片辊压"));
+  g_assert_nonnull (code_a);
+  g_assert_nonnull (code_b);
+  g_assert_cmpstr (code_a, !=, code_b);
+
+  g_autofree char *team = psql (f, "SELECT string_agg (title || '|' || code, ',' ORDER BY code) "
+                                   "FROM demand");
+  g_autofree char *expected = g_strdup_printf ("锂电池极片涂布|%s,锂电池极片辊压|%s", code_a,
+                                               code_b);
+  g_assert_cmpstr (team, ==, expected);
+  /* Each sees both, with the same codes. */
+  pull (f->a);
+  pull (f->b);
+  JbStore *stores[] = { f->a, f->b };
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) all = jb_store_list (stores[i], JB_KIND_DEMAND, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->len, ==, 2);
+      for (guint j = 0; j < all->len; j++)
+        {
+          const char *title = jb_record_get_title (all->pdata[j]);
+          const char *code = jb_record_get_text_by_name (all->pdata[j], "code");
+          g_assert_cmpstr (code, ==, g_str_equal (title, "锂电池极片涂布") ? code_a : code_b);
+        }
+    }
+}
+
+/* B types the code A has just saved: refused at the field, as a clash in
+ * the replica is, and nothing of it written, here or there. */
+static void
+test_typed_code_taken (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = demand_code (f->a, add_demand (f->a, "储氢瓶碳纤维缠绕"));
+  g_autoptr (JbRecord) org = jb_record_new (JB_KIND_ORGANIZATION);
+  jb_record_set_text_by_name (org, "name", "乙方新材料有限公司");
+  jb_record_set_text_by_name (org, "kind", "enterprise");
+  g_assert_true (jb_store_save (f->b, org, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_autofree char *demands_before = psql (f, "SELECT count(*) FROM demand");
+  g_autofree char *history_before = psql (f, "SELECT count(*) FROM jb_history");
+  g_autofree char *clock_before = psql (f, "SELECT seq FROM jb_clock");
+
+  g_autoptr (JbRecord) d = jb_record_new (JB_KIND_DEMAND);
+  jb_record_set_text_by_name (d, "title", "储氢瓶内胆");
+  jb_record_set_text_by_name (d, "code", code);
+  jb_record_set_int_by_name (d, "owner_id", jb_record_get_id (org));
+  jb_record_set_int_by_name (d, "investment", 0);
+  jb_record_set_text_by_name (d, "status", "draft");
+  g_assert_false (jb_store_save (f->b, d, JB_SAVE_DEFAULT, &error));
+  g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“储氢瓶碳纤维缠绕”"));
+  g_clear_error (&error);
+  /* The record as the caller gave it, with the code typed. */
+  g_assert_cmpint (jb_record_get_id (d), ==, 0);
+  g_assert_cmpstr (jb_record_get_text_by_name (d, "code"), ==, code);
+
+  /* The team has nothing of it… */
+  g_autofree char *demands_after = psql (f, "SELECT count(*) FROM demand");
+  g_autofree char *history_after = psql (f, "SELECT count(*) FROM jb_history");
+  g_autofree char *clock_after = psql (f, "SELECT seq FROM jb_clock");
+  g_assert_cmpstr (demands_after, ==, demands_before);
+  g_assert_cmpstr (history_after, ==, history_before);
+  g_assert_cmpstr (clock_after, ==, clock_before);
+  /* …nor the replica, which has A's demand now, and its history. */
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 1);
+  g_autoptr (GPtrArray) mine = jb_store_list (f->b, JB_KIND_DEMAND, "内胆", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 0);
+  g_autoptr (GPtrArray) hits = jb_store_list (f->b, JB_KIND_DEMAND, "缠绕", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (jb_store_check_index (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_true (jb_store_check_aggregates (f->b, &error));
+  g_assert_no_error (error);
+
+  /* What the form shows: the problem at the code, naming A's demand. */
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+  g_assert_true (jb_store_check (f->b, d, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  JbProblem *p = problems->pdata[0];
+  g_assert_cmpint (p->field, ==, jb_kind_field_index (&jb_kind_demand, "code"));
+  g_assert_cmpstr (p->message, ==, "Already taken by “储氢瓶碳纤维缠绕”.");
+
+  /* With another code it is saved, alone: nothing of the refused save was
+   * left to go up with it. */
+  jb_record_set_text_by_name (d, "code", "XQ-乙-001");
+  g_assert_true (jb_store_save (f->b, d, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_autofree char *codes = psql (f, "SELECT string_agg (code, ',' ORDER BY code) FROM demand");
+  g_autofree char *expected = g_strdup_printf ("%s,XQ-乙-001", code);
+  g_assert_cmpstr (codes, ==, expected);
+  g_autofree char *created = psql (f, "SELECT count(*) FROM jb_history WHERE action = 'created' "
+                                      "AND new_value = '储氢瓶内胆'");
+  g_assert_cmpstr (created, ==, "1");
+}
+
 static void
 test_read_only (Fixture *f, gconstpointer data)
 {
@@ -517,6 +640,9 @@ main (int argc, char **argv)
   g_test_add ("/team/conflict-pulled-meanwhile", Fixture, NULL, set_up,
               test_conflict_pulled_meanwhile, tear_down);
   g_test_add ("/team/deleted-meanwhile", Fixture, NULL, set_up, test_deleted_meanwhile,
+              tear_down);
+  g_test_add ("/team/same-next-code", Fixture, NULL, set_up, test_same_next_code, tear_down);
+  g_test_add ("/team/typed-code-taken", Fixture, NULL, set_up, test_typed_code_taken,
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);
   g_test_add ("/team/replica-by-path", Fixture, NULL, set_up, test_replica_by_path, tear_down);

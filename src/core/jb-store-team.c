@@ -15,7 +15,10 @@
  *   between, nothing is written, the replica rolls back, takes the other
  *   change (jb_store_pull()) and the save fails with
  *   JB_STORE_ERROR_CONFLICT: an open form then merges as it does for any
- *   change underneath (jb-record-editor-merge.c);
+ *   change underneath (jb-record-editor-merge.c).  A unique value (a
+ *   demand's code, an organization's name) someone else saved meanwhile
+ *   is refused the same way, with JB_STORE_ERROR_TAKEN: jb_store_save()
+ *   then saves again on the replica that now has theirs;
  * - jb_store_pull() brings every change numbered after the replica's last
  *   one (see jb-team-pg.c for the numbering), records in the order of the
  *   kinds so that references find their targets, deletions last;
@@ -538,12 +541,13 @@ push_one (JbStore *self, JbKindId kind, const char *uuid, sqlite3_stmt *row, con
 }
 
 /* Waits for the writes sent since the last call, the last @n of @done: each
- * must have written its row, or somebody saved it in between. */
+ * must have written its row, or somebody saved it in between.  The SQLSTATE
+ * of a write the team refused goes into @state. */
 static gboolean
-push_sync (JbStore *self, GArray *done, guint n, GError **error)
+push_sync (JbStore *self, GArray *done, guint n, char state[6], GError **error)
 {
   g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!jb_pg_batch_sync (self->team->pg, counts, NULL, error))
+  if (!jb_pg_batch_sync (self->team->pg, counts, state, error))
     return FALSE;
   g_assert (counts->len == n);
   for (guint i = 0; i < n; i++)
@@ -583,7 +587,7 @@ push_history (JbStore *self, const char *seq, GError **error)
 }
 
 static gboolean
-push (JbStore *self, GError **error)
+push (JbStore *self, char state[6], GError **error)
 {
   JbTeam *team = self->team;
   /* Each record once, in the order of the kinds (a record's references
@@ -643,7 +647,7 @@ push (JbStore *self, GError **error)
         sent += pass == 0 ? done->len - before : 0;
         if (sent == 500 || (pass == 0 && j == todo->len - 1 && sent > 0))
           {
-            if (!push_sync (self, done, sent, error))
+            if (!push_sync (self, done, sent, state, error))
               return FALSE;
             sent = 0;
           }
@@ -692,7 +696,7 @@ jb_store_team_commit (JbStore *self, GError **error)
   if (!begin (team, "BEGIN", error))
     return FALSE;
   g_autoptr (GError) local = NULL;
-  gboolean ok = n > 0 && push (self, &local) &&
+  gboolean ok = n > 0 && push (self, state, &local) &&
                 jb_pg_run (team->pg, "COMMIT", 0, NULL, state, &local);
   if (!ok)
     {
@@ -707,6 +711,17 @@ jb_store_team_commit (JbStore *self, GError **error)
           g_set_error (&local, JB_STORE_ERROR, JB_STORE_ERROR_CONFLICT,
                        _("A record this change refers to was deleted by someone else in the "
                          "meantime. Your change was not saved."));
+          self->team_pull_after = TRUE;
+        }
+      /* A unique field's value (a demand's code the replica gave, not
+       * knowing the other's yet) that someone else saved meanwhile: the
+       * save tries again once the replica has theirs (jb_store_save()). */
+      else if (strcmp (state, "23505") == 0)
+        {
+          g_clear_error (&local);
+          g_set_error (&local, JB_STORE_ERROR, JB_STORE_ERROR_TAKEN,
+                       _("Someone else has just saved a record with the same code, name or id "
+                         "as this change. Your change was not saved."));
           self->team_pull_after = TRUE;
         }
       if (local == NULL)

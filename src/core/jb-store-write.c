@@ -299,8 +299,22 @@ jb_store_save (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **erro
   /* What the save reads for itself (its checks, the copy it writes over,
    * consequences) is not a read of the caller's (jb_store_team_note_read()). */
   self->saving++;
-  gboolean ok = save_record (self, record, flags, error);
+  g_autoptr (GError) local = NULL;
+  gboolean ok = save_record (self, record, flags, &local);
+  /* A team database had a unique value of this save from someone else, and
+   * the replica now has it too (the refused commit pulled): saved again,
+   * the checks refuse a value the user typed at its field, as for a local
+   * clash, and a code the store gave (assign()) is given anew after theirs.
+   * A few times: others may keep taking the next code meanwhile. */
+  for (guint again = 0; !ok && again < 5 &&
+       g_error_matches (local, JB_STORE_ERROR, JB_STORE_ERROR_TAKEN); again++)
+    {
+      g_clear_error (&local);
+      ok = save_record (self, record, flags, &local);
+    }
   self->saving--;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
   return ok;
 }
 

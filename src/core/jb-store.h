@@ -27,6 +27,8 @@ typedef enum {
   JB_STORE_ERROR_READ_ONLY,   /* the file (or its folder) cannot be written */
   JB_STORE_ERROR_CONFLICT,    /* a team database: someone else saved it meanwhile */
   JB_STORE_ERROR_NEEDS_PASSWORD, /* a team database that asks for a password */
+  JB_STORE_ERROR_TAKEN,       /* a team database: someone else saved the same unique value
+                               * (a code, a name) meanwhile; jb_store_save() tries again */
 } JbStoreError;
 
 typedef enum {
@@ -105,7 +107,10 @@ gboolean     jb_store_check         (JbStore     *self,
                                      GPtrArray   *problems,
                                      GError     **error);
 /* Inserts (id 0) or updates the record, all or nothing, and writes its history.
- * On success the record holds its id, uuid, times and fresh reference names. */
+ * On success the record holds its id, uuid, times and fresh reference names.
+ * On a team database, a unique value someone else saved meanwhile refuses a
+ * value the record holds as jb_store_check() does (JB_STORE_ERROR_INVALID),
+ * and is given anew where the store gave it (a demand's code). */
 gboolean     jb_store_save          (JbStore     *self,
                                      JbRecord    *record,
                                      JbSaveFlags  flags,

@@ -290,21 +290,17 @@ work_to_save (JbRecordEditor *self, GPtrArray *unreadable)
   return g_steal_pointer (&work);
 }
 
-gboolean
-jb_record_editor_save (JbRecordEditor *self)
+/* Every problem in one round: what cannot be read (@unreadable, which keeps
+ * its message), and what the store's checks refuse in the rest of @work, at
+ * its field; a problem of no field below.  FALSE if any. */
+static gboolean
+show_problems (JbRecordEditor *self, JbRecord *work, GPtrArray *unreadable)
 {
   g_autoptr (GPtrArray) problems = jb_problems_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) unreadable = g_ptr_array_new ();
   JbFieldEditor *first_bad = NULL;
   guint n_bad = 0;
-  g_autoptr (JbRecord) work = work_to_save (self, unreadable);
 
-  if (work == NULL)
-    return FALSE;
-
-  /* Every problem in one round: what cannot be read, and what the rules
-   * refuse in the rest (a field that cannot be read keeps its message). */
   if (!jb_store_check (self->store, work, problems, &error))
     {
       jb_record_editor_show_error (self, error->message);
@@ -351,10 +347,28 @@ jb_record_editor_save (JbRecordEditor *self)
         gtk_widget_grab_focus (GTK_WIDGET (first_bad));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+jb_record_editor_save (JbRecordEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) unreadable = g_ptr_array_new ();
+  g_autoptr (JbRecord) work = work_to_save (self, unreadable);
+
+  if (work == NULL || !show_problems (self, work, unreadable))
+    return FALSE;
 
   self->saving = TRUE;
   gboolean saved = jb_store_save (self->store, work, JB_SAVE_DEFAULT, &error);
   self->saving = FALSE;
+  /* A team database: a code or name someone else saved meanwhile, which the
+   * store has brought in and refused as the checks refuse any clash: at its
+   * field, as if it had been there before. */
+  if (!saved && g_error_matches (error, JB_STORE_ERROR, JB_STORE_ERROR_INVALID) &&
+      !show_problems (self, work, unreadable))
+    return FALSE;
   if (!saved)
     {
       /* A team database: someone saved (or deleted) the record meanwhile.
