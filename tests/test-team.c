@@ -331,6 +331,78 @@ test_same_next_code (Fixture *f, gconstpointer data)
     }
 }
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+set_code (JbStore *store, gint64 id, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) r = jb_store_load (store, JB_KIND_DEMAND, id, &error);
+  g_assert_no_error (error);
+  jb_record_set_text_by_name (r, "code", code);
+  g_assert_true (jb_store_save (store, r, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+/* Codes swapped on A through a spare one, and a deleted demand's code given
+ * to a new one: each change was unique on the server, but B brings them in
+ * record by record, where its copy of the other record still holds the
+ * code.  B's pull must end where the server is, not stop there for good. */
+static void
+test_codes_swapped (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  gint64 x = add_demand (f->a, "高温合金粉末");
+  gint64 y = add_demand (f->a, "燃气轮机叶片");
+  gint64 z = add_demand (f->a, "涡轮盘锻造");
+  set_code (f->a, x, "MH-2026-001");
+  set_code (f->a, y, "MH-2026-002");
+  set_code (f->a, z, "MH-2026-003");
+  pull (f->b);
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 3);
+
+  set_code (f->a, x, "MH-2026-TMP");
+  set_code (f->a, y, "MH-2026-001");
+  set_code (f->a, x, "MH-2026-002");
+  g_assert_true (jb_store_delete (f->a, JB_KIND_DEMAND, z, &error));
+  g_assert_no_error (error);
+  gint64 w = add_demand (f->a, "单晶叶片铸造");
+  set_code (f->a, w, "MH-2026-003");
+
+  g_assert_true (jb_store_pull (f->b, &error));
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) all = jb_store_list (f->b, JB_KIND_DEMAND, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s",
+                                            jb_record_get_text_by_name (all->pdata[i], "code"),
+                                            jb_record_get_title (all->pdata[i])));
+  g_ptr_array_sort (rows, compare_strings);
+  g_ptr_array_add (rows, NULL);
+  g_autofree char *mine = g_strjoinv (",", (char **) rows->pdata);
+  g_autofree char *team = psql (f, "SELECT string_agg (code || '|' || title, ',' ORDER BY code) "
+                                   "FROM demand");
+  g_assert_cmpstr (mine, ==, "MH-2026-001|燃气轮机叶片,MH-2026-002|高温合金粉末,"
+                             "MH-2026-003|单晶叶片铸造");
+  g_assert_cmpstr (team, ==, mine);
+  g_assert_true (jb_store_check_index (f->b, &error));
+  g_assert_no_error (error);
+  /* And it keeps pulling. */
+  set_code (f->a, w, "MH-2026-004");
+  pull (f->b);
+  g_autofree char *w_uuid = psql (f, "SELECT uuid FROM demand WHERE code = 'MH-2026-004'");
+  g_autoptr (JbRecord) w_b = load_demand (f->b, w_uuid);
+  g_assert_cmpstr (jb_record_get_text_by_name (w_b, "code"), ==, "MH-2026-004");
+}
+
 /* B types the code A has just saved: refused at the field, as a clash in
  * the replica is, and nothing of it written, here or there. */
 static void
@@ -642,6 +714,7 @@ main (int argc, char **argv)
   g_test_add ("/team/deleted-meanwhile", Fixture, NULL, set_up, test_deleted_meanwhile,
               tear_down);
   g_test_add ("/team/same-next-code", Fixture, NULL, set_up, test_same_next_code, tear_down);
+  g_test_add ("/team/codes-swapped", Fixture, NULL, set_up, test_codes_swapped, tear_down);
   g_test_add ("/team/typed-code-taken", Fixture, NULL, set_up, test_typed_code_taken,
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);

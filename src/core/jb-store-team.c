@@ -752,6 +752,65 @@ typedef struct {
   gint64 done, total;
 } Pull;
 
+/* A pulled record takes a unique value (a demand's code) that another record
+ * of the replica still holds.  The server had each value once at every
+ * commit, but the replica takes a pull's records one by one: codes swapped
+ * there, or a deleted demand's code given to a new one, clash here midway.
+ * That other record is changed or deleted later in the same pull, so it
+ * holds a placeholder until then, "\1" and its uuid (check_placeholders()). */
+static gboolean
+displace (JbStore *self, const JbKind *k, PGresult *res, int r, GError **error)
+{
+  const char *uuid = PQgetvalue (res, r, 2);
+  for (guint i = 0; i < k->n_fields; i++)
+    {
+      /* Columns: seq, pos, uuid, created, updated, the fields… */
+      if (!(k->fields[i].flags & JB_FIELD_UNIQUE) || PQgetisnull (res, r, (int) i + 5))
+        continue;
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = char(1) || uuid "
+                                              "WHERE %s = ?1 AND uuid <> ?2", k->name,
+                                              k->fields[i].name, k->fields[i].name);
+      sqlite3_stmt *stmt = jb_store_cached (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, PQgetvalue (res, r, (int) i + 5), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+      if (!jb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* After a pull, no placeholder of displace() may be left: the server would
+ * have given two records one value. */
+static gboolean
+check_placeholders (JbStore *self, GError **error)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      const JbKind *kind = jb_kind_get (k);
+      for (guint i = 0; i < kind->n_fields; i++)
+        {
+          const JbField *f = &kind->fields[i];
+          if (!(f->flags & JB_FIELD_UNIQUE))
+            continue;
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s >= char(1) "
+                                                  "AND %s < char(2)", kind->name, f->name,
+                                                  f->name);
+          if (jb_store_query_int (self, sql) != 0)
+            {
+              g_autofree char *what = g_utf8_strdown (_(kind->plural), -1);
+              g_autofree char *field = g_utf8_strdown (_(f->label), -1);
+              g_set_error (error, JB_STORE_ERROR, JB_STORE_ERROR_FAILED,
+                           _("The team database’s changes cannot be brought in: two %s would "
+                             "have the same %s."), what, field);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* The records of @kind changed in (@from, @to], @incoming of them: into the
  * replica. */
 static gboolean
@@ -796,6 +855,13 @@ pull_kind (JbStore *self, JbKindId kind, const char *from, const char *to, gint6
           for (int c = 0; c < n; c++)
             bind_text (up, c + 1, res, r, c + 2);
           int rc = sqlite3_step (up);
+          if (rc == SQLITE_CONSTRAINT_UNIQUE && !fresh)
+            {
+              sqlite3_reset (up);
+              if (!displace (self, k, res, r, error))
+                return FALSE;
+              rc = sqlite3_step (up);
+            }
           gint64 id = rc == SQLITE_ROW ? sqlite3_column_int64 (up, 0) : 0;
           if (rc == SQLITE_ROW)
             rc = sqlite3_step (up);
@@ -959,7 +1025,7 @@ pull_full (JbStore *self, Pull *pull, GError **error)
       /* The index catches up before deletions, which need its triggers. */
       ok = ok && jb_store_bulk_finish (self, error) &&
            pull_deleted (self, from, to, &changed, error) &&
-           pull_history (self, from, to, error) && state_set (self, "last_seq", to, error) &&
+           check_placeholders (self, error) && pull_history (self, from, to, error) && state_set (self, "last_seq", to, error) &&
            jb_store_exec (self, "DELETE FROM temp.team_pulling; COMMIT", error);
       if (!ok)
         {
