@@ -188,15 +188,6 @@ jb_store_begin_import (JbStore *self, GError **error)
 {
   g_return_val_if_fail (self->depth == 0 && self->import_copy == NULL, FALSE);
 
-  /* A team database is kept, and backed up, by its server: a copy of this
-   * desk's replica would restore nothing (README, "A team database"). */
-  if (self->team)
-    {
-      if (!jb_store_begin (self, error))
-        return FALSE;
-      self->import_copy = g_strdup ("");
-      return TRUE;
-    }
   /* The copy gets a name of this import's own: two imports at once never
    * write the same file.  One killed midway left its copy: removed here. */
   g_autofree char *final = g_strconcat (self->path, ".before-import", NULL);
@@ -206,6 +197,16 @@ jb_store_begin_import (JbStore *self, GError **error)
   g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
   g_autoptr (GFile) dir_file = g_file_new_for_path (dir);
   jb_file_remove_stale (dir_file, base);
+
+  /* A team database is kept, and backed up, by its server: a copy of this
+   * desk's replica would restore nothing (README, "A team database"). */
+  if (self->team)
+    {
+      if (!jb_store_begin (self, error))
+        return FALSE;
+      self->import_copy = g_strdup ("");
+      return TRUE;
+    }
 
   /* VACUUM INTO cannot run in a transaction, and SQLite's backup refuses a
    * source in a write transaction: copy, lock, then make sure that nobody
