@@ -403,6 +403,66 @@ test_codes_swapped (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jb_record_get_text_by_name (w_b, "code"), ==, "MH-2026-004");
 }
 
+/* The same in a large pull (over 1,000 records: the index and sort indexes
+ * are brought up to date at its end, as an import's are): an import of
+ * 1,100 demands on A, then codes swapped, all in B's next pull. */
+static void
+test_codes_swapped_bulk (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  if (f->a == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  gint64 x = add_demand (f->a, "高温合金粉末");
+  gint64 y = add_demand (f->a, "燃气轮机叶片");
+  set_code (f->a, x, "MH-2026-001");
+  set_code (f->a, y, "MH-2026-002");
+  pull (f->b);
+
+  g_autoptr (GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<exchange xmlns=\"urn:jiebang:exchange:1\" "
+                                          "version=\"1\">\n");
+  g_autofree char *org = g_uuid_string_random ();
+  const char *t = "created=\"2026-01-05T09:00:00.000000Z\" updated=\"2026-01-05T09:00:00.000000Z\"";
+  g_string_append_printf (xml, "  <organization id=\"%s\" %s>\n    <name>批量导入单位</name>\n"
+                               "    <kind>enterprise</kind>\n  </organization>\n", org, t);
+  for (guint i = 0; i < 1100; i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_string_append_printf (xml, "  <demand id=\"%s\" %s>\n    <code>BK-%04u</code>\n"
+                                   "    <title>批量需求 %u</title>\n    <owner ref=\"%s\"/>\n"
+                                   "    <status>draft</status>\n  </demand>\n", id, t, i, i, org);
+    }
+  g_string_append (xml, "</exchange>\n");
+  g_autofree char *path = g_build_filename (f->dir, "many.xml", NULL);
+  g_assert_true (g_file_set_contents (path, xml->str, (gssize) xml->len, NULL));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_assert_true (jb_exchange_import (f->a, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  set_code (f->a, x, "MH-2026-TMP");
+  set_code (f->a, y, "MH-2026-001");
+  set_code (f->a, x, "MH-2026-002");
+
+  g_assert_true (jb_store_pull (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jb_store_count (f->b, JB_KIND_DEMAND), ==, 1102);
+  g_autofree char *x_uuid = psql (f, "SELECT uuid FROM demand WHERE title = '高温合金粉末'");
+  g_autofree char *y_uuid = psql (f, "SELECT uuid FROM demand WHERE title = '燃气轮机叶片'");
+  g_autoptr (JbRecord) x_b = load_demand (f->b, x_uuid);
+  g_autoptr (JbRecord) y_b = load_demand (f->b, y_uuid);
+  g_assert_cmpstr (jb_record_get_text_by_name (x_b, "code"), ==, "MH-2026-002");
+  g_assert_cmpstr (jb_record_get_text_by_name (y_b, "code"), ==, "MH-2026-001");
+  g_assert_true (jb_store_check_index (f->b, &error));
+  g_assert_no_error (error);
+  g_assert_true (jb_store_check_aggregates (f->b, &error));
+  g_assert_no_error (error);
+  /* Found by the code it now has, not the one it had. */
+  g_autoptr (GPtrArray) found = jb_store_list (f->b, JB_KIND_DEMAND, "MH-2026-002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (jb_record_get_uuid (found->pdata[0]), ==, x_uuid);
+}
+
 /* B types the code A has just saved: refused at the field, as a clash in
  * the replica is, and nothing of it written, here or there. */
 static void
@@ -715,6 +775,8 @@ main (int argc, char **argv)
               tear_down);
   g_test_add ("/team/same-next-code", Fixture, NULL, set_up, test_same_next_code, tear_down);
   g_test_add ("/team/codes-swapped", Fixture, NULL, set_up, test_codes_swapped, tear_down);
+  g_test_add ("/team/codes-swapped-bulk", Fixture, NULL, set_up, test_codes_swapped_bulk,
+              tear_down);
   g_test_add ("/team/typed-code-taken", Fixture, NULL, set_up, test_typed_code_taken,
               tear_down);
   g_test_add ("/team/read-only", Fixture, NULL, set_up, test_read_only, tear_down);
