@@ -135,11 +135,14 @@ static void
 test_crud_every_kind (Fixture *f, gconstpointer data)
 {
   for (JbKindId k = 0; k < JB_N_KINDS; k++)
+    g_assert_false (jb_store_has_records (f->store, k));
+  for (JbKindId k = 0; k < JB_N_KINDS; k++)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (JbRecord) r = new_any (f->store, k);
       const JbKind *kind = jb_record_get_kind (r);
       gint64 before = jb_store_count (f->store, k);
+      g_assert_true (jb_store_has_records (f->store, k));
 
       /* read back equal, field by field */
       g_autoptr (JbRecord) loaded = jb_store_load (f->store, k, jb_record_get_id (r), &error);
@@ -164,6 +167,7 @@ test_crud_every_kind (Fixture *f, gconstpointer data)
       g_assert_true (jb_store_delete (f->store, k, jb_record_get_id (r), &error));
       g_assert_no_error (error);
       g_assert_cmpint (jb_store_count (f->store, k), ==, before - 1);
+      g_assert_true (jb_store_has_records (f->store, k) == (before > 1));
       g_assert_null (jb_store_load (f->store, k, jb_record_get_id (r), &error));
       g_assert_error (error, JB_STORE_ERROR, JB_STORE_ERROR_NOT_FOUND);
     }

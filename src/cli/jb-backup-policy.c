@@ -30,7 +30,7 @@ jb_backup_before_import (JbStore *store, guint keep, GError **error)
     return TRUE;
   gboolean empty = TRUE;
   for (guint k = 0; k < JB_N_KINDS && empty; k++)
-    empty = jb_store_count (store, k) <= 0;
+    empty = !jb_store_has_records (store, k);
   if (empty)
     return TRUE;
 

@@ -727,6 +727,14 @@ jb_store_count (JbStore *self, JbKindId kind)
   return jb_store_query_int (self, sql);
 }
 
+gboolean
+jb_store_has_records (JbStore *self, JbKindId kind)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
+                                          jb_kind_get (kind)->name);
+  return jb_store_query_int (self, sql) > 0;
+}
+
 void
 jb_history_entry_free (JbHistoryEntry *entry)
 {

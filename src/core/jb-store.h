@@ -144,6 +144,9 @@ GPtrArray   *jb_store_list_filtered (JbStore     *self,
                                      GError     **error);
 gint64       jb_store_count         (JbStore     *self,
                                      JbKindId     kind);
+/* Whether @kind has a record: one row read, where a count reads them all. */
+gboolean     jb_store_has_records   (JbStore     *self,
+                                     JbKindId     kind);
 /* The record's history, oldest first: its creation (from a history row, or for
  * an imported record from its created time), every field changed, and its
  * deletion. */

@@ -421,7 +421,7 @@ jb_field_input_reload_choices (JbFieldInput *in)
                                            _(target->plural));
   gtk_label_set_text (GTK_LABEL (in->hint), hint);
   gtk_widget_set_visible (in->hint, !in->optional_choice &&
-                                    jb_store_count (in->store, target->id) == 0);
+                                    !jb_store_has_records (in->store, target->id));
 }
 
 /* ---- yes or no ------------------------------------------------------------------ */

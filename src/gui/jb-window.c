@@ -394,16 +394,6 @@ jb_window_close_request (GtkWindow *window)
 
 /* ---- life cycle ------------------------------------------------------------ */
 
-/* Whether there is a demand, without counting a million of them. */
-static gboolean
-demands_exist (JbStore *store)
-{
-  g_autoptr (JbQuery) q = jb_query_new (store, JB_KIND_DEMAND);
-  jb_query_set_order (q, "id", FALSE);
-  g_autoptr (GPtrArray) first = jb_query_fetch (q, 0, 1, NULL);
-  return first && first->len > 0;
-}
-
 static void
 jb_window_constructed (GObject *object)
 {
@@ -434,7 +424,7 @@ jb_window_constructed (GObject *object)
                                          : NULL;
   GtkWidget *last_page = last && gtk_stack_get_child_by_name (self->stack, last)
                          ? page_named (self, last) : NULL;
-  if (!demands_exist (self->store))
+  if (!jb_store_has_records (self->store, JB_KIND_DEMAND))
     jb_window_show_page (self, JB_KIND_DEMAND);
   else if (last_page)
     show_page_widget (self, last_page);
