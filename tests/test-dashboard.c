@@ -14,6 +14,7 @@
 #include "test-util.h"
 #include "jb-dashboard.h"
 #include "jb-date.h"
+#include "jb-date-entry.h"
 #include "jb-environment.h"
 #include "jb-exchange.h"
 #include "jb-match.h"
@@ -198,6 +199,35 @@ test_custom_period (Fixture *f, gconstpointer data)
   g_autofree char *count = g_strdup_printf ("%u", expected);
   g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, count);
   g_assert_cmpuint (expected, >, 0);
+
+  /* The calendar beside a date (built when first opened) picks a day as
+   * typing it does, and opens again on the date written. */
+  GtkWidget *to_date = gtk_widget_get_parent (GTK_WIDGET (to));
+  g_assert_true (JB_IS_DATE_ENTRY (to_date));
+  GtkWidget *pick = jb_date_entry_get_button (JB_DATE_ENTRY (to_date));
+  ui_test_click (pick);
+  ui_test_pump ();
+  GtkWidget *popover = gtk_widget_get_last_child (to_date);
+  g_assert_true (GTK_IS_POPOVER (popover));
+  GtkWidget *calendar = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  g_autoptr (GDateTime) day = g_date_time_new_utc (2022, 11, 15, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  ui_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (to), ==, "2022-11-15");
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->to, ==, "2022-11-15");
+  g_assert_false (gtk_widget_get_mapped (calendar));
+  ui_test_click (pick);
+  ui_test_pump ();
+  g_assert_true (gtk_widget_get_last_child (to_date) == popover);
+  g_autoptr (GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
+  g_autoptr (GDateTime) end = g_date_time_new_utc (2022, 11, 30, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), end);
+  ui_test_pump ();
+  g_assert_cmpstr (jb_dashboard_get_period (f->dashboard)->to, ==, "2022-11-30");
+  g_assert_cmpstr (tile_value (f, JB_FIGURE_SIGNED), ==, count);
 
   /* An impossible date and an end before the start keep the period shown. */
   gtk_editable_set_text (to, "2022-02-30");

@@ -18,8 +18,9 @@ struct _JbDateEntry {
   GtkWidget parent_instance;
   GtkWidget *entry;
   GtkWidget *button;
-  GtkWidget *popover;
+  GtkWidget *popover;   /* with the calendar: NULL until first opened */
   GtkWidget *calendar;
+  char *title;
   gboolean syncing;
   gboolean paging;   /* Ctrl+arrows turn the month: the day they land on is no choice */
 };
@@ -92,9 +93,34 @@ calendar_key_released (GtkEventControllerKey *controller, guint keyval, guint ke
   self->paging = FALSE;
 }
 
+/* The calendar is built when first opened: a form holds several dates, and
+ * each GtkCalendar builds its own template (some 5 ms each, at start-up for
+ * the dashboard's two). */
+static void
+ensure_calendar (JbDateEntry *self)
+{
+  if (self->popover)
+    return;
+  self->calendar = gtk_calendar_new ();
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key), self);
+  g_signal_connect (keys, "key-released", G_CALLBACK (calendar_key_released), self);
+  gtk_widget_add_controller (self->calendar, keys);
+  if (self->title)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->title, -1);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->calendar);
+  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (calendar_shown), self);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+}
+
 static void
 open_calendar (JbDateEntry *self)
 {
+  ensure_calendar (self);
   jb_a11y_popup (GTK_POPOVER (self->popover));
 }
 
@@ -138,8 +164,11 @@ jb_date_entry_set_title (JbDateEntry *self, const char *title)
                                   title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   pick, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
+  g_free (self->title);
+  self->title = g_strdup (title);
+  if (self->calendar)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 static gboolean
@@ -152,7 +181,8 @@ static void
 jb_date_entry_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   GTK_WIDGET_CLASS (jb_date_entry_parent_class)->size_allocate (widget, width, height, baseline);
-  gtk_popover_present (GTK_POPOVER (JB_DATE_ENTRY (widget)->popover));
+  if (JB_DATE_ENTRY (widget)->popover)
+    gtk_popover_present (GTK_POPOVER (JB_DATE_ENTRY (widget)->popover));
 }
 
 static void
@@ -183,12 +213,20 @@ jb_date_entry_dispose (GObject *object)
 }
 
 static void
+jb_date_entry_finalize (GObject *object)
+{
+  g_free (JB_DATE_ENTRY (object)->title);
+  G_OBJECT_CLASS (jb_date_entry_parent_class)->finalize (object);
+}
+
+static void
 jb_date_entry_class_init (JbDateEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jb_date_entry_dispose;
+  object_class->finalize = jb_date_entry_finalize;
   object_class->set_property = jb_date_entry_set_property;
   object_class->get_property = jb_date_entry_get_property;
   widget_class->grab_focus = jb_date_entry_grab_focus;
@@ -216,17 +254,6 @@ jb_date_entry_init (JbDateEntry *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
   gtk_editable_init_delegate (GTK_EDITABLE (self));
 
-  self->calendar = gtk_calendar_new ();
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected), self);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key), self);
-  g_signal_connect (keys, "key-released", G_CALLBACK (calendar_key_released), self);
-  gtk_widget_add_controller (self->calendar, keys);
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), self->calendar);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (calendar_shown), self);
-
   /* A plain button, not a GtkMenuButton: that one is two nested buttons
    * of the same name for a screen reader. */
   self->button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
@@ -237,7 +264,6 @@ jb_date_entry_init (JbDateEntry *self)
 
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 }
 
 GtkWidget *
