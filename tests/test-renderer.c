@@ -6,15 +6,18 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
-#include <string.h>
 
 #include "jb-renderer.h"
 
-static gboolean
-is_software (const char *gl_name)
+static void
+test_software_names (void)
 {
-  return gl_name && (strstr (gl_name, "llvmpipe") || strstr (gl_name, "softpipe") ||
-                     strstr (gl_name, "swrast") || strstr (gl_name, "Software Rasterizer"));
+  g_assert_true (jb_renderer_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (jb_renderer_is_software ("softpipe"));
+  g_assert_true (jb_renderer_is_software ("Software Rasterizer"));
+  g_assert_false (jb_renderer_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (jb_renderer_is_software ("virgl"));
+  g_assert_false (jb_renderer_is_software ("SVGA3D; build: RELEASE;  LLVM;"));
 }
 
 static void
@@ -42,7 +45,7 @@ test_window_renderer (void)
   gtk_widget_realize (window);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   g_assert_nonnull (renderer);
-  if (gl_name == NULL || is_software (gl_name))
+  if (gl_name == NULL || jb_renderer_is_software (gl_name))
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
   else
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
@@ -54,6 +57,7 @@ main (int argc, char **argv)
 {
   g_unsetenv ("GSK_RENDERER");
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/renderer/software-names", test_software_names);
   g_test_add_func ("/renderer/environment-wins", test_environment_wins);
   g_test_add_func ("/renderer/window", test_window_renderer);
   return g_test_run ();

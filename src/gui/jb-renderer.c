@@ -27,8 +27,8 @@ jb_renderer_gl_name (GdkDisplay *display)
   return copy;
 }
 
-static gboolean
-is_software (const char *gl_name)
+gboolean
+jb_renderer_is_software (const char *gl_name)
 {
   static const char *const rasterizers[] = { "llvmpipe", "softpipe", "swrast",
                                              "Software Rasterizer" };
@@ -44,7 +44,7 @@ jb_renderer_choose (GdkDisplay *display)
   if (display == NULL || g_getenv ("GSK_RENDERER") != NULL)
     return;
   g_autofree char *gl_name = jb_renderer_gl_name (display);
-  if (gl_name == NULL || !is_software (gl_name))
+  if (gl_name == NULL || !jb_renderer_is_software (gl_name))
     return;
   g_debug ("OpenGL is %s, a software rasterizer: drawing with cairo", gl_name);
   /* GTK reads a display's renderer from this key before GSK_RENDERER (the

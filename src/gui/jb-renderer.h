@@ -15,4 +15,7 @@ void jb_renderer_choose (GdkDisplay *display);
  * "Mesa Intel(R) UHD Graphics…"), or NULL without OpenGL. */
 char *jb_renderer_gl_name (GdkDisplay *display);
 
+/* Whether an OpenGL renderer's name is a software rasterizer's. */
+gboolean jb_renderer_is_software (const char *gl_name);
+
 G_END_DECLS
