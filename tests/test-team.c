@@ -113,6 +113,39 @@ pull (JbStore *store)
   g_assert_no_error (error);
 }
 
+/* Saves @value in @field of the demand @id in @store. */
+static void
+set_text (JbStore *store, gint64 id, const char *field, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JbRecord) r = jb_store_load (store, JB_KIND_DEMAND, id, &error);
+  g_assert_no_error (error);
+  jb_record_set_text_by_name (r, field, value);
+  g_assert_true (jb_store_save (store, r, JB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_code (JbStore *store, gint64 id, const char *code)
+{
+  set_text (store, id, "code", code);
+}
+
+/* A's new demand @title as A read it, which B then pulls and saves as
+ * "@title（B 改）": A's copy is out of date. */
+static JbRecord *
+stale_on_a (Fixture *f, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  JbRecord *mine = jb_store_load (f->a, JB_KIND_DEMAND, add_demand (f->a, title), &error);
+  g_assert_no_error (error);
+  pull (f->b);
+  g_autofree char *theirs = g_strdup_printf ("%s（B 改）", title);
+  set_text (f->b, jb_store_id_for_uuid (f->b, JB_KIND_DEMAND, jb_record_get_uuid (mine)),
+            "title", theirs);
+  return mine;
+}
+
 static void
 test_see_each_other (Fixture *f, gconstpointer data)
 {
@@ -193,14 +226,8 @@ test_conflict (Fixture *f, gconstpointer data)
   if (f->a == NULL)
     return;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
-                                             add_demand (f->a, "储能系统热管理"), &error);
+  g_autoptr (JbRecord) mine = stale_on_a (f, "储能系统热管理");
   const char *uuid = jb_record_get_uuid (mine);
-  pull (f->b);
-  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
-  jb_record_set_text_by_name (theirs, "title", "储能系统热管理（B 改）");
-  g_assert_true (jb_store_save (f->b, theirs, JB_SAVE_DEFAULT, &error));
-  g_assert_no_error (error);
 
   /* A saves over B's change without having seen it: refused, nothing
    * written, and A's replica now holds B's title. */
@@ -236,14 +263,7 @@ test_conflict_pulled_meanwhile (Fixture *f, gconstpointer data)
   if (f->a == NULL)
     return;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JbRecord) mine = jb_store_load (f->a, JB_KIND_DEMAND,
-                                             add_demand (f->a, "海上风电防腐"), &error);
-  const char *uuid = jb_record_get_uuid (mine);
-  pull (f->b);
-  g_autoptr (JbRecord) theirs = load_demand (f->b, uuid);
-  jb_record_set_text_by_name (theirs, "title", "海上风电防腐（B 改）");
-  g_assert_true (jb_store_save (f->b, theirs, JB_SAVE_DEFAULT, &error));
-  g_assert_no_error (error);
+  g_autoptr (JbRecord) mine = stale_on_a (f, "海上风电防腐");
   g_autoptr (JbStore) worker = jb_store_open (jb_store_get_path (f->a), &error);
   g_assert_no_error (error);
   g_assert_true (jb_store_is_team (worker));
@@ -335,17 +355,6 @@ static int
 compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-static void
-set_code (JbStore *store, gint64 id, const char *code)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JbRecord) r = jb_store_load (store, JB_KIND_DEMAND, id, &error);
-  g_assert_no_error (error);
-  jb_record_set_text_by_name (r, "code", code);
-  g_assert_true (jb_store_save (store, r, JB_SAVE_DEFAULT, &error));
-  g_assert_no_error (error);
 }
 
 /* Codes swapped on A through a spare one, and a deleted demand's code given
