@@ -134,6 +134,7 @@ new_any (JbStore *store, JbKindId kind)
 static void
 test_crud_every_kind (Fixture *f, gconstpointer data)
 {
+  g_assert_true (jb_store_is_empty (f->store));
   for (JbKindId k = 0; k < JB_N_KINDS; k++)
     g_assert_false (jb_store_has_records (f->store, k));
   for (JbKindId k = 0; k < JB_N_KINDS; k++)
@@ -143,6 +144,7 @@ test_crud_every_kind (Fixture *f, gconstpointer data)
       const JbKind *kind = jb_record_get_kind (r);
       gint64 before = jb_store_count (f->store, k);
       g_assert_true (jb_store_has_records (f->store, k));
+      g_assert_false (jb_store_is_empty (f->store));
 
       /* read back equal, field by field */
       g_autoptr (JbRecord) loaded = jb_store_load (f->store, k, jb_record_get_id (r), &error);

@@ -28,10 +28,7 @@ jb_backup_before_import (JbStore *store, guint keep, GError **error)
    * transaction there); its backups are the server's. */
   if (jb_store_is_team (store))
     return TRUE;
-  gboolean empty = TRUE;
-  for (guint k = 0; k < JB_N_KINDS && empty; k++)
-    empty = !jb_store_has_records (store, k);
-  if (empty)
+  if (jb_store_is_empty (store))
     return TRUE;
 
   g_autoptr (JbBackup) backup = jb_store_backup_now (store, JB_BACKUP_IMPORT, keep, error);

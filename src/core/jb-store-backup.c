@@ -382,10 +382,7 @@ jb_store_backup_daily (JbStore *self, guint keep, JbBackup **made, GError **erro
    * could only be restored by losing sight of the team's later changes. */
   if (jb_store_is_team (self))
     return TRUE;
-  gboolean empty = TRUE;
-  for (guint k = 0; k < JB_N_KINDS && empty; k++)
-    empty = jb_store_count (self, k) <= 0;
-  if (empty)
+  if (jb_store_is_empty (self))
     return TRUE;
 
   g_autoptr (GPtrArray) list = jb_store_backup_list (self, FALSE, error);

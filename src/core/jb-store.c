@@ -735,6 +735,15 @@ jb_store_has_records (JbStore *self, JbKindId kind)
   return jb_store_query_int (self, sql) > 0;
 }
 
+gboolean
+jb_store_is_empty (JbStore *self)
+{
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    if (jb_store_has_records (self, k))
+      return FALSE;
+  return TRUE;
+}
+
 void
 jb_history_entry_free (JbHistoryEntry *entry)
 {

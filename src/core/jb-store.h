@@ -147,6 +147,8 @@ gint64       jb_store_count         (JbStore     *self,
 /* Whether @kind has a record: one row read, where a count reads them all. */
 gboolean     jb_store_has_records   (JbStore     *self,
                                      JbKindId     kind);
+/* Whether no kind has a record. */
+gboolean     jb_store_is_empty      (JbStore     *self);
 /* The record's history, oldest first: its creation (from a history row, or for
  * an imported record from its created time), every field changed, and its
  * deletion. */

@@ -743,7 +743,7 @@ import_stream (JbStore *store, GInputStream *stream, const char *name, goffset s
                 (!own || jb_store_begin (store, &local));
   gboolean in_transaction = ok && own;
   for (guint k = 0; ok && k < JB_N_KINDS; k++)
-    im.was_empty[k] = jb_store_count (store, k) == 0;
+    im.was_empty[k] = !jb_store_has_records (store, k);
   /* Bounded still: 64 MB whatever the file's size. */
   jb_store_set_cache_size (store, 64);
   ok = ok && read_document (&im, &local);

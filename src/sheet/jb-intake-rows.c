@@ -287,7 +287,7 @@ run_init (JbIntakeRun *run, JbIntake *intake, JbStore *store)
   run->notes = notes ? jb_kind_field_index (run->kind, notes) : -1;
   run->choice_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (store && jb_store_count (store, run->kind->id) == 0 &&
+  if (store && !jb_store_has_records (store, run->kind->id) &&
       run->kind->id != JB_KIND_ORGANIZATION)
     run->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_intake_problem_free);
