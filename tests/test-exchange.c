@@ -11,6 +11,7 @@
 #include "exchange-test-util.h"
 #include "jb-cli.h"
 #include "jb-credit-code.h"
+#include "jb-exchange-private.h"
 
 /* ---- generated data ----------------------------------------------------- */
 
@@ -526,6 +527,69 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpuint (q.calls, >, 10);
 }
 
+typedef struct {
+  GCancellable *cancellable;  /* cancelled once the building began, if set */
+  JbStore *store;
+  guint calls;                /* while building */
+  double last;
+  gint64 rows;                /* demands in the store when the building began */
+} Building;
+
+/* Past half the progress, a bulk import builds what it deferred (the search
+ * index, sort indexes, totals), every record already saved. */
+static void
+on_building (double fraction, gpointer user_data)
+{
+  Building *b = user_data;
+  g_assert_cmpfloat (fraction, >=, b->last);
+  b->last = fraction;
+  if (fraction <= 0.5)
+    return;
+  if (b->calls++ == 0)
+    b->rows = jb_store_count (b->store, JB_KIND_DEMAND);
+  if (b->cancellable)
+    g_cancellable_cancel (b->cancellable);
+}
+
+static void
+test_cancel_indexing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  for (int i = 0; i < 3; i++)
+    populate_more (f->store, 400);
+  g_autoptr (GBytes) source = export_bytes (f->store, NULL);
+  g_autofree char *path = write_input (f, source);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (JbStore) other = fixture_open_other (f, "other.db");
+  g_autoptr (GBytes) before = fingerprint (other);
+  JbImportSummary s;
+
+  jb_exchange_set_bulk_from (0);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Building b = { cancellable, other, 0, 0, 0 };
+  g_assert_false (jb_exchange_import (other, file, cancellable, on_building, &b, &s, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (b.calls, ==, 1);
+  g_assert_cmpint (b.rows, ==, 1200);
+  g_autoptr (GBytes) after = fingerprint (other);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_error (&error);
+  g_assert_true (jb_store_check_index (other, &error));
+
+  /* Again without a cancel: the building reports as it goes, up to 1, and
+   * leaves what every save would have. */
+  Building again = { NULL, other, 0, 0, 0 };
+  g_assert_true (jb_exchange_import (other, file, NULL, on_building, &again, &s, &error));
+  jb_exchange_set_bulk_from (-1);
+  g_assert_cmpuint (s.created, ==, 1203);
+  g_assert_cmpint (again.rows, ==, 1200);
+  g_assert_cmpuint (again.calls, >=, 3);
+  g_assert_cmpfloat (again.last, ==, 1.0);
+  g_assert_true (jb_store_check_index (other, &error));
+  g_autoptr (GBytes) copy = export_bytes (other, NULL);
+  g_assert_true (g_bytes_equal (source, copy));
+}
+
 static void
 test_export_failure (Fixture *f, gconstpointer data)
 {
@@ -661,6 +725,7 @@ main (int argc, char **argv)
   ADD ("filtered", test_filtered);
   ADD ("atomic", test_atomic);
   ADD ("cancel", test_cancel);
+  ADD ("cancel-indexing", test_cancel_indexing);
   ADD ("export-failure", test_export_failure);
   ADD ("cli", test_cli);
   ADD ("export-to-pipe", test_export_to_pipe);

@@ -338,18 +338,20 @@ count_rows (JbStore *self, JbKindId kind)
 /* Rows indexed per statement: progress a few times a second. */
 #define BATCH 20000
 
+/* Indexes the rows of @kind after the row id @after, a batch at a time. */
 static gboolean
-populate_search (JbStore *self, const Derived *d, Work *work, GError **error)
+populate_search (JbStore *self, const JbKind *kind, gint64 after, Work *work, GError **error)
 {
-  const JbKind *kind = jb_kind_get (d->kind);
   g_autoptr (GString) sql = insert_sql (kind);
   g_string_append (sql, " WHERE t.id >= ?1 AND t.id < ?2");
-  g_autofree char *range = g_strdup_printf ("SELECT min(id), max(id) FROM %s", kind->name);
+  g_autofree char *range = g_strdup_printf ("SELECT min(id), max(id) FROM %s WHERE id > ?1",
+                                            kind->name);
   sqlite3_stmt *stmt = jb_store_prepare (self, range, FALSE, error);
   gint64 first = 0, last = -1;
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       first = sqlite3_column_int64 (stmt, 0);
@@ -389,7 +391,8 @@ build (JbStore *self, const Derived *d, Work *work, GError **error)
 {
   if (!drop (self, type_names[d->type], d->name, error) || !jb_store_exec (self, d->create, error))
     return FALSE;
-  if (d->type == SEARCH_TABLE && !populate_search (self, d, work, error))
+  if (d->type == SEARCH_TABLE && !populate_search (self, jb_kind_get (d->kind), G_MININT64, work,
+                                                   error))
     return FALSE;
   /* (The totals advance once filled, after all are built.) */
   if (d->type == SORT_INDEX)
@@ -555,6 +558,21 @@ jb_store_check_index (JbStore *self, GError **error)
   "CREATE TEMP TABLE IF NOT EXISTS jb_bulk_updated (" \
   " kind INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID"
 
+static gint64
+max_id (JbStore *self, JbKindId kind)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
+                                          jb_kind_get (kind)->name);
+  return jb_store_query_int (self, sql);
+}
+
+/* A sort index that the bulk save dropped, to build at the end. */
+static gboolean
+deferred_sort (JbStore *self, const Derived *d)
+{
+  return d->type == SORT_INDEX && !d->aggregate && (self->bulk_sorts & (1u << d->kind));
+}
+
 gboolean
 jb_store_bulk_begin (JbStore *self, JbKindId kind, GError **error)
 {
@@ -571,11 +589,7 @@ jb_store_bulk_begin (JbStore *self, JbKindId kind, GError **error)
             return FALSE;
         }
       for (guint k = 0; k < JB_N_KINDS; k++)
-        {
-          g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
-                                                  jb_kind_get (k)->name);
-          self->bulk_mark[k] = jb_store_query_int (self, sql);
-        }
+        self->bulk_mark[k] = max_id (self, k);
       self->bulk = TRUE;
       self->bulk_sorts = 0;
     }
@@ -587,8 +601,7 @@ jb_store_bulk_begin (JbStore *self, JbKindId kind, GError **error)
       for (guint i = 0; i < all->len; i++)
         {
           Derived *d = g_ptr_array_index (all, i);
-          if (d->type == SORT_INDEX && d->kind == kind && !d->aggregate &&
-              !drop (self, "INDEX", d->name, error))
+          if (deferred_sort (self, d) && d->kind == kind && !drop (self, "INDEX", d->name, error))
             return FALSE;
         }
     }
@@ -635,10 +648,41 @@ reindex (JbStore *self, const JbKind *kind, const char *where, gint64 value, GEr
   return exec_bound (self, del, value, error) && exec_bound (self, insert->str, value, error);
 }
 
-static gboolean
-catch_up (JbStore *self, GError **error)
+static gint64
+count_updated (JbStore *self, JbKindId kind)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM jb_bulk_updated WHERE kind = %u",
+                                          kind);
+  return jb_store_query_int (self, sql);
+}
+
+/* What catch_up() has to do, in the units of Work: the rows to index, the
+ * new rows' totals, the entries of the sort indexes to build. */
+static double
+catch_up_cost (JbStore *self)
 {
   GPtrArray *all = derived_objects ();
+  double total = 0;
+
+  for (guint k = 0; k < JB_N_KINDS; k++)
+    {
+      /* Row ids count up: the new rows are about the ids past the mark. */
+      gint64 last = max_id (self, k);
+      total += (SEARCH_COST + 1) * MAX (last - self->bulk_mark[k], 0) +
+               SEARCH_COST * count_updated (self, k);
+      for (guint i = 0; i < all->len; i++)
+        if (deferred_sort (self, g_ptr_array_index (all, i)) &&
+            ((Derived *) g_ptr_array_index (all, i))->kind == k)
+          total += last;
+    }
+  return total;
+}
+
+static gboolean
+catch_up (JbStore *self, Work *work, GError **error)
+{
+  GPtrArray *all = derived_objects ();
+  double added = 0;
 
   for (guint k = 0; k < JB_N_KINDS; k++)
     {
@@ -648,12 +692,12 @@ catch_up (JbStore *self, GError **error)
       /* New rows by range: a delete by rowid range is cheap in FTS5. */
       g_autofree char *del = g_strdup_printf ("DELETE FROM %s_search WHERE rowid > ?1",
                                               kind->name);
-      g_autoptr (GString) insert = insert_sql (kind);
-      g_string_append (insert, " WHERE t.id > ?1");
+      added += MAX (max_id (self, k) - self->bulk_mark[k], 0);
       if (!exec_bound (self, del, self->bulk_mark[k], error) ||
-          !exec_bound (self, insert->str, self->bulk_mark[k], error) ||
+          !populate_search (self, kind, self->bulk_mark[k], work, error) ||
           !reindex (self, kind, updated, 0, error))
         return FALSE;
+      work_advance (work, SEARCH_COST * count_updated (self, k));
       /* Records whose references point at an updated record: its title may
        * have changed. */
       for (guint i = 0; i < kind->n_fields; i++)
@@ -671,11 +715,11 @@ catch_up (JbStore *self, GError **error)
   /* The figures' totals of the new rows, whose INSERT triggers were dropped. */
   if (!jb_store_aggregates_fill (self, self->bulk_mark, error))
     return FALSE;
+  work_advance (work, added);
   for (guint i = 0; i < all->len; i++)
     {
       Derived *d = g_ptr_array_index (all, i);
-      if ((d->type == TRIGGER && !d->kept) ||
-          (d->type == SORT_INDEX && !d->aggregate && (self->bulk_sorts & (1u << d->kind))))
+      if ((d->type == TRIGGER && !d->kept) || deferred_sort (self, d))
         {
           /* IF NOT EXISTS: a savepoint rolled back may have brought it back. */
           g_autoptr (GString) create = g_string_new (d->create);
@@ -684,16 +728,20 @@ catch_up (JbStore *self, GError **error)
                                                : "CREATE INDEX IF NOT EXISTS ", 1);
           if (!jb_store_exec (self, create->str, error))
             return FALSE;
+          if (d->type == SORT_INDEX)
+            work_advance (work, max_id (self, d->kind));
         }
     }
   return jb_store_exec (self, "DELETE FROM jb_bulk_updated", error);
 }
 
 gboolean
-jb_store_bulk_finish (JbStore *self, GError **error)
+jb_store_bulk_finish (JbStore *self, GCancellable *cancellable, JbProgressFunc progress,
+                      gpointer user_data, GError **error)
 {
   if (!self->bulk)
     return TRUE;
+  Work work = { cancellable, progress, user_data, 0, catch_up_cost (self) };
   /* SQLite sorts a new index in as much memory as the page cache may hold,
    * and the index's terms gather in memory beside that cache: with an
    * import's 64 MB cache (jb_store_set_cache_size()), a million demands
@@ -706,12 +754,23 @@ jb_store_bulk_finish (JbStore *self, GError **error)
   /* The sorts of CREATE INDEX on a second core: a 100,000-demand import
    * took 10 % less time. */
   jb_store_exec (self, "PRAGMA threads = 2", NULL);
-  gboolean ok = catch_up (self, error);
+  /* A statement of a million rows (a sort index) stops at a cancel too. */
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 100000, check_cancelled, cancellable);
+  gboolean ok = catch_up (self, &work, error) &&
+                !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
   jb_store_exec (self, "PRAGMA threads = 0", NULL);
   if (shrink)
     {
       g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache);
       jb_store_exec (self, restore, NULL);
+    }
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
     }
   /* Failed, the transaction still lacks its triggers: the commit tries again. */
   if (ok)

@@ -157,9 +157,7 @@ gboolean      jb_store_derived_update (JbStore *self, GCancellable *cancellable,
 gboolean      jb_store_bulk_begin     (JbStore *self, JbKindId kind, GError **error);
 /* After it saved the record @id. */
 gboolean      jb_store_bulk_note      (JbStore *self, JbKindId kind, gint64 id, GError **error);
-/* Before the commit, or any other write: the index and sort indexes as if
- * every save had kept them. */
-gboolean      jb_store_bulk_finish    (JbStore *self, GError **error);
+/* (jb_store_bulk_finish() is in jb-store.h: importers call it too.) */
 /* After the rollback. */
 void          jb_store_bulk_reset     (JbStore *self);
 

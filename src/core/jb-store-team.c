@@ -1023,7 +1023,7 @@ pull_full (JbStore *self, Pull *pull, GError **error)
       for (guint k = 0; ok && k < JB_N_KINDS; k++)
         ok = pull_kind (self, k, from, to, counts[k], pull, &changed, error);
       /* The index catches up before deletions, which need its triggers. */
-      ok = ok && jb_store_bulk_finish (self, error) &&
+      ok = ok && jb_store_bulk_finish (self, NULL, NULL, NULL, error) &&
            pull_deleted (self, from, to, &changed, error) &&
            check_placeholders (self, error) && pull_history (self, from, to, error) && state_set (self, "last_seq", to, error) &&
            jb_store_exec (self, "DELETE FROM temp.team_pulling; COMMIT", error);

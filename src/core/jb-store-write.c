@@ -342,7 +342,7 @@ save_record (JbStore *self, JbRecord *record, JbSaveFlags flags, GError **error)
   gboolean own = !(flags & JB_SAVE_BULK) || self->depth == 0;
   /* A bulk save in the caller's transaction leaves the search index to its
    * commit; any other write brings the index up to date first. */
-  if (own ? self->bulk && !jb_store_bulk_finish (self, error)
+  if (own ? self->bulk && !jb_store_bulk_finish (self, NULL, NULL, NULL, error)
           : !jb_store_bulk_begin (self, jb_record_get_kind_id (record), error))
     return FALSE;
   if (own && !jb_store_begin (self, error))
@@ -408,7 +408,7 @@ jb_store_delete (JbStore *self, JbKindId kind_id, gint64 id, GError **error)
   if (before == NULL)
     return FALSE;
 
-  if (self->bulk && !jb_store_bulk_finish (self, error))
+  if (self->bulk && !jb_store_bulk_finish (self, NULL, NULL, NULL, error))
     return FALSE;
   g_autofree char *users = describe_references (self, kind_id, id);
   if (users)

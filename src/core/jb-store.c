@@ -588,7 +588,7 @@ jb_store_commit (JbStore *self, GError **error)
   g_return_val_if_fail (self->depth > 0, FALSE);
   /* A team database takes the changes first: a conflict there leaves the
    * replica as it was. */
-  if ((self->depth == 1 && !jb_store_bulk_finish (self, error)) ||
+  if ((self->depth == 1 && !jb_store_bulk_finish (self, NULL, NULL, NULL, error)) ||
       (self->depth == 1 && !jb_store_team_commit (self, error)) ||
       !jb_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE jb", error))
     {

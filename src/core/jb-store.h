@@ -282,6 +282,19 @@ gboolean     jb_store_end_import    (JbStore     *self,
                                      gboolean     ok,
                                      GError     **error);
 
+/* What JB_SAVE_BULK saves left for the end, done now, as if every save had
+ * kept it: the search index and the figures' totals of their records, the
+ * sort indexes of tables that were empty.  The commit does it otherwise, or
+ * any other write; an importer calls it first, for the progress (0 to 1, a
+ * few times a second: at 100 000 demands it takes longer than reading the
+ * file) and a cancel that stops it (G_IO_ERROR_CANCELLED: roll back then).
+ * Nothing to do, TRUE at once. */
+gboolean     jb_store_bulk_finish   (JbStore         *self,
+                                     GCancellable    *cancellable,
+                                     JbProgressFunc   progress,
+                                     gpointer         user_data,
+                                     GError         **error);
+
 /* The page cache of this connection (0: SQLite's default, 2 MB).  A large
  * transaction whose pages do not fit spills them to the journal again and
  * again: imports raise it for their duration. */

@@ -263,7 +263,7 @@ on_row (guint row, const JbCell *cells, guint n, gpointer data, GError **error)
     {
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
         return FALSE;
-      double fraction = jb_workbook_get_progress (intake->workbook) * 0.99;
+      double fraction = jb_workbook_get_progress (intake->workbook) * run->read_share;
       if (run->progress && fraction - run->reported >= 0.005)
         {
           run->reported = fraction;
@@ -279,6 +279,7 @@ run_init (JbIntakeRun *run, JbIntake *intake, JbStore *store)
   memset (run, 0, sizeof *run);
   run->intake = intake;
   run->store = store;
+  run->read_share = 0.99;
   run->kind = jb_kind_get (intake->kind);
   run->org_kind = jb_kind_get (JB_KIND_ORGANIZATION);
   const char *ref = jb_intake_org_field (intake->kind);
@@ -334,6 +335,13 @@ jb_intake_preview (JbIntake *intake, JbStore *store, guint n_rows, GCancellable 
   return rows;
 }
 
+static void
+report_build_progress (double fraction, gpointer data)
+{
+  JbIntakeRun *run = data;
+  run->progress (run->read_share + (1.0 - run->read_share) * fraction, run->user_data);
+}
+
 gboolean
 jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
                   JbProgressFunc progress, gpointer user_data, JbImportSummary *summary,
@@ -350,6 +358,9 @@ jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
   run.cancellable = cancellable;
   run.progress = progress;
   run.user_data = user_data;
+  /* The rest is building what the bulk saves deferred: at 100 000 rows about
+   * 6 s reading and saving, 3 s building (bench-sheet). */
+  run.read_share = 2.0 / 3.0;
   run.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) jb_intake_problem_free);
   g_hash_table_remove_all (intake->rejected);
 
@@ -382,6 +393,11 @@ jb_intake_import (JbIntake *intake, JbStore *store, GCancellable *cancellable,
   if (ok && run.n_rows == 0)
     ok = jb_sheet_fail (intake->workbook, error, JB_SHEET_ERROR_INVALID,
                         _("The sheet has no rows below its header."));
+  /* Before the commit, which would do it otherwise: with the rest of the
+   * progress, and stopped by a cancel. */
+  if (ok)
+    ok = jb_store_bulk_finish (store, cancellable, progress ? report_build_progress : NULL, &run,
+                               error);
   if (in_transaction)
     ok = jb_store_end_import (store, ok, error);
   jb_store_set_cache_size (store, 0);

@@ -21,6 +21,7 @@ typedef struct {
   JbProgressFunc progress;
   gpointer user_data;
   double reported;
+  double read_share;        /* of the progress, reading the sheet */
 
   GPtrArray *rows;          /* preview: JbIntakeRow */
   GPtrArray *problems;      /* import: JbIntakeProblem */
