@@ -30,7 +30,8 @@ quit_action (GSimpleAction *action, GVariant *param, gpointer data)
 static void
 about_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  static const char *developers[] = { "Jiebang developers", NULL };
+  /* Shown in the About dialog's credits: translated like the rest of it. */
+  const char *developers[] = { _("Jiebang developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
 
   gtk_show_about_dialog (parent,

@@ -25,7 +25,7 @@ jb_sheet_fail (JbWorkbook *wb, GError **error, JbSheetError code, const char *fo
   va_start (args, format);
   g_autofree char *what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, JB_SHEET_ERROR, code, "%s: %s", wb->name, what);
+  g_set_error (error, JB_SHEET_ERROR, code, _("%s: %s"), wb->name, what);
   return FALSE;
 }
 

@@ -37,7 +37,7 @@ jb_xlsx_begin (GFile *file, char **tmp_path, GError **error)
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name,
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("%s: %s"), name,
                    g_strerror (saved));
       return NULL;
     }
@@ -64,13 +64,13 @@ jb_xlsx_end (lxw_workbook *wb, GFile *file, char *tmp_path, gboolean ok, GError 
   lxw_error rc = workbook_close (wb);
   if (ok && rc != LXW_NO_ERROR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", name, lxw_strerror (rc));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: %s"), name, lxw_strerror (rc));
       ok = FALSE;
     }
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name,
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("%s: %s"), name,
                    g_strerror (saved));
       ok = FALSE;
     }
