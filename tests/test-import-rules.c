@@ -730,7 +730,10 @@ test_export_no_such_database (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   /* An existing one exports. */
   g_autofree char *real = g_build_filename (f->dir, "test.db", NULL);
+  test_print_capture_begin ();
   g_assert_cmpint (jb_cli_run_full (real, NULL, out, NULL), ==, 0);
+  g_autofree char *said = test_print_capture_end ();
+  g_assert_nonnull (strstr (said, out));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 }
 

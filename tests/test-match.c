@@ -616,26 +616,16 @@ test_worker (Fixture *f, gconstpointer data)
   jb_matches_free (m);
 }
 
-static GString *printed;
-
-static void
-capture (const char *text)
-{
-  g_string_append (printed, text);
-}
-
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  printed = g_string_new (NULL);
-  GPrintFunc old = g_set_print_handler (capture);
+  test_print_capture_begin ();
   int status = jb_cli_match (f->path, "T-001", NULL, 2);
-  g_set_print_handler (old);
+  g_autofree char *printed = test_print_capture_end ();
   g_assert_cmpint (status, ==, 0);
 
-  g_auto (GStrv) lines = g_strsplit (printed->str, "\n", -1);
-  g_string_free (printed, TRUE);
+  g_auto (GStrv) lines = g_strsplit (printed, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "kind\trank\tscore\tid\ttitle\tdetail\tshared\tterms\tindustry\t"
                                  "region\treadiness\tprice\tmode\trecord\torganization\t"
                                  "decision\treasons");
@@ -661,14 +651,12 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kinds[JB_KIND_PERSON], ==, 1);
 
   /* An achievement by its number, with --kind; the demands it answers. */
-  printed = g_string_new (NULL);
-  old = g_set_print_handler (capture);
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (f, "best"));
+  test_print_capture_begin ();
   status = jb_cli_match (f->path, number, "achievement", 0);
-  g_set_print_handler (old);
+  g_autofree char *demands = test_print_capture_end ();
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (printed->str, "\ndemand\t1\t"));
-  g_string_free (printed, TRUE);
+  g_assert_nonnull (strstr (demands, "\ndemand\t1\t"));
 
   /* Nothing by that name; a kind that is never matched. */
   g_assert_cmpint (jb_cli_match (f->path, "NO-SUCH", NULL, 0), ==, 1);

@@ -211,3 +211,28 @@ test_add_organizations (JbStore *store, guint n, JbSaveFlags flags)
     }
   return ids;
 }
+
+static GString *printed;
+static GPrintFunc print_before;
+
+static void
+print_to_string (const char *text)
+{
+  g_string_append (printed, text);
+}
+
+void
+test_print_capture_begin (void)
+{
+  g_assert_null (printed);
+  printed = g_string_new (NULL);
+  print_before = g_set_print_handler (print_to_string);
+}
+
+char *
+test_print_capture_end (void)
+{
+  g_assert_nonnull (printed);
+  g_set_print_handler (print_before);
+  return g_string_free (g_steal_pointer (&printed), FALSE);
+}

@@ -49,6 +49,11 @@ gint64   test_id_of       (GHashTable *ids, const char *name);
 void     test_add_record  (JbStore *store, GHashTable *ids, const char *name, JbKindId kind,
                            const char *created, JbSaveFlags flags, va_list ap);
 
+/* What g_print() writes between the two calls (a command's report), kept
+ * out of the TAP stream on standard output. */
+void     test_print_capture_begin (void);
+char    *test_print_capture_end   (void);
+
 /* For the benchmarks: the wall time in ms; the CPU time of this process
  * (user and system) in ms, what a run costs whatever else the machine runs;
  * doubles in ascending order, for qsort() and g_array_sort(). */
