@@ -423,12 +423,14 @@ test_all_or_nothing (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "1 row was refused"));
   g_clear_error (&error);
   gboolean money = FALSE, date = FALSE;
+  g_autoptr (GHashTable) said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < problems->len; i++)
     {
       JbIntakeProblem *p = g_ptr_array_index (problems, i);
       g_autofree char *line = jb_intake_problem_to_string (intake, p);
       g_test_message ("%s", line);
       g_assert_cmpuint (p->row, ==, 4);
+      g_assert_true (g_hash_table_add (said, g_strdup (line)));  /* each said once */
       money |= p->column == 11 && g_str_has_suffix (line, ":4: 拟投入资金（万元）: “很多” is not an "
                                                     "amount. Write a number such as 125000 or "
                                                     "12.5万.");
@@ -753,6 +755,28 @@ on_progress (double fraction, gpointer data)
     }
 }
 
+/* A row that breaks a rule of its kind (the organization's credit code) is
+ * told so once: the rules ran twice, in the record's check and after it. */
+static void
+test_rule_said_once (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = path_in (f, "code.csv");
+  const char *text = "需求名称,需求单位,统一社会信用代码\n电池研发,上海某某公司,91310000MA1K3YJ121\n";
+  g_file_set_contents (path, text, -1, NULL);
+  g_autoptr (JbIntake) intake = open_sheet (path, JB_KIND_DEMAND, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  JbImportSummary summary;
+  g_assert_false (jb_intake_import (intake, f->store, NULL, NULL, NULL, &summary, &problems,
+                                    &error));
+  g_assert_error (error, JB_SHEET_ERROR, JB_SHEET_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  JbIntakeProblem *p = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (p->row, ==, 2);  /* counted from 1, the header's row too */
+  g_assert_cmpint (p->column, ==, 2);
+  g_assert_nonnull (strstr (p->message, "check character"));
+}
+
 /* From a worker thread, as the dialog runs it: progress up to 1, and a
  * cancel leaves nothing behind, whether it comes while the rows are read or
  * while what their bulk saves deferred is built (past two thirds). */
@@ -1006,6 +1030,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet/parsers", test_parsers);
   g_test_add ("/sheet/late-gb18030", Fixture, NULL, set_up, test_late_gb18030, tear_down);
   g_test_add ("/sheet/xlsx-dates", Fixture, NULL, set_up, test_xlsx_dates, tear_down);
+  g_test_add ("/sheet/rule-said-once", Fixture, NULL, set_up, test_rule_said_once, tear_down);
   g_test_add ("/sheet/progress-cancel", Fixture, NULL, set_up, test_progress_cancel, tear_down);
   return g_test_run ();
 }

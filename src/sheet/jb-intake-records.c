@@ -13,13 +13,13 @@
 #include "jb-sheet-private.h"
 #include "jb-rules.h"
 
-/* The rules a save applies without the database, as problems of columns. */
+/* The rules a save applies without the database (jb_record_validate():
+ * the fields' and the kind's), as problems of columns. */
 gboolean
 jb_intake_check_record (JbIntakeRun *run, JbRecord *record, const int *columns)
 {
   g_autoptr (GPtrArray) problems = jb_problems_new ();
   jb_record_validate (record, problems);
-  jb_rules_check (record, problems);
   for (guint i = 0; i < problems->len; i++)
     {
       JbProblem *p = g_ptr_array_index (problems, i);
