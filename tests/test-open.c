@@ -2,7 +2,8 @@
 /* Opening an exchange file as a file manager does (the desktop entry's
  * Exec=jiebang %f): the application starts with the file as its argument, its
  * window asks whether to import it, and the database changes only if the
- * user agrees.  Runs the real application under Xvfb. */
+ * user agrees (a spreadsheet opens in the import dialog's preview).  Runs the
+ * real application under Xvfb. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +16,7 @@
 #include "jb-environment.h"
 #include "ui-test-util.h"
 #include "jb-exchange-dialog.h"
+#include "jb-intake-dialog.h"
 #include "jb-store.h"
 
 #define SAMPLE JB_TEST_SRCDIR "/data/sample/jiebang-sample.xml"
@@ -25,6 +27,7 @@ typedef struct {
   char *question;        /* what the question said */
   JbExchangeDialog *import;  /* the import dialog that finished, if any */
   int outcome;           /* of the import: -1 not finished, 0 failed, 1 succeeded */
+  gboolean sheet_shown;  /* a spreadsheet's import dialog came up */
   gint64 deadline;
 } Run;
 
@@ -52,6 +55,11 @@ drive (gpointer data)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && run->question == NULL; i++)
     {
       g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (JB_IS_INTAKE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          run->sheet_shown = TRUE;
+          g_application_quit (run->app);
+        }
       if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
         {
           g_autofree char *text = NULL;
@@ -135,11 +143,33 @@ test_open_and_decline (void)
   g_free (run.question);
 }
 
+/* A spreadsheet: no question first, the import dialog's preview is one (it
+ * saves nothing until its Import). */
+static void
+test_open_sheet (void)
+{
+  Run run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jb-open-sheet-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *csv = g_build_filename (dir, "需求汇总.csv", NULL);
+  g_assert_true (g_file_set_contents (csv, "需求名称,需求单位\n电池研发,上海某某公司\n", -1,
+                                      NULL));
+  gint64 demands = open_file (csv, GTK_RESPONSE_ACCEPT, &run);
+
+  g_assert_null (run.question);
+  g_assert_true (run.sheet_shown);
+  g_assert_cmpint (demands, ==, 0);
+  g_remove (csv);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/open/import-when-asked", test_open_and_import);
   g_test_add_func ("/open/nothing-when-declined", test_open_and_decline);
+  g_test_add_func ("/open/sheet-previewed", test_open_sheet);
   return g_test_run ();
 }

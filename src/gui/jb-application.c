@@ -135,7 +135,8 @@ jb_application_activate (GApplication *app)
 }
 
 /* A file opened from a file manager (the desktop entry's MimeType=) or given
- * on the command line: the window, then the question whether to import it. */
+ * on the command line: the window, then the question whether to import it
+ * (for a spreadsheet, the import dialog's preview). */
 static void
 jb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {

@@ -204,6 +204,13 @@ on_offer_answered (GtkDialog *dialog, int response, JbWindow *self)
 void
 jb_window_offer_import (JbWindow *self, GFile *file)
 {
+  /* A spreadsheet opens in the import dialog, whose preview changes
+   * nothing: that is the question, with the rows to judge by. */
+  if (!jb_exchange_looks_like_xml (file))
+    {
+      jb_intake_dialog_new (GTK_WINDOW (self), self->store, file);
+      return;
+    }
   g_autofree char *name = g_file_get_parse_name (file);
   /* Opening a file from a file manager must not change the database by
    * itself: the user confirms, then the import runs as File ▸ Import does. */
