@@ -821,6 +821,8 @@ test_sample_import_and_export (Fixture *f, gconstpointer data)
         dialog = GTK_WINDOW (w);
     }
   g_assert_nonnull (dialog);
+  /* Its Cancel has the focus, not the message (which showed all selected). */
+  g_assert_true (GTK_IS_BUTTON (gtk_window_get_focus (dialog)));
   g_assert_true (run_exchange (JB_EXCHANGE_DIALOG (dialog)));
   gtk_window_destroy (dialog);
   ui_test_pump ();

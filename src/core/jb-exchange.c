@@ -88,7 +88,10 @@ jb_exchange_import (JbStore *store, GFile *file, GCancellable *cancellable,
   gboolean ok = jb_exchange_import_in_transaction (store, G_INPUT_STREAM (in), name, size,
                                                    cancellable, progress, user_data, summary,
                                                    error);
-  return jb_store_end_import (store, ok, error);
+  ok = jb_store_end_import (store, ok, error);
+  if (ok && progress)
+    progress (1.0, user_data);
+  return ok;
 }
 
 typedef struct {
@@ -141,6 +144,8 @@ jb_exchange_copy (JbStore *from, JbStore *to, GCancellable *cancellable, JbProgr
       else
         jb_store_rollback (to);
     }
+  if (ok && progress)
+    progress (1.0, user_data);
   g_file_delete (tmp, NULL, NULL);
   return ok;
 }

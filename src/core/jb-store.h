@@ -294,6 +294,10 @@ gboolean     jb_store_bulk_finish   (JbStore         *self,
                                      JbProgressFunc   progress,
                                      gpointer         user_data,
                                      GError         **error);
+/* The part of a large import's progress left for its commit, which writes
+ * the journal (WAL) and copies it into the file: about a tenth of the time
+ * (100 000 demands: 0.7 s of 5.6 s; a million: 7 s of 64 s). */
+#define JB_STORE_COMMIT_SHARE 0.1
 
 /* The page cache of this connection (0: SQLite's default, 2 MB).  A large
  * transaction whose pages do not fit spills them to the journal again and

@@ -718,7 +718,8 @@ static void
 report_build_progress (double fraction, gpointer data)
 {
   Import *im = data;
-  im->progress (im->read_share + (1.0 - im->read_share) * fraction, im->user_data);
+  double span = 1.0 - JB_STORE_COMMIT_SHARE - im->read_share;
+  im->progress (im->read_share + span * fraction, im->user_data);
 }
 
 /* @own: in a transaction of its own; otherwise in the caller's, which the
@@ -815,7 +816,8 @@ import_stream (JbStore *store, GInputStream *stream, const char *name, goffset s
         jb_store_rollback (store);
     }
   jb_store_set_cache_size (store, 0);
-  if (ok && progress)
+  /* Done once committed: the caller's transaction, the caller says so. */
+  if (ok && progress && own)
     progress (1.0, user_data);
   if (ok && summary)
     *summary = im.summary;

@@ -173,6 +173,9 @@ start (GtkWindow *parent, JbStore *store, GFile *file, GArray *demand_ids, gbool
   g_task_run_in_thread (task, run_job);
   self->poll_id = g_timeout_add (100, poll_progress, self);
   gtk_window_present (GTK_WINDOW (self));
+  /* Not the message, which can be selected for copying: given the focus,
+   * all its text showed selected. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
   return self;
 }
 

@@ -339,7 +339,8 @@ static void
 report_build_progress (double fraction, gpointer data)
 {
   JbIntakeRun *run = data;
-  run->progress (run->read_share + (1.0 - run->read_share) * fraction, run->user_data);
+  double span = 1.0 - JB_STORE_COMMIT_SHARE - run->read_share;
+  run->progress (run->read_share + span * fraction, run->user_data);
 }
 
 gboolean
