@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Money: exact parsing and formatting in yuan and 万元. */
 #include <glib.h>
+#include <string.h>
 
 #include "jb-money.h"
 
@@ -49,6 +50,28 @@ test_refuse (void)
     }
 }
 
+/* The examples a refusal gives are read in the unit the amount was asked in,
+ * and both name the same amount: under 万元, a bare 125000 would be 12.5亿. */
+static void
+test_refusal_examples (void)
+{
+  for (JbMoneyUnit unit = JB_MONEY_YUAN; unit <= JB_MONEY_WAN; unit++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 fen;
+      g_assert_false (jb_money_parse ("很多", unit, &fen, &error));
+      const char *such = strstr (error->message, "such as ");
+      g_assert_nonnull (such);
+      g_autofree char *examples = g_strdup (such + strlen ("such as "));
+      g_assert_true (g_str_has_suffix (examples, "."));
+      examples[strlen (examples) - 1] = '\0';
+      g_auto (GStrv) two = g_strsplit (examples, " or ", -1);
+      g_assert_cmpuint (g_strv_length (two), ==, 2);
+      for (guint i = 0; i < 2; i++)
+        g_assert_cmpint (parse_ok (two[i], unit), ==, 12500000);
+    }
+}
+
 static void
 test_decimal_round_trip (void)
 {
@@ -90,6 +113,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/money/parse", test_parse);
   g_test_add_func ("/money/refuse", test_refuse);
+  g_test_add_func ("/money/refusal-examples", test_refusal_examples);
   g_test_add_func ("/money/decimal-round-trip", test_decimal_round_trip);
   g_test_add_func ("/money/format", test_format);
   return g_test_run ();

@@ -239,6 +239,11 @@ test_refusals_leave_store_unchanged (Fixture *f, gconstpointer data)
   g_assert_false (jb_store_save (f->store, d2, JB_SAVE_DEFAULT, &error));
   g_assert_nonnull (strstr (error->message, "cannot move"));
   g_clear_error (&error);
+  /* Publishing a draft says which step comes first. */
+  jb_record_set_text_by_name (d2, "status", "published");
+  g_assert_false (jb_store_save (f->store, d2, JB_SAVE_DEFAULT, &error));
+  g_assert_nonnull (strstr (error->message, "first move it to “Under review”"));
+  g_clear_error (&error);
   jb_record_set_text_by_name (d2, "status", "review");
   save_ok (f->store, d2);
 }

@@ -125,7 +125,16 @@ check_change (JbRecord *before, JbRecord *after, GPtrArray *problems)
   const char *from = jb_record_get_text_by_name (before, "status");
   const char *to = jb_record_get_text_by_name (after, "status");
   const JbEnum *e = &jb_enum_demand_status;
-  if (!jb_demand_status_can_move (from, to))
+  if (jb_demand_status_can_move (from, to))
+    return;
+  /* Skipping ahead (publishing a draft) is the usual slip: name the step. */
+  int a = workflow_index (from), b = workflow_index (to);
+  if (a >= 0 && b > a + 1)
+    jb_problem_add (problems, (int) jb_rules_field (after, "status"),
+                    _("A demand cannot move from “%s” to “%s” at once: first move it to “%s”."),
+                    jb_enum_label (e, from), jb_enum_label (e, to),
+                    jb_enum_label (e, workflow[a + 1]));
+  else
     jb_problem_add (problems, (int) jb_rules_field (after, "status"),
                     _("A demand cannot move from “%s” to “%s”."),
                     jb_enum_label (e, from), jb_enum_label (e, to));

@@ -36,16 +36,30 @@ unit_decimals (JbMoneyUnit unit)
   return unit == JB_MONEY_WAN ? 6 : 2;
 }
 
+/* The example is read in @unit, the one a bare number is read in: under
+ * 万元, 125000 would be 12.5亿 yuan, not 12.5万. */
+static void
+not_an_amount (GError **error, const char *shown, JbMoneyUnit unit)
+{
+  if (unit == JB_MONEY_WAN)
+    g_set_error (error, JB_MONEY_ERROR, 0,
+                 _("“%s” is not an amount. Write a number such as 12.5 or 125000 yuan."), shown);
+  else
+    g_set_error (error, JB_MONEY_ERROR, 0,
+                 _("“%s” is not an amount. Write a number such as 125000 or 12.5万."), shown);
+}
+
 gboolean
 jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
 {
+  const JbMoneyUnit asked = unit;
+
   /* GLib's UTF-8 functions read past the end of invalid UTF-8 (a cell of a
    * file in another encoding): found by tests/fuzz-parsers.c. */
   if (text && !g_utf8_validate (text, -1, NULL))
     {
       g_autofree char *shown = g_utf8_make_valid (text, -1);
-      g_set_error (error, JB_MONEY_ERROR, 0,
-                   _("“%s” is not an amount. Write a number such as 125000 or 12.5万."), shown);
+      not_an_amount (error, shown, asked);
       return FALSE;
     }
   g_autofree char *s = g_utf8_strdown (text ? text : "", -1);
@@ -98,9 +112,7 @@ jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
         }
       if (!g_ascii_isdigit (c))
         {
-          g_set_error (error, JB_MONEY_ERROR, 0,
-                       _("“%s” is not an amount. Write a number such as 125000 or 12.5万."),
-                       text);
+          not_an_amount (error, text, asked);
           return FALSE;
         }
       if (in_frac)
@@ -126,8 +138,7 @@ jb_money_parse (const char *text, JbMoneyUnit unit, gint64 *fen, GError **error)
     }
   if (n_digits == 0 && n_frac == 0)
     {
-      g_set_error (error, JB_MONEY_ERROR, 0,
-                   _("“%s” is not an amount. Write a number such as 125000 or 12.5万."), text);
+      not_an_amount (error, text, asked);
       return FALSE;
     }
   for (guint i = n_frac; i < unit_decimals (unit); i++)

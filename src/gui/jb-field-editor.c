@@ -292,6 +292,13 @@ jb_field_editor_format_input (JbFieldEditor *self, JbRecord *base)
 }
 
 gboolean
+jb_field_editor_read (JbFieldEditor *self, JbRecord *record)
+{
+  g_autofree char *message = NULL;
+  return self->ops->collect (&self->in, record, self->index, &message);
+}
+
+gboolean
 jb_field_editor_collect (JbFieldEditor *self, JbRecord *record)
 {
   g_autofree char *message = NULL;

@@ -29,6 +29,9 @@ gboolean       jb_field_editor_differs       (JbFieldEditor *self, JbRecord *bas
 /* The input's value as the user reads it (as a copy of @base would hold
  * it), or NULL when it cannot be read.  Shows no error. */
 char          *jb_field_editor_format_input  (JbFieldEditor *self, JbRecord *base);
+/* Reads the input into @record; FALSE if it cannot be read, and no error
+ * shown (the user may be typing). */
+gboolean       jb_field_editor_read          (JbFieldEditor *self, JbRecord *record);
 /* Reads the input into @record; FALSE (and the error shown) if it cannot be read. */
 gboolean       jb_field_editor_collect       (JbFieldEditor *self, JbRecord *record);
 void           jb_field_editor_set_error     (JbFieldEditor *self, const char *message);

@@ -169,11 +169,23 @@ unit_source (const char *query, guint limit, GtkStringList *texts, GArray *keys,
   return add_choice (texts, keys, limit, total, _("10k yuan"), JB_MONEY_WAN);
 }
 
+/* The example must be read in the unit shown beside it: a bare 125000 under
+ * 万元 is 12.5亿 yuan, not the 12.5万 the yuan example means. */
+static void
+show_money_example (JbFieldInput *in)
+{
+  JbMoneyUnit unit = jb_picker_get_key (JB_PICKER (in->unit));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (in->input),
+                                  unit == JB_MONEY_WAN ? _("e.g. 12.5 or 125000 yuan")
+                                                       : _("e.g. 125000 or 12.5万"));
+}
+
 static void
 set_unit (JbFieldInput *in, JbMoneyUnit unit)
 {
   jb_picker_set_choice (JB_PICKER (in->unit), unit,
                         unit == JB_MONEY_WAN ? _("10k yuan") : _("yuan"));
+  show_money_example (in);
 }
 
 static GtkWidget *
@@ -185,10 +197,10 @@ money_build (JbFieldInput *in)
   text_build (in);
   gtk_widget_set_hexpand (in->input, TRUE);
   gtk_entry_set_input_purpose (GTK_ENTRY (in->input), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (in->input), _("e.g. 125000 or 12.5万"));
   /* TRANSLATORS: the name of the unit beside an amount, e.g. "Unit of Contract amount" */
   g_autofree char *title = g_strdup_printf (_("Unit of %s"), _(in->field->label));
   in->unit = make_picker (in, title, unit_source);
+  g_signal_connect_swapped (in->unit, "changed", G_CALLBACK (show_money_example), in);
   set_unit (in, jb_money_default_unit ());
   gtk_box_append (GTK_BOX (box), in->input);
   gtk_box_append (GTK_BOX (box), in->unit);

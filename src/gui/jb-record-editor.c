@@ -95,9 +95,43 @@ jb_record_editor_show_error (JbRecordEditor *self, const char *message)
     }
 }
 
+/* A new record follows the records the user links it to, as one made from
+ * them does (jb_rules_prefill()): choosing a deal's solution names its
+ * parties.  What follows fills only the fields the user has not changed,
+ * from the record's start (self->record) and the links chosen now, so
+ * choosing another solution names the other solver. */
 static void
-on_field_changed (JbRecordEditor *self)
+follow_links (JbRecordEditor *self)
 {
+  if (jb_record_get_id (self->record) != 0 || self->kind->ops->prefill == NULL ||
+      self->store == NULL)
+    return;
+  g_autoptr (JbRecord) follows = jb_record_copy (self->record);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      if (jb_field_editor_is_touched (fe))
+        jb_field_editor_read (fe, follows);
+    }
+  self->kind->ops->prefill (self->store, follows);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      JbFieldEditor *fe = g_ptr_array_index (self->fields, i);
+      if (jb_field_editor_is_touched (fe))
+        continue;
+      g_autoptr (JbRecord) shown = jb_record_copy (self->record);
+      jb_field_editor_read (fe, shown);
+      guint index = jb_field_editor_get_index (fe);
+      if (!jb_record_equal_field (shown, follows, index))
+        jb_field_editor_load (fe, follows);
+    }
+}
+
+static void
+on_field_changed (JbRecordEditor *self, JbFieldEditor *changed)
+{
+  if (jb_field_editor_get_field (changed)->type == JB_TYPE_REF)
+    follow_links (self);
   if (!self->dirty)
     {
       self->dirty = TRUE;
