@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jb-money.h"
+#include "jb-rules.h"
 #include "jb-schema.h"
 #include "jb-store.h"
 #include "test-util.h"
@@ -691,6 +692,28 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_DEMAND), ==, 2);
 }
 
+/* A new record's required choices start at their first value (a demand is
+ * a draft), except where none is likelier than another: an award's category
+ * stays for the user to choose, and saving without one says so. */
+static void
+test_prefilled_choices (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JbRecord) demand = jb_record_new (JB_KIND_DEMAND);
+  jb_rules_prefill (f->store, demand);
+  g_assert_cmpstr (jb_record_get_text_by_name (demand, "status"), ==, "draft");
+
+  g_autoptr (JbRecord) award = jb_record_new (JB_KIND_AWARD);
+  jb_rules_prefill (f->store, award);
+  g_assert_null (jb_record_get_text_by_name (award, "category"));
+  g_autoptr (GPtrArray) problems = jb_problems_new ();
+  jb_record_validate (award, problems);
+  int category = jb_kind_field_index (jb_record_get_kind (award), "category");
+  gboolean told = FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    told |= ((JbProblem *) g_ptr_array_index (problems, i))->field == category;
+  g_assert_true (told);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -709,6 +732,7 @@ main (int argc, char **argv)
   ADD ("payment-totals-and-overdue", test_payment_totals_and_overdue);
   ADD ("filters", test_filters);
   ADD ("sessions-belong-to-challenges", test_sessions_belong_to_challenges);
+  ADD ("prefilled-choices", test_prefilled_choices);
   g_test_add_func ("/store/open-refusals", test_open_refusals);
   g_test_add_func ("/store/migrate-history", test_migrate_history);
   return g_test_run ();

@@ -18,7 +18,7 @@ JB_ENUM (jb_enum_award_category,
 static const JbField fields[] = {
   TEXT ("title", N_("Title"), REQ | LIST | FIND),
   REF ("event_id", N_("Event"), REQ | LIST | FIND, JB_KIND_EVENT),
-  CHOICE ("category", N_("Category"), REQ | LIST, jb_enum_award_category),
+  CHOICE ("category", N_("Category"), REQ | LIST | NO_DEFAULT, jb_enum_award_category),
   REF ("organization_id", N_("Organization"), LIST | FIND, JB_KIND_ORGANIZATION),
   REF ("person_id", N_("Person"), LIST | FIND, JB_KIND_PERSON),
   REF ("solution_id", N_("Solution"), LIST | FIND, JB_KIND_SOLUTION),

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define FIND JB_FIELD_SEARCHED
 #define UNIQUE JB_FIELD_UNIQUE
 #define CHILDREN JB_FIELD_CHILDREN
+#define NO_DEFAULT JB_FIELD_NO_DEFAULT
 
 #define TEXT(n, l, f)        { n, JB_TYPE_TEXT, l, f, NULL, 0, 0, 0, 0 }
 #define LONG(n, l, f)        { n, JB_TYPE_LONG_TEXT, l, f, NULL, 0, 0, 0, 0 }

@@ -51,6 +51,10 @@ typedef enum {
    * at, shown even while empty so that the first is one click away (a
    * demand's solutions).  PART_OF implies it. */
   JB_FIELD_CHILDREN = 1 << 5,
+  /* A required choice with no default: the user picks one (no value of an
+   * award's category is likelier than another, and a default one would be
+   * saved unseen).  Other required choices start at their first value. */
+  JB_FIELD_NO_DEFAULT = 1 << 6,
 } JbFieldFlags;
 
 /* What a choice means to the rules and the figures.  C checks ask

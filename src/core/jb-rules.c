@@ -145,7 +145,8 @@ jb_rules_prefill (JbStore *store, JbRecord *record)
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const JbField *f = &kind->fields[i];
-      if (f->type == JB_TYPE_ENUM && (f->flags & JB_FIELD_REQUIRED) && !jb_record_is_set (record, i))
+      if (f->type == JB_TYPE_ENUM && (f->flags & JB_FIELD_REQUIRED) &&
+          !(f->flags & JB_FIELD_NO_DEFAULT) && !jb_record_is_set (record, i))
         jb_record_set_text (record, i, f->enumeration->values[0].code);
     }
   if (kind->ops->prefill)
