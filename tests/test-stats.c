@@ -472,6 +472,7 @@ test_year_choices (Fixture *f, gconstpointer data)
   g_assert_cmpint (open, ==, 2030);
   /* An award in 2031 is work done in 2031. */
   g_autofree char *before_award = choices (f, "2031-06-01", &open);
+  g_assert_cmpstr (before_award, ==, "2030 2023 2022 2021");
   g_assert_cmpint (open, ==, 2023);
   add (f, "a9", JB_KIND_AWARD, "2023-01-01" T, "title", "最佳开放创新企业", "event_id", "@S",
        "category", "best_enterprise", "organization_id", "@E1", "awarded_on", "2031-05-01",
