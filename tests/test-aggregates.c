@@ -509,6 +509,7 @@ test_rebuild (Fixture *f, gconstpointer data)
     g_autoptr (GError) error = NULL;
     g_autoptr (JbStore) store = jb_store_open (path, &error);
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
   /* Damage them and forget that they were built. */
   sqlite3 *db;

@@ -248,6 +248,7 @@ test_prune_imports_keep_daily (Fixture *f, gconstpointer data)
 
   /* And a fourth day's copy pushes out the oldest daily one only. */
   g_autoptr (JbBackup) fourth = backup_ok (f, JB_BACKUP_DAILY, 3);
+  g_assert_true (g_file_test (fourth->path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (((JbBackup *) g_ptr_array_index (dailies, 0))->path,
                                G_FILE_TEST_EXISTS));
   g_autoptr (GPtrArray) after = jb_store_backup_list (f->store, FALSE, NULL);
@@ -315,7 +316,6 @@ test_restore_and_undo (Fixture *f, gconstpointer data)
   g_autoptr (JbStore) other = jb_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jb_store_count (other, JB_KIND_DEMAND), ==, 1);
-  g_autofree char *wal_mode = NULL;
   sqlite3 *db;
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_stmt *stmt;
@@ -512,6 +512,8 @@ test_restore_older (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JbBackup) undo = jb_store_backup_restore (f->store, old, 0, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_true (g_file_test (undo->path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 1);
   g_autoptr (GPtrArray) found = jb_store_list (f->store, JB_KIND_ORGANIZATION, "旧版本", &error);
   g_assert_no_error (error);

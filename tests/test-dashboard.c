@@ -172,7 +172,6 @@ test_period_and_bar (Fixture *f, gconstpointer data)
 static void
 test_custom_period (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (JbFilter) november = jb_filter_new (JB_KIND_DEAL, "November 2022");
   jb_filter_add (november, JB_MATCH_IN, "stage", "signed,executing,completed");
   jb_filter_add (november, JB_MATCH_FROM, "signed_on", "2022-11-01");
@@ -282,6 +281,7 @@ test_opens_on_this_year (Fixture *f, gconstpointer data)
                                                   JB_KIND_ORGANIZATION, solver,
                                                   JB_INVITE_SOLUTION, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (jb_record_get_kind_id (invited), ==, JB_KIND_SOLUTION);
   ui_test_pump ();
   /* The year shown stays; this year can be chosen. */
   g_assert_cmpstr (jb_picker_get_text (period), ==, "2022");

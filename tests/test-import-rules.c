@@ -675,7 +675,7 @@ import_into_read_only_file (Fixture *f)
   g_autoptr (JbStore) store = jb_store_open (path, &error);
   g_assert_no_error (error);
   /* Reading (an export) works; an import says why it cannot. */
-  g_autoptr (GBytes) out = export_bytes (store, NULL);
+  g_bytes_unref (export_bytes (store, NULL));
   g_autofree char *in = g_build_filename (f->dir, "ro.xml", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (in);
   g_assert_false (jb_exchange_import (store, file, NULL, NULL, NULL, NULL, &error));
@@ -700,8 +700,13 @@ test_read_only (Fixture *f, gconstpointer data)
   Fixture in_ro = { ro, NULL };
   JbStore *store = fixture_open_other (&in_ro, "jiebang.db");
   g_object_unref (store);
-  g_autofree char *db = g_build_filename (ro, "jiebang.db", NULL);
-  g_assert_cmpint (chmod (db, 0666), ==, 0);
+  {
+    /* Freed before the child is forked: it ends with _exit(), past this
+     * frame's g_autofree, and valgrind finds a string that nothing uses after
+     * the fork nowhere in the child (definitely lost there). */
+    g_autofree char *db = g_build_filename (ro, "jiebang.db", NULL);
+    g_assert_cmpint (chmod (db, 0666), ==, 0);
+  }
   g_assert_cmpint (chmod (ro, 0555), ==, 0);
   g_assert_cmpint (chmod (f->dir, 0755), ==, 0);
   run_unprivileged (f, open_in_read_only_folder);
@@ -710,10 +715,13 @@ test_read_only (Fixture *f, gconstpointer data)
   /* A read-only database in a folder that is not. */
   JbStore *other = fixture_open_other (f, "ro.db");
   g_object_unref (other);
-  g_autofree char *in = g_build_filename (f->dir, "ro.xml", NULL);
-  g_assert_true (g_file_set_contents (in, HEAD ORG (U1, "甲") TAIL, -1, NULL));
-  g_autofree char *ro_db = g_build_filename (f->dir, "ro.db", NULL);
-  g_assert_cmpint (chmod (ro_db, 0444), ==, 0);
+  {
+    /* Freed before the fork, as above. */
+    g_autofree char *in = g_build_filename (f->dir, "ro.xml", NULL);
+    g_assert_true (g_file_set_contents (in, HEAD ORG (U1, "甲") TAIL, -1, NULL));
+    g_autofree char *ro_db = g_build_filename (f->dir, "ro.db", NULL);
+    g_assert_cmpint (chmod (ro_db, 0444), ==, 0);
+  }
   g_assert_cmpint (chmod (f->dir, 0777), ==, 0);
   run_unprivileged (f, import_into_read_only_file);
   g_assert_cmpint (chmod (f->dir, 0700), ==, 0);

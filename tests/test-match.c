@@ -494,6 +494,7 @@ test_dismiss (Fixture *f, gconstpointer data)
   g_autoptr (JbRecord) deal = jb_match_invite (f->store, id_of (f, "demand"), JB_KIND_ACHIEVEMENT,
                                                id_of (f, "far"), JB_INVITE_DEAL, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (jb_record_get_kind_id (deal), ==, JB_KIND_DEAL);
   g_autoptr (JbMatches) last = run (f, JB_KIND_DEMAND, "demand", FALSE);
   g_assert_cmpint (find (f, last, JB_KIND_ACHIEVEMENT, "far")->decision, ==, JB_DECISION_INVITED);
 }
@@ -535,6 +536,8 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_autoptr (JbRecord) d1 = jb_match_invite (f->store, id_of (f, "demand"), JB_KIND_ACHIEVEMENT,
                                              id_of (f, "far"), JB_INVITE_DEAL, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (jb_record_get_kind_id (s1), ==, JB_KIND_SOLUTION);
+  g_assert_cmpint (jb_record_get_kind_id (d1), ==, JB_KIND_DEAL);
   /* One answered and selected since. */
   jb_record_set_text_by_name (s2, "status", "selected");
   jb_record_set_text_by_name (s2, "submitted", "2022-12-01");

@@ -419,7 +419,7 @@ test_index_follows_writes (Fixture *f, gconstpointer data)
   g_assert_true (jb_store_begin (f->store, NULL));
   jb_record_set_text_by_name (b, "title", "氢能燃烧器");
   g_assert_true (jb_store_save (f->store, b, JB_SAVE_DEFAULT, NULL));
-  g_autoptr (JbRecord) c = new_demand (f->store, catl, "氢能储运", "氢");
+  g_object_unref (new_demand (f->store, catl, "氢能储运", "氢"));
   g_assert_cmpuint (count (f->store, JB_KIND_DEMAND, "氢能"), ==, 2);
   jb_store_rollback (f->store);
   g_assert_cmpuint (count (f->store, JB_KIND_DEMAND, "氢能"), ==, 0);
@@ -516,7 +516,7 @@ test_index_after_import (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count (f->store, JB_KIND_DEMAND, "威高齐鲁研究中心"), ==, n_demands);
   assert_index_right (f->store);
   /* and a save after an import works as before */
-  g_autoptr (JbRecord) more = new_demand (f->store, org, "人工关节表面涂层", "涂层");
+  g_object_unref (new_demand (f->store, org, "人工关节表面涂层", "涂层"));
   g_assert_cmpuint (count (f->store, JB_KIND_DEMAND, "人工关节"), >=, 1);
   assert_index_right (f->store);
 }
@@ -623,7 +623,7 @@ test_derived_follow_code (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JbRecord) owner = new_org (f->store, "上海锅炉厂有限公司");
-  g_autoptr (JbRecord) d = new_demand (f->store, owner, "电站锅炉智能运维", "锅炉");
+  g_object_unref (new_demand (f->store, owner, "电站锅炉智能运维", "锅炉"));
   g_clear_object (&f->store);
 
   sqlite3 *db;

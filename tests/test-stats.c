@@ -470,8 +470,10 @@ test_year_choices (Fixture *f, gconstpointer data)
   g_autofree char *paid = choices (f, "2030-06-01", &open);
   g_assert_cmpstr (paid, ==, "2030 2023 2022 2021");
   g_assert_cmpint (open, ==, 2030);
-  /* An award in 2031 is work done in 2031. */
+  /* An award in 2031 is work done in 2031; before it, 2031 is not offered
+   * (and 2030's payment, in a year that is no longer this one, neither). */
   g_autofree char *before_award = choices (f, "2031-06-01", &open);
+  g_assert_cmpstr (before_award, ==, "2023 2022 2021");
   g_assert_cmpint (open, ==, 2023);
   add (f, "a9", JB_KIND_AWARD, "2023-01-01" T, "title", "最佳开放创新企业", "event_id", "@S",
        "category", "best_enterprise", "organization_id", "@E1", "awarded_on", "2031-05-01",

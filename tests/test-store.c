@@ -295,10 +295,10 @@ test_search_chinese (Fixture *f, gconstpointer data)
 {
   g_autoptr (JbRecord) catl = new_org (f->store, "宁德时代未来能源(上海)研究院");
   g_autoptr (JbRecord) boiler = new_org (f->store, "上海锅炉厂有限公司");
-  g_autoptr (JbRecord) a = new_demand (f->store, catl, "固态电池电解质界面稳定性研究", 100);
-  g_autoptr (JbRecord) b = new_demand (f->store, catl, "车规级芯片热管理", 100);
-  g_autoptr (JbRecord) c = new_demand (f->store, boiler, "电站锅炉智能运维", 100);
-  g_autoptr (JbRecord) d = new_demand (f->store, boiler, "Hydrogen burner 100% load", 100);
+  g_object_unref (new_demand (f->store, catl, "固态电池电解质界面稳定性研究", 100));
+  g_object_unref (new_demand (f->store, catl, "车规级芯片热管理", 100));
+  g_object_unref (new_demand (f->store, boiler, "电站锅炉智能运维", 100));
+  g_object_unref (new_demand (f->store, boiler, "Hydrogen burner 100% load", 100));
 
   g_assert_cmpuint (count_matches (f->store, "电"), ==, 2);       /* 电池, 电站 */
   g_assert_cmpuint (count_matches (f->store, "电池"), ==, 1);
@@ -390,7 +390,7 @@ test_transaction_and_signal (Fixture *f, gconstpointer data)
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), &seen);
 
   g_assert_true (jb_store_begin (f->store, NULL));
-  g_autoptr (JbRecord) org = new_org (f->store, "清丞新材料科技(上海)有限公司");
+  g_object_unref (new_org (f->store, "清丞新材料科技(上海)有限公司"));
   g_assert_cmpuint (seen, ==, 0); /* not before commit */
   jb_store_rollback (f->store);
   g_assert_cmpint (jb_store_count (f->store, JB_KIND_ORGANIZATION), ==, 0);
@@ -398,7 +398,7 @@ test_transaction_and_signal (Fixture *f, gconstpointer data)
 
   g_assert_true (jb_store_begin (f->store, NULL));
   g_autoptr (JbRecord) org2 = new_org (f->store, "清丞新材料科技(上海)有限公司");
-  g_autoptr (JbRecord) d = new_demand (f->store, org2, "新材料", 1);
+  g_object_unref (new_demand (f->store, org2, "新材料", 1));
   g_assert_true (jb_store_commit (f->store, NULL));
   g_assert_cmpuint (seen, ==, (1u << JB_KIND_ORGANIZATION) | (1u << JB_KIND_DEMAND));
 }
@@ -665,7 +665,7 @@ test_filters (Fixture *f, gconstpointer data)
   jb_record_set_int_by_name (in_session, "event_id", jb_record_get_id (session));
   jb_record_set_text_by_name (in_session, "deadline", "2023-01-15");
   save_ok (f->store, in_session);
-  g_autoptr (JbRecord) elsewhere = new_demand (f->store, owner, "其他需求", 100);
+  g_object_unref (new_demand (f->store, owner, "其他需求", 100));  /* in no event */
 
   g_autofree char *challenge_id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                    jb_record_get_id (challenge));

@@ -318,6 +318,7 @@ test_closing_keeps_edits (Fixture *f, gconstpointer data)
   press_dialog_button (_("_Save"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_autoptr (JbRecord) saved = only_record (f, JB_KIND_ORGANIZATION);
+  g_assert_cmpint (jb_record_get_id (saved), ==, jb_record_get_id (org));
   g_assert_cmpstr (jb_record_get_text_by_name (saved, "city"), ==, "上海");
 }
 
