@@ -290,9 +290,7 @@ time_matches (JbStore *store, JbKindId kind, gboolean cold, const char *what)
 
   /* The shared matcher has matched other subjects of the kind first. */
   for (guint i = 0; !cold && i < 5; i++)
-    {
-      g_autoptr (JbMatches) m = jb_matcher_run (shared, kind, 1 + (n / 7) * i, NULL, NULL, NULL);
-    }
+    jb_matches_free (jb_matcher_run (shared, kind, 1 + (n / 7) * i, NULL, NULL, NULL));
   for (guint i = 0; i < SUBJECTS; i++)
     {
       gint64 id = 1 + (n - 1) * i / SUBJECTS + 3;
