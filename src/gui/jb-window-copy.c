@@ -52,6 +52,10 @@ copy_job_free (CopyJob *job)
   g_object_unref (job->self);
   g_free (job->location);
   g_free (job->path);
+  /* A progress message still queued (show_copy_progress()) holds the dialog
+   * past the job: its handlers must not find the job then. */
+  g_signal_handlers_disconnect_by_data (job->progress, job);
+  g_signal_handlers_disconnect_by_data (job->progress, job->cancellable);
   g_clear_object (&job->progress);
   g_clear_object (&job->cancellable);
   g_free (job);
