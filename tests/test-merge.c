@@ -60,9 +60,7 @@ text_of (Fixture *f, JbKindId kind, const char *field)
 static void
 choose (Fixture *f, JbKindId kind, const char *field, const char *label)
 {
-  if (!jb_picker_pick_text (JB_PICKER (input (f, kind, field)), label))
-    g_error ("no choice “%s” for %s", label, field);
-  ui_test_pump ();
+  ui_test_choose (f->window, kind, field, label);
 }
 
 static void

@@ -61,8 +61,7 @@ type_text (Fixture *f, JbKindId kind, const char *field, const char *text)
 static void
 choose (Fixture *f, JbKindId kind, const char *field, const char *label)
 {
-  if (!jb_picker_pick_text (JB_PICKER (input (f, kind, field)), label))
-    g_error ("no choice “%s” for %s", label, field);
+  ui_test_choose (f->window, kind, field, label);
 }
 
 static gboolean

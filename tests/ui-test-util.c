@@ -14,6 +14,7 @@
 
 #include "jb-environment.h"
 #include "jb-field-editor.h"
+#include "jb-picker.h"
 #include "jb-record-browser.h"
 #include "test-util.h"
 
@@ -111,6 +112,14 @@ ui_test_input (JbWindow *window, JbKindId kind, const char *field)
   GtkWidget *fe = jb_record_editor_get_field (ui_test_editor_of (window, kind), field);
   g_assert_nonnull (fe);
   return jb_field_editor_get_input (JB_FIELD_EDITOR (fe));
+}
+
+void
+ui_test_choose (JbWindow *window, JbKindId kind, const char *field, const char *label)
+{
+  if (!jb_picker_pick_text (JB_PICKER (ui_test_input (window, kind, field)), label))
+    g_error ("no choice “%s” for %s", label, field);
+  ui_test_pump ();
 }
 
 GtkWidget *

@@ -44,6 +44,10 @@ void      ui_test_window_close  (JbWindow **window);
  * the test if the form has no such field). */
 JbRecordEditor *ui_test_editor_of (JbWindow *window, JbKindId kind);
 GtkWidget *ui_test_input        (JbWindow *window, JbKindId kind, const char *field);
+/* Picks the choice shown as @label in @field's picker, as a click in its
+ * list does (fails the test if there is none), and lets the form follow. */
+void      ui_test_choose        (JbWindow *window, JbKindId kind, const char *field,
+                                 const char *label);
 /* The toplevel of @type that is shown (a dialog), if any. */
 GtkWidget *ui_test_shown_toplevel (GType type);
 /* @widget or the first widget below it of @type, shown or not. */
